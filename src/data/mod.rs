@@ -1,0 +1,95 @@
+//! Loading the embedded database: RON text compiled into the binary, parsed and validated.
+
+use crate::domain::catalog::{Catalog, Gpu, Model, Source};
+use crate::domain::validate::{Problem, validate};
+use serde::de::DeserializeOwned;
+use std::fmt;
+
+pub const SOURCES_RON: &str = include_str!("../../assets/sources.ron");
+pub const MODELS_RON: &str = include_str!("../../assets/models.ron");
+pub const GPUS_RON: &str = include_str!("../../assets/gpus.ron");
+
+/// A problem in a data file, with where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataError {
+    /// The text does not parse: file, line, column and what is wrong.
+    Parse {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// The text parses but a value is not allowed.
+    Invalid {
+        file: String,
+        problems: Vec<Problem>,
+    },
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DataError::Parse {
+                file,
+                line,
+                column,
+                message,
+            } => write!(f, "{file}:{line}:{column}: {message}"),
+            DataError::Invalid { file, problems } => {
+                write!(f, "{file}: {} problem(s)", problems.len())?;
+                for p in problems {
+                    write!(f, "\n  {p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// Parse RON text, turning an error into file:line:column form.
+pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataError> {
+    let options = ron::Options::default().with_recursion_limit(64);
+    options.from_str::<T>(text).map_err(|e| DataError::Parse {
+        file: file.to_string(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+/// The database shipped inside the binary, parsed and validated.
+pub fn embedded_catalog() -> Result<Catalog, DataError> {
+    let catalog = Catalog {
+        sources: parse_ron::<Vec<Source>>("assets/sources.ron", SOURCES_RON)?,
+        models: parse_ron::<Vec<Model>>("assets/models.ron", MODELS_RON)?,
+        gpus: parse_ron::<Vec<Gpu>>("assets/gpus.ron", GPUS_RON)?,
+    };
+    let problems = validate(&catalog);
+    if problems.is_empty() {
+        Ok(catalog)
+    } else {
+        Err(DataError::Invalid {
+            file: "assets/*.ron".into(),
+            problems,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_errors_carry_line_and_column() {
+        let err = parse_ron::<Vec<Source>>("x.ron", "[\n  (id: 3)\n]").unwrap_err();
+        match err {
+            DataError::Parse { file, line, .. } => {
+                assert_eq!(file, "x.ron");
+                assert_eq!(line, 2);
+            }
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+    }
+}

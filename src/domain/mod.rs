@@ -1,0 +1,4 @@
+//! Pure domain code: no terminal, no file system, no environment, no clock.
+
+pub mod catalog;
+pub mod validate;

@@ -1,0 +1,4 @@
+//! tierwise: decide which AI work goes to frontier APIs and which to self-hosted open models.
+
+pub mod data;
+pub mod domain;
