@@ -1,4 +1,5 @@
 //! Pure domain code: no terminal, no file system, no environment, no clock.
 
 pub mod catalog;
+pub mod query;
 pub mod validate;

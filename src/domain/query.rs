@@ -1,0 +1,539 @@
+//! Searching, filtering and sorting the catalogue. Pure: the TUI and the CLI share it.
+
+use super::catalog::{Catalog, LicenseFamily, Model, Openness};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+/// "Fits on N of this GPU": the model's weights plus KV overhead fit in N GPUs' memory.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FitsOn {
+    pub gpu_memory_gb: f64,
+    pub gpus: u32,
+    pub bytes_per_param: f64,
+    pub kv_overhead: f64,
+}
+
+impl FitsOn {
+    /// Whether `model` fits; a model without a parameter count never does.
+    pub fn admits(&self, model: &Model) -> bool {
+        model.sizing_params().is_some_and(|(total, _)| {
+            total * self.bytes_per_param * (1.0 + self.kv_overhead)
+                <= self.gpu_memory_gb * f64::from(self.gpus)
+        })
+    }
+}
+
+/// Proprietary or open, the coarsest split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Openish {
+    Open,
+    Proprietary,
+}
+
+/// Every active filter; the default filters nothing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filters {
+    pub tiers: BTreeSet<Openness>,
+    pub openish: Option<Openish>,
+    pub origins: BTreeSet<String>,
+    pub vendors: BTreeSet<String>,
+    pub license_families: BTreeSet<LicenseFamily>,
+    pub sizable_only: bool,
+    pub fits_on: Option<FitsOn>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    pub fn admits(&self, model: &Model) -> bool {
+        let tier = model.openness.value;
+        (self.tiers.is_empty() || self.tiers.contains(&tier))
+            && match self.openish {
+                None => true,
+                Some(Openish::Open) => tier.is_open_weights(),
+                Some(Openish::Proprietary) => !tier.is_open_weights(),
+            }
+            && (self.origins.is_empty()
+                || model
+                    .origin_name()
+                    .is_some_and(|o| self.origins.contains(o)))
+            && (self.vendors.is_empty() || self.vendors.contains(&model.vendor))
+            && (self.license_families.is_empty()
+                || self.license_families.contains(&model.license_family))
+            && (!self.sizable_only || model.can_self_host())
+            && self.fits_on.as_ref().is_none_or(|f| f.admits(model))
+    }
+
+    /// Short labels of the active filters, for the line above the table.
+    pub fn describe(&self) -> Vec<String> {
+        let mut chips = Vec::new();
+        if !self.tiers.is_empty() {
+            let tags: Vec<&str> = self.tiers.iter().map(|t| t.short()).collect();
+            chips.push(format!("tier: {}", tags.join(",")));
+        }
+        match self.openish {
+            Some(Openish::Open) => chips.push("open weights".into()),
+            Some(Openish::Proprietary) => chips.push("proprietary".into()),
+            None => {}
+        }
+        if !self.origins.is_empty() {
+            chips.push(format!("origin: {}", join(&self.origins)));
+        }
+        if !self.vendors.is_empty() {
+            chips.push(format!("vendor: {}", join(&self.vendors)));
+        }
+        if !self.license_families.is_empty() {
+            let names: Vec<&str> = self.license_families.iter().map(|l| l.as_str()).collect();
+            chips.push(format!("license: {}", names.join(",")));
+        }
+        if self.sizable_only {
+            chips.push("sizable".into());
+        }
+        if let Some(f) = &self.fits_on {
+            chips.push(format!("fits {}×{}GB", f.gpus, f.gpu_memory_gb));
+        }
+        chips
+    }
+}
+
+fn join(set: &BTreeSet<String>) -> String {
+    set.iter().cloned().collect::<Vec<_>>().join(",")
+}
+
+/// A column the catalogue can be sorted by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Vendor,
+    Openness,
+    Context,
+    InputPrice,
+    OutputPrice,
+    Params,
+    Release,
+    Score(String),
+}
+
+impl SortKey {
+    pub fn label(&self) -> String {
+        match self {
+            SortKey::Name => "name".into(),
+            SortKey::Vendor => "vendor".into(),
+            SortKey::Openness => "tier".into(),
+            SortKey::Context => "context".into(),
+            SortKey::InputPrice => "input $/M".into(),
+            SortKey::OutputPrice => "output $/M".into(),
+            SortKey::Params => "params".into(),
+            SortKey::Release => "release".into(),
+            SortKey::Score(bench) => bench.clone(),
+        }
+    }
+}
+
+/// What the user asked for: search text, filters and order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Query {
+    pub text: String,
+    pub filters: Filters,
+    pub sort: SortKey,
+    pub descending: bool,
+}
+
+impl Default for Query {
+    fn default() -> Self {
+        Query {
+            text: String::new(),
+            filters: Filters::default(),
+            sort: SortKey::Name,
+            descending: false,
+        }
+    }
+}
+
+/// One row of the result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Index into `catalog.models`.
+    pub index: usize,
+    /// Character indices in the model's name that matched the search, for highlighting.
+    pub name_matches: Vec<usize>,
+}
+
+/// Reusable fuzzy matcher; building one per keystroke is cheap but needless.
+pub struct Searcher {
+    matcher: SkimMatcherV2,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher {
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+}
+
+impl Searcher {
+    /// Whether `model` matches `text`, and which characters of its name matched.
+    ///
+    /// Name, vendor and license match fuzzily. The description is prose, where a fuzzy match
+    /// finds almost any short pattern scattered across words, so there every word of the
+    /// search must appear as written (ignoring case).
+    pub fn matches(&self, model: &Model, text: &str) -> Option<Vec<usize>> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Some(Vec::new());
+        }
+        if let Some((_, indices)) = self.matcher.fuzzy_indices(&model.name, text) {
+            return Some(indices);
+        }
+        let license = model
+            .license
+            .as_ref()
+            .map(|f| f.value.as_str())
+            .unwrap_or("");
+        if self.matcher.fuzzy_match(&model.vendor, text).is_some()
+            || self.matcher.fuzzy_match(license, text).is_some()
+            || self.matcher.fuzzy_match(&model.id, text).is_some()
+        {
+            return Some(Vec::new());
+        }
+        let description = model.description.to_lowercase();
+        text.to_lowercase()
+            .split_whitespace()
+            .all(|word| description.contains(word))
+            .then(Vec::new)
+    }
+
+    /// The models that pass the search and the filters, in the requested order.
+    pub fn run(&self, catalog: &Catalog, query: &Query) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = catalog
+            .models
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| query.filters.admits(m))
+            .filter_map(|(index, m)| {
+                self.matches(m, &query.text).map(|name_matches| Hit {
+                    index,
+                    name_matches,
+                })
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            compare(
+                &catalog.models[a.index],
+                &catalog.models[b.index],
+                &query.sort,
+                query.descending,
+            )
+        });
+        hits
+    }
+}
+
+/// Convenience for one-off queries (the CLI).
+pub fn run(catalog: &Catalog, query: &Query) -> Vec<Hit> {
+    Searcher::default().run(catalog, query)
+}
+
+/// The value a model has for a numeric sort key; `None` when unknown.
+pub fn numeric_key(model: &Model, key: &SortKey) -> Option<f64> {
+    match key {
+        SortKey::Context => model.context_tokens.as_ref().map(|f| f.value as f64),
+        SortKey::InputPrice => model.price.as_ref().map(|f| f.value.input),
+        SortKey::OutputPrice => model.price.as_ref().map(|f| f.value.output),
+        SortKey::Params => model.total_params_b.as_ref().map(|f| f.value),
+        SortKey::Score(bench) => model.scores.get(bench).map(|f| f.value),
+        _ => None,
+    }
+}
+
+/// Order two models by `key`; unknown values go last whichever the direction, and ties fall
+/// back to the name so the order is stable and predictable.
+fn compare(a: &Model, b: &Model, key: &SortKey, descending: bool) -> Ordering {
+    let directed = |o: Ordering| if descending { o.reverse() } else { o };
+    let by_name = || a.name.to_lowercase().cmp(&b.name.to_lowercase());
+    let primary = match key {
+        SortKey::Name => return directed(by_name()),
+        SortKey::Vendor => directed(a.vendor.to_lowercase().cmp(&b.vendor.to_lowercase())),
+        SortKey::Openness => directed(a.openness.value.cmp(&b.openness.value)),
+        SortKey::Release => {
+            let ra = a.release.as_ref().map(|f| f.value.as_str());
+            let rb = b.release.as_ref().map(|f| f.value.as_str());
+            unknown_last(ra, rb, |x, y| directed(x.cmp(y)))
+        }
+        _ => unknown_last(numeric_key(a, key), numeric_key(b, key), |x, y| {
+            directed(x.total_cmp(&y))
+        }),
+    };
+    primary.then_with(by_name)
+}
+
+fn unknown_last<T>(a: Option<T>, b: Option<T>, known: impl FnOnce(T, T) -> Ordering) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => known(x, y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+/// The cycle of sort keys for the `s` key: the fixed columns, then every benchmark that at
+/// least three models report, most reported first.
+pub fn sort_keys(catalog: &Catalog) -> Vec<SortKey> {
+    let mut keys = vec![
+        SortKey::Name,
+        SortKey::Openness,
+        SortKey::Context,
+        SortKey::InputPrice,
+        SortKey::OutputPrice,
+        SortKey::Params,
+        SortKey::Vendor,
+        SortKey::Release,
+    ];
+    keys.extend(common_scores(catalog, 3).into_iter().map(SortKey::Score));
+    keys
+}
+
+/// Benchmark names reported by at least `min_models` models, most reported first.
+pub fn common_scores(catalog: &Catalog, min_models: usize) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for model in &catalog.models {
+        for bench in model.scores.keys() {
+            match counts.iter_mut().find(|(b, _)| b == bench) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((bench.clone(), 1)),
+            }
+        }
+    }
+    counts.retain(|(_, n)| *n >= min_models);
+    counts.sort_by(|(a, na), (b, nb)| nb.cmp(na).then_with(|| a.cmp(b)));
+    counts.into_iter().map(|(b, _)| b).collect()
+}
+
+/// The distinct values the filter menu offers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facets {
+    pub origins: Vec<String>,
+    pub vendors: Vec<String>,
+    pub license_families: Vec<LicenseFamily>,
+}
+
+pub fn facet_values(catalog: &Catalog) -> Facets {
+    let origins: BTreeSet<String> = catalog
+        .models
+        .iter()
+        .filter_map(|m| m.origin_name().map(str::to_string))
+        .collect();
+    let vendors: BTreeSet<String> = catalog.models.iter().map(|m| m.vendor.clone()).collect();
+    let families: BTreeSet<LicenseFamily> =
+        catalog.models.iter().map(|m| m.license_family).collect();
+    Facets {
+        origins: origins.into_iter().collect(),
+        vendors: vendors.into_iter().collect(),
+        license_families: families.into_iter().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::{Figure, Price};
+
+    fn model(id: &str, name: &str, vendor: &str, tier: Openness) -> Model {
+        Model {
+            id: id.into(),
+            name: name.into(),
+            vendor: vendor.into(),
+            origin: None,
+            openness: Figure::new(tier, "s"),
+            license: None,
+            license_family: LicenseFamily::Unknown,
+            release: None,
+            total_params_b: None,
+            active_params_b: None,
+            experts: None,
+            context_tokens: None,
+            price: None,
+            modalities: None,
+            scores: Default::default(),
+            description: format!("{name} test model"),
+            notes: vec![],
+        }
+    }
+
+    fn priced(mut m: Model, input: f64) -> Model {
+        m.price = Some(Figure::new(
+            Price {
+                input,
+                output: input * 4.0,
+                long_context: None,
+            },
+            "s",
+        ));
+        m
+    }
+
+    fn catalog() -> Catalog {
+        let mut llama = model(
+            "llama-3.1-70b",
+            "Llama 3.1 70B",
+            "Meta",
+            Openness::OpenWeightsRestricted,
+        );
+        llama.total_params_b = Some(Figure::new(70.0, "s"));
+        llama.origin = Some(Figure::new("US".into(), "s"));
+        let mut r1 = priced(
+            model(
+                "deepseek-r1",
+                "DeepSeek R1",
+                "DeepSeek",
+                Openness::OpenWeightsPermissive,
+            ),
+            0.55,
+        );
+        r1.origin = Some(Figure::new("China".into(), "s"));
+        r1.total_params_b = Some(Figure::new(671.0, "s"));
+        Catalog {
+            sources: vec![],
+            models: vec![
+                priced(
+                    model("gpt-5.5", "GPT-5.5", "OpenAI", Openness::ClosedApi),
+                    5.0,
+                ),
+                llama,
+                r1,
+                priced(
+                    model(
+                        "claude-haiku-4.5",
+                        "Claude Haiku 4.5",
+                        "Anthropic",
+                        Openness::ClosedApi,
+                    ),
+                    1.0,
+                ),
+            ],
+            gpus: vec![],
+        }
+    }
+
+    fn names(c: &Catalog, q: &Query) -> Vec<String> {
+        run(c, q)
+            .iter()
+            .map(|h| c.models[h.index].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn empty_query_lists_everything_by_name() {
+        let c = catalog();
+        assert_eq!(
+            names(&c, &Query::default()),
+            [
+                "Claude Haiku 4.5",
+                "DeepSeek R1",
+                "GPT-5.5",
+                "Llama 3.1 70B"
+            ]
+        );
+    }
+
+    #[test]
+    fn fuzzy_search_narrows_and_reports_name_matches() {
+        let c = catalog();
+        let q = Query {
+            text: "dpsk".into(),
+            ..Query::default()
+        };
+        let hits = run(&c, &q);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(c.models[hits[0].index].id, "deepseek-r1");
+        assert_eq!(hits[0].name_matches, vec![0, 3, 4, 7]);
+        let q = Query {
+            text: "meta".into(),
+            ..Query::default()
+        };
+        assert_eq!(names(&c, &q), ["Llama 3.1 70B"]);
+    }
+
+    #[test]
+    fn description_needs_whole_words_not_scattered_letters() {
+        let c = catalog();
+        // "tst" would fuzzy-match "test" in every description; it must not match at all.
+        let q = Query {
+            text: "tst".into(),
+            ..Query::default()
+        };
+        assert!(names(&c, &q).is_empty());
+        let q = Query {
+            text: "test model".into(),
+            ..Query::default()
+        };
+        assert_eq!(names(&c, &q).len(), 4);
+    }
+
+    #[test]
+    fn filters_combine() {
+        let c = catalog();
+        let mut q = Query::default();
+        q.filters.openish = Some(Openish::Open);
+        assert_eq!(names(&c, &q), ["DeepSeek R1", "Llama 3.1 70B"]);
+        q.filters.origins.insert("China".into());
+        assert_eq!(names(&c, &q), ["DeepSeek R1"]);
+        assert_eq!(q.filters.describe(), ["open weights", "origin: China"]);
+        let mut q = Query::default();
+        q.filters.fits_on = Some(FitsOn {
+            gpu_memory_gb: 80.0,
+            gpus: 2,
+            bytes_per_param: 2.0,
+            kv_overhead: 0.0,
+        });
+        assert_eq!(names(&c, &q), ["Llama 3.1 70B"]);
+        q.filters.fits_on.as_mut().unwrap().kv_overhead = 0.2;
+        assert!(names(&c, &q).is_empty(), "168 GB does not fit in 160 GB");
+    }
+
+    #[test]
+    fn unknown_prices_sort_last_in_both_directions() {
+        let c = catalog();
+        let mut q = Query {
+            sort: SortKey::InputPrice,
+            ..Query::default()
+        };
+        assert_eq!(
+            names(&c, &q),
+            [
+                "DeepSeek R1",
+                "Claude Haiku 4.5",
+                "GPT-5.5",
+                "Llama 3.1 70B"
+            ]
+        );
+        q.descending = true;
+        assert_eq!(
+            names(&c, &q),
+            [
+                "GPT-5.5",
+                "Claude Haiku 4.5",
+                "DeepSeek R1",
+                "Llama 3.1 70B"
+            ]
+        );
+    }
+
+    #[test]
+    fn facets_and_sort_keys_come_from_the_data() {
+        let c = catalog();
+        let f = facet_values(&c);
+        assert_eq!(f.origins, ["China", "US"]);
+        assert_eq!(f.vendors.len(), 4);
+        assert_eq!(
+            sort_keys(&c).len(),
+            8,
+            "no benchmark is reported by 3 models here"
+        );
+    }
+}
