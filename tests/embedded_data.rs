@@ -6,3 +6,11 @@ fn embedded_database_loads_and_validates() {
     assert!(!catalog.models.is_empty());
     assert!(!catalog.gpus.is_empty());
 }
+
+#[test]
+fn embedded_rules_load_and_reference_known_sources() {
+    let catalog = tierwise::data::embedded_catalog().unwrap();
+    let rules = tierwise::data::embedded_rules(&catalog).unwrap_or_else(|e| panic!("{e}"));
+    assert!(rules.rules.len() >= 20);
+    assert!(rules.region("eu").is_some() && rules.sector("public-sector").is_some());
+}

@@ -1,6 +1,7 @@
 //! Loading the embedded database: RON text compiled into the binary, parsed and validated.
 
 use crate::domain::catalog::{Catalog, Gpu, Model, Source};
+use crate::domain::rules::RuleBook;
 use crate::domain::validate::{Problem, validate};
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -8,6 +9,7 @@ use std::fmt;
 pub const SOURCES_RON: &str = include_str!("../../assets/sources.ron");
 pub const MODELS_RON: &str = include_str!("../../assets/models.ron");
 pub const GPUS_RON: &str = include_str!("../../assets/gpus.ron");
+pub const RULES_RON: &str = include_str!("../../assets/rules.ron");
 
 /// A problem in a data file, with where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +75,27 @@ pub fn embedded_catalog() -> Result<Catalog, DataError> {
         Err(DataError::Invalid {
             file: "assets/*.ron".into(),
             problems,
+        })
+    }
+}
+
+/// The compliance rules shipped inside the binary, checked against the catalogue's sources.
+pub fn embedded_rules(catalog: &Catalog) -> Result<RuleBook, DataError> {
+    let book: RuleBook = parse_ron("assets/rules.ron", RULES_RON)?;
+    let known = catalog.sources.iter().map(|s| s.id.as_str()).collect();
+    let problems = book.problems(&known);
+    if problems.is_empty() {
+        Ok(book)
+    } else {
+        Err(DataError::Invalid {
+            file: "assets/rules.ron".into(),
+            problems: problems
+                .into_iter()
+                .map(|message| Problem {
+                    path: "rules".into(),
+                    message,
+                })
+                .collect(),
         })
     }
 }

@@ -2,4 +2,5 @@
 
 pub mod catalog;
 pub mod query;
+pub mod rules;
 pub mod validate;
