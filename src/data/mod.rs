@@ -2,6 +2,7 @@
 
 use crate::domain::catalog::{Catalog, Gpu, Model, Source};
 use crate::domain::rules::RuleBook;
+use crate::domain::usecase::UseCase;
 use crate::domain::validate::{Problem, validate};
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -10,6 +11,7 @@ pub const SOURCES_RON: &str = include_str!("../../assets/sources.ron");
 pub const MODELS_RON: &str = include_str!("../../assets/models.ron");
 pub const GPUS_RON: &str = include_str!("../../assets/gpus.ron");
 pub const RULES_RON: &str = include_str!("../../assets/rules.ron");
+pub const USECASES_RON: &str = include_str!("../../assets/usecases.ron");
 
 /// A problem in a data file, with where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +98,37 @@ pub fn embedded_rules(catalog: &Catalog) -> Result<RuleBook, DataError> {
                     message,
                 })
                 .collect(),
+        })
+    }
+}
+
+/// The default use cases for the hybrid plan.
+pub fn embedded_use_cases(catalog: &Catalog) -> Result<Vec<UseCase>, DataError> {
+    let cases: Vec<UseCase> = parse_ron("assets/usecases.ron", USECASES_RON)?;
+    let mut problems: Vec<Problem> = cases
+        .iter()
+        .flat_map(|c| c.problems())
+        .map(|message| Problem {
+            path: "usecases".into(),
+            message,
+        })
+        .collect();
+    for case in &cases {
+        if let Some(id) = &case.source
+            && catalog.source(id).is_none()
+        {
+            problems.push(Problem {
+                path: format!("usecases[{}].source", case.name),
+                message: format!("{id:?} is not in sources.ron"),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(cases)
+    } else {
+        Err(DataError::Invalid {
+            file: "assets/usecases.ron".into(),
+            problems,
         })
     }
 }

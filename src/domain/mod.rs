@@ -3,4 +3,5 @@
 pub mod catalog;
 pub mod query;
 pub mod rules;
+pub mod usecase;
 pub mod validate;
