@@ -109,6 +109,7 @@ fn embedded_use_cases_cover_the_articles_workloads() {
     }
 }
 
+#[test]
 fn at_least_sixty_models_both_closed_and_open() {
     let catalog = catalog();
     assert!(
