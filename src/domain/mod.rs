@@ -1,4 +1,7 @@
 //! Pure domain code: no terminal, no file system, no environment, no clock.
 
+pub mod breakeven;
 pub mod catalog;
+pub mod cost;
+pub mod units;
 pub mod validate;
