@@ -1,7 +1,10 @@
 //! Pure domain code: no terminal, no file system, no environment, no clock.
 
+pub mod breakeven;
 pub mod catalog;
+pub mod cost;
 pub mod query;
 pub mod rules;
+pub mod units;
 pub mod usecase;
 pub mod validate;
