@@ -7,6 +7,7 @@
 //! absurd deployment reaches; the bill is always computed from the unsaturated count).
 
 use super::catalog::{Gpu, Model, Price};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod check;
@@ -17,7 +18,7 @@ pub const HOURS_PER_MONTH: f64 = 720.0;
 pub const SECONDS_PER_DAY: f64 = 86_400.0;
 pub const GPUS_PER_SERVER: f64 = 8.0;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Precision {
     Fp16,
     Bf16,
@@ -62,7 +63,7 @@ impl Precision {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Mode {
     Rent,
     Buy,
@@ -87,7 +88,7 @@ impl Mode {
 }
 
 /// Section 1: how much traffic, how it splits, how long the prompts are.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workload {
     /// V: input plus output tokens a day.
     pub tokens_per_day: f64,

@@ -3,8 +3,10 @@
 pub mod breakeven;
 pub mod catalog;
 pub mod cost;
+pub mod hybrid;
 pub mod query;
 pub mod rules;
+pub mod scenario;
 pub mod units;
 pub mod usecase;
 pub mod validate;

@@ -1,0 +1,299 @@
+//! The three-tier hybrid plan of cost-model.md section 5: route use cases to tiers, cost each
+//! tier, compare with the all-frontier and all-self-hosted baselines, and find the compliance
+//! rules the plan trips in its region and sector.
+
+use super::catalog::{Catalog, Modality, Model};
+use super::cost::{
+    Deployment, InputError, SelfHostCost, Workload, api_monthly_cost, blended_price, self_host_cost,
+};
+use super::rules::{DeploymentKind, Finding, RuleBook, Sensitivity, Subject};
+use super::scenario::{PlannedUseCase, Scenario};
+use super::usecase::{Capability, LONG_CONTEXT_TOKENS, Quality, UseCase};
+use std::collections::BTreeSet;
+
+pub const TIER_NAMES: [&str; 3] = [
+    "frontier API",
+    "large open, self-hosted",
+    "small open, closed environment",
+];
+
+/// Whether `model` offers `need`; unknown counts as no.
+pub fn has_capability(model: &Model, need: Capability) -> bool {
+    match need {
+        Capability::Multimodal => [Modality::Image, Modality::Audio, Modality::Video]
+            .into_iter()
+            .any(|m| model.has_modality(m)),
+        Capability::LongContext => model
+            .context_tokens
+            .as_ref()
+            .is_some_and(|c| c.value >= LONG_CONTEXT_TOKENS),
+    }
+}
+
+/// Default routing: regulated data to tier 3; frontier quality, or a capability only the
+/// tier-1 model has, to tier 1; everything else to tier 2.
+pub fn route(case: &UseCase, frontier: &Model, large: &Model) -> u8 {
+    if case.sensitivity == Sensitivity::Regulated {
+        3
+    } else if case.quality == Quality::Frontier
+        || case
+            .needs
+            .iter()
+            .any(|n| has_capability(frontier, *n) && !has_capability(large, *n))
+    {
+        1
+    } else {
+        2
+    }
+}
+
+/// One tier's share of the plan and what it costs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierPlan {
+    /// 1, 2 or 3.
+    pub tier: u8,
+    pub model: String,
+    pub deployment: DeploymentKind,
+    /// Cost inputs of a self-hosted tier.
+    pub settings: Option<Deployment>,
+    pub tokens_per_day: f64,
+    /// Token-weighted input share of the use cases on this tier (the overall share when empty).
+    pub input_share: f64,
+    pub share: f64,
+    pub usd_per_month: f64,
+    /// None when the tier carries no volume.
+    pub usd_per_million: Option<f64>,
+    /// Tier 1: the blended API price.
+    pub blended_usd_per_million: Option<f64>,
+    /// Tiers 2 and 3: sizing and bill (absent when the tier is empty).
+    pub self_host: Option<SelfHostCost>,
+    pub gpus: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HybridPlan {
+    pub tiers: [TierPlan; 3],
+    /// Normalized shares, in the scenario's use-case order.
+    pub shares: Vec<f64>,
+    /// Each use case's part of its tier's cost: exact on the API tier, by tokens on a
+    /// self-hosted tier (whose cost is shared by all it carries).
+    pub use_case_usd_per_month: Vec<f64>,
+    pub hybrid_usd_per_month: f64,
+    pub all_frontier_usd_per_month: f64,
+    pub all_self_hosted_usd_per_month: f64,
+    /// 1 - hybrid / all-frontier; None when all-frontier costs nothing.
+    pub savings_vs_frontier: Option<f64>,
+    pub gpus_total: u32,
+    pub findings: Vec<Finding>,
+}
+
+/// Shares normalized to sum to 1; all-zero shares split evenly.
+pub fn normalized_shares(cases: &[PlannedUseCase]) -> Vec<f64> {
+    let total: f64 = cases.iter().map(|c| c.use_case.share.max(0.0)).sum();
+    cases
+        .iter()
+        .map(|c| {
+            if total > 0.0 {
+                c.use_case.share.max(0.0) / total
+            } else {
+                1.0 / cases.len() as f64
+            }
+        })
+        .collect()
+}
+
+fn model<'a>(catalog: &'a Catalog, field: &'static str, id: &str) -> Result<&'a Model, InputError> {
+    catalog.model(id).ok_or_else(|| InputError {
+        field,
+        value: id.to_string(),
+        allowed: "a model id from the catalogue".into(),
+    })
+}
+
+/// The plan of `scenario`: every tier's cost, the totals, the baselines and the findings.
+pub fn plan(
+    catalog: &Catalog,
+    rules: &RuleBook,
+    scenario: &Scenario,
+) -> Result<HybridPlan, InputError> {
+    let workload = &scenario.workload;
+    workload.validate()?;
+    let frontier = model(catalog, "tier-1", &scenario.tiers.frontier)?;
+    let frontier_price = frontier
+        .price
+        .as_ref()
+        .map(|f| &f.value)
+        .ok_or_else(|| InputError {
+            field: "tier-1",
+            value: frontier.id.clone(),
+            allowed: "a model with an API price".into(),
+        })?;
+    let large = scenario.tiers.large.resolve(catalog)?;
+    let small = scenario.tiers.small.resolve(catalog)?;
+    for case in &scenario.use_cases {
+        if let Some(problem) = case.use_case.problems().into_iter().next() {
+            return Err(InputError {
+                field: "use-case",
+                value: case.use_case.name.clone(),
+                allowed: problem,
+            });
+        }
+        if !(1..=3).contains(&case.tier) {
+            return Err(InputError {
+                field: "tier",
+                value: case.tier.to_string(),
+                allowed: "1, 2 or 3".into(),
+            });
+        }
+    }
+
+    let shares = normalized_shares(&scenario.use_cases);
+    let mut tier_share = [0.0; 3];
+    let mut tier_input = [0.0; 3];
+    for (case, share) in scenario.use_cases.iter().zip(&shares) {
+        let t = usize::from(case.tier - 1);
+        tier_share[t] += share;
+        tier_input[t] += share * case.use_case.input_share;
+    }
+    let volume = workload.tokens_per_day;
+    let at = |t: usize| Workload {
+        tokens_per_day: volume * tier_share[t],
+        input_share: if tier_share[t] > 0.0 {
+            tier_input[t] / tier_share[t]
+        } else {
+            workload.input_share
+        },
+        prompt_tokens: workload.prompt_tokens,
+    };
+
+    let api_tier = {
+        let w = at(0);
+        let cost = api_monthly_cost(frontier_price, &w);
+        TierPlan {
+            tier: 1,
+            model: frontier.id.clone(),
+            deployment: DeploymentKind::Api,
+            settings: None,
+            tokens_per_day: w.tokens_per_day,
+            input_share: w.input_share,
+            share: tier_share[0],
+            usd_per_month: cost,
+            usd_per_million: (w.tokens_per_day > 0.0).then(|| blended_price(frontier_price, &w)),
+            blended_usd_per_million: Some(blended_price(frontier_price, &w)),
+            self_host: None,
+            gpus: 0,
+        }
+    };
+    let hosted_tier = |t: usize, choice: &str, d: &Deployment| {
+        let w = at(t);
+        let bill = (w.tokens_per_day > 0.0).then(|| self_host_cost(d, w.tokens_per_day));
+        TierPlan {
+            tier: t as u8 + 1,
+            model: choice.to_string(),
+            deployment: DeploymentKind::SelfHosted,
+            settings: Some(d.clone()),
+            tokens_per_day: w.tokens_per_day,
+            input_share: w.input_share,
+            share: tier_share[t],
+            usd_per_month: bill.as_ref().map_or(0.0, |b| b.usd_per_month),
+            usd_per_million: bill.as_ref().map(|b| b.usd_per_million_tokens),
+            blended_usd_per_million: None,
+            gpus: bill.as_ref().map_or(0, |b| b.sizing.gpus),
+            self_host: bill,
+        }
+    };
+    let tiers = [
+        api_tier,
+        hosted_tier(1, &scenario.tiers.large.model, &large),
+        hosted_tier(2, &scenario.tiers.small.model, &small),
+    ];
+
+    let use_case_usd_per_month = scenario
+        .use_cases
+        .iter()
+        .zip(&shares)
+        .map(|(case, share)| {
+            let t = usize::from(case.tier - 1);
+            if t == 0 {
+                let w = Workload {
+                    tokens_per_day: volume * share,
+                    input_share: case.use_case.input_share,
+                    ..workload.clone()
+                };
+                api_monthly_cost(frontier_price, &w)
+            } else if tier_share[t] > 0.0 {
+                tiers[t].usd_per_month * share / tier_share[t]
+            } else {
+                0.0
+            }
+        })
+        .collect();
+
+    let hybrid: f64 = tiers.iter().map(|t| t.usd_per_month).sum();
+    // The same traffic, all on tier 1: the use cases' token-weighted input share, so the
+    // baseline and the hybrid bill the same tokens and differ only in where they go.
+    let overall_input: f64 = tier_input.iter().sum();
+    let all_frontier = api_monthly_cost(
+        frontier_price,
+        &Workload {
+            input_share: overall_input,
+            ..workload.clone()
+        },
+    );
+    let all_self_hosted = self_host_cost(&large, volume).usd_per_month;
+    let findings = findings(catalog, rules, scenario, &tiers);
+    Ok(HybridPlan {
+        gpus_total: tiers.iter().map(|t| t.gpus).sum(),
+        tiers,
+        shares,
+        use_case_usd_per_month,
+        hybrid_usd_per_month: hybrid,
+        all_frontier_usd_per_month: all_frontier,
+        all_self_hosted_usd_per_month: all_self_hosted,
+        savings_vs_frontier: (all_frontier > 0.0).then(|| 1.0 - hybrid / all_frontier),
+        findings,
+    })
+}
+
+/// The rules the plan trips: one subject per tier that carries traffic, with the kinds of
+/// data routed to it.
+fn findings(
+    catalog: &Catalog,
+    rules: &RuleBook,
+    scenario: &Scenario,
+    tiers: &[TierPlan; 3],
+) -> Vec<Finding> {
+    let subjects: Vec<Subject> = tiers
+        .iter()
+        .filter(|t| t.tokens_per_day > 0.0)
+        .filter_map(|t| {
+            let model = catalog.model(&t.model)?;
+            let sensitivities: BTreeSet<Sensitivity> = scenario
+                .use_cases
+                .iter()
+                .filter(|c| c.tier == t.tier)
+                .map(|c| c.use_case.sensitivity)
+                .collect();
+            Some(Subject {
+                label: format!("tier {}: {}", t.tier, model.name),
+                model,
+                deployment: t.deployment,
+                sensitivities,
+            })
+        })
+        .collect();
+    rules.evaluate(&scenario.region, &scenario.sector, &subjects)
+}
+
+/// Re-apply the default routing to every use case of `scenario` (the `R` key).
+pub fn reroute(catalog: &Catalog, scenario: &mut Scenario) -> Result<(), InputError> {
+    let frontier = model(catalog, "tier-1", &scenario.tiers.frontier)?.clone();
+    let large = model(catalog, "tier-2", &scenario.tiers.large.model)?.clone();
+    for case in &mut scenario.use_cases {
+        case.tier = route(&case.use_case, &frontier, &large);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
