@@ -1,5 +1,8 @@
 //! Pure domain code: no terminal, no file system, no environment, no clock.
 
+pub mod breakeven;
 pub mod catalog;
+pub mod cost;
 pub mod query;
+pub mod units;
 pub mod validate;

@@ -1,0 +1,424 @@
+//! The cost model of cost-model.md sections 1 to 3: what an API bills for a workload, how a
+//! self-hosted deployment is sized and what it bills a month. Input checks (section 6) live in
+//! the `check` submodule; break-even in [`super::breakeven`].
+//!
+//! Counts (replicas, GPUs, servers) are whole numbers carried as `f64` inside the arithmetic, so
+//! nothing overflows; [`Sizing`] reports them as `u32`, saturating at `u32::MAX` (a value only an
+//! absurd deployment reaches; the bill is always computed from the unsaturated count).
+
+use super::catalog::{Gpu, Model, Price};
+use std::fmt;
+
+mod check;
+pub use check::{InputError, MAX_GPUS_PER_REPLICA, MAX_REPLICA_TOKENS_PER_S, MIN_REPLICA_CAPACITY};
+
+pub const DAYS_PER_MONTH: f64 = 30.0;
+pub const HOURS_PER_MONTH: f64 = 720.0;
+pub const SECONDS_PER_DAY: f64 = 86_400.0;
+pub const GPUS_PER_SERVER: f64 = 8.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Precision {
+    Fp16,
+    Bf16,
+    Fp8,
+    Int8,
+    Int4,
+}
+
+impl Precision {
+    pub const ALL: [Precision; 5] = [
+        Precision::Fp16,
+        Precision::Bf16,
+        Precision::Fp8,
+        Precision::Int8,
+        Precision::Int4,
+    ];
+
+    pub fn bytes_per_param(self) -> f64 {
+        match self {
+            Precision::Fp16 | Precision::Bf16 => 2.0,
+            Precision::Fp8 | Precision::Int8 => 1.0,
+            Precision::Int4 => 0.5,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Fp16 => "fp16",
+            Precision::Bf16 => "bf16",
+            Precision::Fp8 => "fp8",
+            Precision::Int8 => "int8",
+            Precision::Int4 => "int4",
+        }
+    }
+
+    /// Case-insensitive: `fp16`, `BF16`, ...
+    pub fn parse(text: &str) -> Option<Precision> {
+        let text = text.trim();
+        Precision::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(text))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Rent,
+    Buy,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Rent, Mode::Buy];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Rent => "rent",
+            Mode::Buy => "buy",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Mode> {
+        let text = text.trim();
+        Mode::ALL
+            .into_iter()
+            .find(|m| m.as_str().eq_ignore_ascii_case(text))
+    }
+}
+
+/// Section 1: how much traffic, how it splits, how long the prompts are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Workload {
+    /// V: input plus output tokens a day.
+    pub tokens_per_day: f64,
+    /// s: fraction of V that is input.
+    pub input_share: f64,
+    /// L: average prompt length; only picks a long-context price tier.
+    pub prompt_tokens: f64,
+}
+
+impl Default for Workload {
+    fn default() -> Self {
+        Workload {
+            tokens_per_day: 5_000_000.0,
+            input_share: 0.5,
+            prompt_tokens: 2_000.0,
+        }
+    }
+}
+
+/// Section 3: a self-hosted deployment. Flat, with fields named like the CLI options; both the
+/// rent and the buy inputs are kept so switching `mode` loses nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deployment {
+    pub params_total_b: f64,
+    pub params_active_b: f64,
+    pub precision: Precision,
+    /// k: KV cache and activations as a fraction of the weights.
+    pub kv_overhead: f64,
+    pub gpu_memory_gb: f64,
+    /// F: dense BF16 TFLOPS of one GPU.
+    pub gpu_tflops: f64,
+    /// eta: achieved fraction of F.
+    pub efficiency: f64,
+    /// u: target average utilization of the fleet.
+    pub utilization: f64,
+    pub min_replicas: u32,
+    /// Measured tokens/s of one replica; replaces the estimate.
+    pub throughput: Option<f64>,
+    pub mode: Mode,
+    /// Rent: US dollars per GPU-hour.
+    pub gpu_hour_price: f64,
+    /// Buy: US dollars per GPU, amortized over `years`.
+    pub gpu_price: f64,
+    pub years: f64,
+    pub power_watts: f64,
+    pub pue: f64,
+    /// Electricity, US dollars per kWh.
+    pub power_price: f64,
+    /// Colocation, US dollars per server (8 GPUs) a month.
+    pub colo: f64,
+    pub fte: f64,
+    /// Yearly cost of one FTE.
+    pub salary: f64,
+    /// o: maintenance overhead on the whole bill, fraction.
+    pub overhead: f64,
+}
+
+/// The GPU database's price for `mode`: per GPU-hour (rent) or per GPU (buy).
+pub fn default_price(gpu: &Gpu, mode: Mode) -> Result<f64, InputError> {
+    let (figure, field, what) = match mode {
+        Mode::Rent => (&gpu.rent_usd_per_hour, "gpu-hour-price", "rental"),
+        Mode::Buy => (&gpu.purchase_usd, "gpu-price", "purchase"),
+    };
+    figure.as_ref().map(|f| f.value).ok_or_else(|| InputError {
+        field,
+        value: "none".into(),
+        allowed: format!(
+            "a price: the GPU database has no {what} price for {}; pass --{field} or use --mode {}",
+            gpu.id,
+            match mode {
+                Mode::Rent => "buy",
+                Mode::Buy => "rent",
+            }
+        ),
+    })
+}
+
+/// Defaults for running `model` on `gpu`, renting. See [`deployment_defaults_for`].
+pub fn deployment_defaults(model: &Model, gpu: &Gpu) -> Result<Deployment, InputError> {
+    deployment_defaults_for(model, gpu, Mode::Rent)
+}
+
+/// Defaults for running `model` on `gpu` in `mode`: sizes from the model, GPU figures from the
+/// GPU database, everything else from cost-model.md section 3.
+///
+/// Errors: field `self-host` when the model is closed or has no parameter count; the price
+/// field of `mode` (`gpu-hour-price` or `gpu-price`) when the GPU database has no such price.
+/// The price of the other mode is filled when known and is 0 otherwise: a caller that switches
+/// mode without a price typed by the user should fill it from [`default_price`], which names
+/// the missing figure.
+pub fn deployment_defaults_for(
+    model: &Model,
+    gpu: &Gpu,
+    mode: Mode,
+) -> Result<Deployment, InputError> {
+    let sizing = model.sizing_params().filter(|_| model.is_open_weights());
+    let Some((total, active)) = sizing else {
+        let why = if model.is_open_weights() {
+            "has no parameter count in the database"
+        } else {
+            "is a closed API model"
+        };
+        return Err(InputError {
+            field: "self-host",
+            value: model.id.clone(),
+            allowed: format!(
+                "an open-weight model with a known parameter count; {} {why} and cannot be sized",
+                model.id
+            ),
+        });
+    };
+    default_price(gpu, mode)?;
+    Ok(Deployment {
+        params_total_b: total,
+        params_active_b: active,
+        precision: Precision::Fp16,
+        kv_overhead: 0.2,
+        gpu_memory_gb: gpu.memory_gb.value,
+        gpu_tflops: gpu.bf16_tflops.value,
+        efficiency: 0.25,
+        utilization: 0.5,
+        min_replicas: 1,
+        throughput: None,
+        mode,
+        gpu_hour_price: default_price(gpu, Mode::Rent).unwrap_or(0.0),
+        gpu_price: default_price(gpu, Mode::Buy).unwrap_or(0.0),
+        years: 3.0,
+        power_watts: gpu.power_w.value,
+        pue: 1.4,
+        power_price: 0.13,
+        colo: 350.0,
+        fte: 0.25,
+        salary: 192_000.0,
+        overhead: 0.0,
+    })
+}
+
+/// b: dollars per million tokens at the workload's input share, using the long-context tier
+/// when the average prompt is longer than its threshold.
+pub fn blended_price(price: &Price, w: &Workload) -> f64 {
+    let (input, output) = match &price.long_context {
+        Some(long) if w.prompt_tokens > long.above_tokens as f64 => (long.input, long.output),
+        _ => (price.input, price.output),
+    };
+    w.input_share * input + (1.0 - w.input_share) * output
+}
+
+/// A(V) = 30 * V / 1e6 * b, in dollars a month.
+pub fn api_monthly_cost(price: &Price, w: &Workload) -> f64 {
+    api_monthly_cost_at(blended_price(price, w), w.tokens_per_day)
+}
+
+/// A(V) for a blended price already worked out; the one place this product is computed.
+pub fn api_monthly_cost_at(blended_usd_per_million: f64, tokens_per_day: f64) -> f64 {
+    DAYS_PER_MONTH * tokens_per_day / 1e6 * blended_usd_per_million
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ThroughputSource {
+    Estimated,
+    Measured,
+}
+
+impl ThroughputSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThroughputSource::Estimated => "estimated",
+            ThroughputSource::Measured => "measured",
+        }
+    }
+}
+
+impl fmt::Display for ThroughputSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Sizing of a deployment for one volume (section 3).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sizing {
+    /// W = P_total * bytes(q).
+    pub weights_gb: f64,
+    /// M = W * (1 + k).
+    pub memory_gb: f64,
+    /// n_r = max(1, ceil(M / VRAM)).
+    pub gpus_per_replica: u32,
+    /// tau, tokens/s of one replica.
+    pub replica_tokens_per_s: f64,
+    pub throughput_source: ThroughputSource,
+    /// r = V / 86,400.
+    pub demand_tokens_per_s: f64,
+    /// R = max(R_min, ceil(r / (u * tau))).
+    pub replicas: u32,
+    /// N = R * n_r.
+    pub gpus: u32,
+    /// S = ceil(N / 8).
+    pub servers: u32,
+    /// R * u * tau * 86,400.
+    pub capacity_tokens_per_day: f64,
+}
+
+pub(crate) fn gpus_per_replica_f64(d: &Deployment) -> f64 {
+    let memory = d.params_total_b * d.precision.bytes_per_param() * (1.0 + d.kv_overhead);
+    (memory / d.gpu_memory_gb).ceil().max(1.0)
+}
+
+/// tau and where it comes from: the measured figure, else n_r * F * eta / (2 * P_active).
+pub fn replica_tokens_per_s(d: &Deployment) -> (f64, ThroughputSource) {
+    match d.throughput {
+        Some(t) => (t, ThroughputSource::Measured),
+        None => (
+            gpus_per_replica_f64(d) * d.gpu_tflops * 1e12 * d.efficiency
+                / (2.0 * d.params_active_b * 1e9),
+            ThroughputSource::Estimated,
+        ),
+    }
+}
+
+/// c = u * tau * 86,400: tokens a day one replica serves at the target utilization.
+pub fn replica_capacity_tokens_per_day(d: &Deployment) -> f64 {
+    d.utilization * replica_tokens_per_s(d).0 * SECONDS_PER_DAY
+}
+
+/// R for volume `v` given c; the single definition the break-even search relies on.
+/// Written as ceil(V / c), which is ceil(r / (u * tau)) with r = V / 86,400.
+pub(crate) fn replicas_at(d: &Deployment, capacity: f64, v: f64) -> f64 {
+    // f64::max ignores NaN, so a NaN volume gets R_min instead of a NaN count.
+    (v / capacity).ceil().max(f64::from(d.min_replicas))
+}
+
+fn saturate(count: f64) -> u32 {
+    // `as` saturates (and maps NaN to 0); never panics.
+    count as u32
+}
+
+pub fn size(d: &Deployment, tokens_per_day: f64) -> Sizing {
+    let weights = d.params_total_b * d.precision.bytes_per_param();
+    let n_r = gpus_per_replica_f64(d);
+    let (tau, source) = replica_tokens_per_s(d);
+    let capacity = replica_capacity_tokens_per_day(d);
+    let replicas = replicas_at(d, capacity, tokens_per_day);
+    let gpus = replicas * n_r;
+    Sizing {
+        weights_gb: weights,
+        memory_gb: weights * (1.0 + d.kv_overhead),
+        gpus_per_replica: saturate(n_r),
+        replica_tokens_per_s: tau,
+        throughput_source: source,
+        demand_tokens_per_s: tokens_per_day / SECONDS_PER_DAY,
+        replicas: saturate(replicas),
+        gpus: saturate(gpus),
+        servers: saturate((gpus / GPUS_PER_SERVER).ceil()),
+        capacity_tokens_per_day: replicas * capacity,
+    }
+}
+
+/// Dollars a month for one GPU, without colocation: rent, or amortization plus power.
+pub(crate) fn per_gpu_month(d: &Deployment) -> f64 {
+    match d.mode {
+        Mode::Rent => d.gpu_hour_price * HOURS_PER_MONTH,
+        Mode::Buy => {
+            d.gpu_price / (12.0 * d.years)
+                + d.power_watts / 1000.0 * HOURS_PER_MONTH * d.pue * d.power_price
+        }
+    }
+}
+
+/// (infra, labor, total) a month with `replicas` replicas: the staircase step K_R.
+pub(crate) fn bill_for_replicas(d: &Deployment, replicas: f64) -> (f64, f64, f64) {
+    let gpus = replicas * gpus_per_replica_f64(d);
+    let mut infra = gpus * per_gpu_month(d);
+    if d.mode == Mode::Buy {
+        infra += (gpus / GPUS_PER_SERVER).ceil() * d.colo;
+    }
+    let labor = d.fte * d.salary / 12.0;
+    (infra, labor, (infra + labor) * (1.0 + d.overhead))
+}
+
+/// C(V) = K_R for the replicas the volume needs.
+pub fn monthly_cost_with_replicas(d: &Deployment, replicas: u32) -> f64 {
+    bill_for_replicas(d, f64::from(replicas)).2
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelfHostCost {
+    pub sizing: Sizing,
+    pub infra_usd_per_month: f64,
+    pub labor_usd_per_month: f64,
+    /// C(V) = (infra + labor) * (1 + o).
+    pub usd_per_month: f64,
+    /// C(V) / (30 * V / 1e6); infinite when V is 0.
+    pub usd_per_million_tokens: f64,
+}
+
+pub fn self_host_cost(d: &Deployment, tokens_per_day: f64) -> SelfHostCost {
+    let sizing = size(d, tokens_per_day);
+    let replicas = replicas_at(d, replica_capacity_tokens_per_day(d), tokens_per_day);
+    let (infra, labor, total) = bill_for_replicas(d, replicas);
+    let millions_a_month = DAYS_PER_MONTH * tokens_per_day / 1e6;
+    SelfHostCost {
+        sizing,
+        infra_usd_per_month: infra,
+        labor_usd_per_month: labor,
+        usd_per_month: total,
+        usd_per_million_tokens: if millions_a_month > 0.0 {
+            total / millions_a_month
+        } else {
+            f64::INFINITY
+        },
+    }
+}
+
+/// One more replica's share of the infra bill, with overhead, a month: its GPUs plus (buying)
+/// their share n_r / 8 of a server's colocation. The slope of the staircase in the long run.
+pub(crate) fn marginal_usd_per_replica_month(d: &Deployment) -> f64 {
+    let n_r = gpus_per_replica_f64(d);
+    let colo_share = match d.mode {
+        Mode::Rent => 0.0,
+        Mode::Buy => n_r / GPUS_PER_SERVER * d.colo,
+    };
+    (n_r * per_gpu_month(d) + colo_share) * (1.0 + d.overhead)
+}
+
+/// Marginal self-hosted cost per million tokens: one replica's infra share (with overhead) over
+/// the tokens it serves a month at the target utilization. When it is above the API's blended
+/// price, self-hosting never catches up however large the volume (section 4, "never").
+pub fn marginal_usd_per_million(d: &Deployment) -> f64 {
+    let millions_a_month = DAYS_PER_MONTH * replica_capacity_tokens_per_day(d) / 1e6;
+    marginal_usd_per_replica_month(d) / millions_a_month
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
