@@ -165,3 +165,23 @@ fn help_and_version_exit_0_on_stdout() {
     assert_eq!(version.code, 0);
     assert!(version.stdout.starts_with("tierwise "));
 }
+
+#[test]
+fn closed_stdout_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    // The JSON is larger than a pipe buffer, so the write meets the closed pipe.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tierwise"))
+        .args(["models", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -24,6 +24,8 @@ pub struct Cli {
 pub enum Command {
     /// List the model catalogue, with sources for every figure
     Models(ModelsArgs),
+    /// Compare API prices with the cost of self-hosting an open model
+    Cost(Box<crate::cli::cost_args::CostArgs>),
 }
 
 /// The built-in themes of the interactive explorer.

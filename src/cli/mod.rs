@@ -2,6 +2,9 @@
 //! reports the one-line error with the right exit code.
 
 pub mod args;
+pub mod cost;
+pub mod cost_args;
+pub mod cost_report;
 pub mod errors;
 pub mod models;
 pub mod models_json;
@@ -39,6 +42,7 @@ pub fn overview(_theme: Option<ThemeName>) -> ExitCode {
 pub fn execute(catalog: &Catalog, command: &Command) -> Result<String, CliError> {
     match command {
         Command::Models(args) => models::run(catalog, args),
+        Command::Cost(args) => cost::run(catalog, args),
     }
 }
 

@@ -4,12 +4,13 @@
 /// that contains the typed text (or is contained in it) counts as close whatever its length.
 pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
     let wanted = wanted.to_lowercase();
-    let mut scored: Vec<(usize, &str)> = candidates
+    // (rank, raw distance, id): containment lifts the rank, the raw distance breaks ties.
+    let mut scored: Vec<(usize, usize, &str)> = candidates
         .into_iter()
         .map(|c| {
             let d = edit_distance(&wanted, c);
             let contains = !wanted.is_empty() && (c.contains(&wanted) || wanted.contains(c));
-            (if contains { d.min(1) } else { d }, c)
+            (if contains { d.min(1) } else { d }, d, c)
         })
         .collect();
     scored.sort();
@@ -17,9 +18,9 @@ pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
     let limit = (wanted.chars().count() / 2).max(3);
     scored
         .into_iter()
-        .filter(|(d, _)| *d <= limit)
+        .filter(|(rank, _, _)| *rank <= limit)
         .take(3)
-        .map(|(_, c)| c)
+        .map(|(_, _, c)| c)
         .collect()
 }
 
@@ -38,7 +39,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// ` (closest: a, b, c)` or nothing.
+/// `; closest: a, b, c`, or where to find the ids.
 pub fn hint(wanted: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     let owned: Vec<String> = candidates
         .into_iter()
@@ -46,7 +47,7 @@ pub fn hint(wanted: &str, candidates: impl IntoIterator<Item = impl AsRef<str>>)
         .collect();
     let best = closest(wanted, owned.iter().map(String::as_str));
     if best.is_empty() {
-        String::new()
+        "; `tierwise models` lists the ids".into()
     } else {
         format!("; closest: {}", best.join(", "))
     }
@@ -77,5 +78,7 @@ mod tests {
         assert_eq!(closest("deepseek", ids), ["deepseek-v4-pro"]);
         assert!(closest("zzzzzzzzzzzz", ids).is_empty());
         assert!(closest("gpt", ids).len() <= 3);
+        // A near miss beats a shorter id that the typed text merely contains.
+        assert_eq!(closest("gpt-4o.1", ["gpt-4", "gpt-4o.2"])[0], "gpt-4o.2");
     }
 }
