@@ -278,6 +278,34 @@ fn text_report_is_readable() {
 }
 
 #[test]
+fn long_prompts_use_the_long_context_price_tier() {
+    // gemini-3.1-pro: $2 / $12 per M, and $4 / $18 above 200K prompt tokens.
+    let base = [
+        "cost",
+        "--api",
+        "gemini-3.1-pro",
+        "--self-host",
+        "llama-3.1-70b",
+    ];
+    let blended = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        args.extend(["--format", "json"]);
+        json(&args)["api"][0]["blended_usd_per_million"].clone()
+    };
+    close(&blended(&[]), 0.5 * 2.0 + 0.5 * 12.0);
+    close(&blended(&["--prompt-tokens", "200K"]), 7.0);
+    close(
+        &blended(&["--prompt-tokens", "250K"]),
+        0.5 * 4.0 + 0.5 * 18.0,
+    );
+    close(
+        &blended(&["--prompt-tokens", "250K", "--input-share", "0.8"]),
+        0.8 * 4.0 + 0.2 * 18.0,
+    );
+}
+
+#[test]
 fn volume_syntaxes_agree() {
     let reference = cost_json(&["--tokens-per-day", "5000000"]);
     for text in ["5M", "5m", "5000000.0", "5e6", "5E6"] {

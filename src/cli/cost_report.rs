@@ -114,6 +114,15 @@ fn per_day(v: Option<f64>) -> String {
     })
 }
 
+/// Tokens/s: grouped whole numbers, but a measured 0.5 tokens/s is not shown as 0.
+fn rate(v: f64) -> String {
+    if v < 100.0 {
+        super::output::plain_number((v * 100.0).round() / 100.0)
+    } else {
+        format_count(v)
+    }
+}
+
 fn count(n: u32, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
@@ -162,7 +171,7 @@ pub fn text(r: &Report) -> String {
     };
     out.push_str(&format!(
         "  throughput  {} tokens/s per replica ({source})\n",
-        format_count(s.replica_tokens_per_s)
+        rate(s.replica_tokens_per_s)
     ));
     out.push_str(&format!(
         "  fleet       {}, {}, {}; capacity {} tokens/day at {} utilization\n",
