@@ -81,6 +81,35 @@ fn embedded_database_loads_and_validates() {
 }
 
 #[test]
+fn embedded_rules_load_and_reference_known_sources() {
+    let catalog = tierwise::data::embedded_catalog().unwrap();
+    let rules = tierwise::data::embedded_rules(&catalog).unwrap_or_else(|e| panic!("{e}"));
+    assert!(rules.rules.len() >= 20);
+    assert!(rules.region("eu").is_some() && rules.sector("public-sector").is_some());
+}
+
+#[test]
+fn embedded_use_cases_cover_the_articles_workloads() {
+    let catalog = tierwise::data::embedded_catalog().unwrap();
+    let cases = tierwise::data::embedded_use_cases(&catalog).unwrap_or_else(|e| panic!("{e}"));
+    let total: f64 = cases.iter().map(|c| c.share).sum();
+    assert!((total - 1.0).abs() < 1e-9, "default shares sum to {total}");
+    for needed in [
+        "Coding",
+        "RAG",
+        "summarization",
+        "video",
+        "Customer",
+        "health",
+    ] {
+        assert!(
+            cases.iter().any(|c| c.name.contains(needed)),
+            "no use case for {needed}"
+        );
+    }
+}
+
+#[test]
 fn at_least_sixty_models_both_closed_and_open() {
     let catalog = catalog();
     assert!(

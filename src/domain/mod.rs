@@ -4,5 +4,7 @@ pub mod breakeven;
 pub mod catalog;
 pub mod cost;
 pub mod query;
+pub mod rules;
 pub mod units;
+pub mod usecase;
 pub mod validate;
