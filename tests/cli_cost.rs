@@ -421,3 +421,20 @@ fn unknown_id_suggests_up_to_three_close_ids() {
     assert!(ids.contains(&"claude-opus-4.7"), "{line}");
     assert!(ids.iter().all(|id| id.starts_with("claude-opus")), "{line}");
 }
+
+#[test]
+fn gpu_choice_comes_from_the_database() {
+    // rtx-4090 has 24 GB: ceil(168 / 24) = 7 GPUs per replica, one 8-GPU server.
+    let doc = cost_json(&["--gpu", "rtx-4090"]);
+    assert_eq!(doc["self_host"]["gpu"], "rtx-4090");
+    assert_eq!(doc["self_host"]["gpus_per_replica"], 7);
+    assert_eq!(doc["self_host"]["servers"], 1);
+    // Buying uses the database's purchase price, so the bill differs from renting.
+    let rent = cost_json(&["--gpu", "a100-80gb"]);
+    let buy = cost_json(&["--gpu", "a100-80gb", "--mode", "buy"]);
+    assert_eq!(buy["self_host"]["mode"], "buy");
+    assert_ne!(
+        rent["self_host"]["infra_usd_per_month"],
+        buy["self_host"]["infra_usd_per_month"]
+    );
+}
