@@ -1,4 +1,5 @@
 //! tierwise: decide which AI work goes to frontier APIs and which to self-hosted open models.
 
+pub mod cli;
 pub mod data;
 pub mod domain;

@@ -1,0 +1,129 @@
+//! The command line, declared with clap's derive API. Values are checked for shape here
+//! (finite numbers, known names); ranges and ids are checked against the domain afterwards.
+
+use crate::domain::catalog::Openness;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tierwise",
+    version,
+    about = "Decide which AI work goes to frontier APIs and which to self-hosted open models",
+    long_about = None,
+)]
+pub struct Cli {
+    /// Colour theme of the interactive explorer
+    #[arg(long, global = true, value_enum, value_name = "NAME")]
+    pub theme: Option<ThemeName>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the model catalogue, with sources for every figure
+    Models(ModelsArgs),
+    /// Compare API prices with the cost of self-hosting an open model
+    Cost(Box<crate::cli::cost_args::CostArgs>),
+}
+
+/// The built-in themes of the interactive explorer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    Dark,
+    Light,
+    HighContrast,
+    Mono,
+}
+
+impl ThemeName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+            ThemeName::HighContrast => "high-contrast",
+            ThemeName::Mono => "mono",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ModelsArgs {
+    /// Fuzzy search over name, vendor, license and id; whole words in the description
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+
+    /// Keep only this openness tier (repeat for several)
+    #[arg(long, value_enum, value_name = "TIER")]
+    pub tier: Vec<TierName>,
+
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ModelsFormat::Table)]
+    pub format: ModelsFormat,
+}
+
+/// Openness tiers as spelled on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TierName {
+    FullyOpen,
+    OpenWeightsPermissive,
+    OpenWeightsRestricted,
+    ClosedApi,
+}
+
+impl From<TierName> for Openness {
+    fn from(t: TierName) -> Openness {
+        match t {
+            TierName::FullyOpen => Openness::FullyOpen,
+            TierName::OpenWeightsPermissive => Openness::OpenWeightsPermissive,
+            TierName::OpenWeightsRestricted => Openness::OpenWeightsRestricted,
+            TierName::ClosedApi => Openness::ClosedApi,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelsFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CostFormat {
+    Text,
+    Json,
+}
+
+/// A finite number: rejects `NaN`, `inf` and anything that is not a number.
+pub fn finite_number(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "expected a number".to_string())?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err("expected a finite number".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn finite_number_rejects_nan_and_infinity() {
+        assert_eq!(finite_number("2.5"), Ok(2.5));
+        assert!(finite_number("NaN").is_err());
+        assert!(finite_number("inf").is_err());
+        assert!(finite_number("abc").is_err());
+    }
+}

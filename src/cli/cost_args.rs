@@ -1,0 +1,154 @@
+//! The options of `tierwise cost`. Each number is checked for shape here (finite, readable);
+//! ranges are checked by the cost model, which names the option in its error.
+
+use super::args::{CostFormat, finite_number};
+use crate::domain::cost::{Mode, Precision};
+use crate::domain::units::parse_quantity;
+use clap::Args;
+
+#[derive(Debug, Clone, Args)]
+pub struct CostArgs {
+    /// API model to compare (repeat for several)
+    #[arg(long = "api", value_name = "ID", required = true)]
+    pub api: Vec<String>,
+
+    /// Open-weight model to self-host
+    #[arg(long, value_name = "ID")]
+    pub self_host: String,
+
+    /// GPU to self-host on [default: h100-sxm]
+    #[arg(long, value_name = "ID")]
+    pub gpu: Option<String>,
+
+    /// Input plus output tokens a day: 750K, 5M, 2.5B, 5000000 or 5e6 [default: 5M]
+    #[arg(long, value_name = "TOKENS", value_parser = quantity, allow_negative_numbers = true)]
+    pub tokens_per_day: Option<f64>,
+
+    /// Fraction of the tokens that is input, 0 to 1 [default: 0.5]
+    #[arg(long, value_name = "SHARE", value_parser = finite_number, allow_negative_numbers = true)]
+    pub input_share: Option<f64>,
+
+    /// Average prompt length in tokens; selects long-context prices [default: 2000]
+    #[arg(long, value_name = "TOKENS", value_parser = quantity, allow_negative_numbers = true)]
+    pub prompt_tokens: Option<f64>,
+
+    /// Weight precision: fp16, bf16, fp8, int8, int4 [default: fp16]
+    #[arg(long, value_name = "P", value_parser = precision)]
+    pub precision: Option<Precision>,
+
+    /// KV cache and activation memory as a fraction of the weights [default: 0.2]
+    #[arg(long, value_name = "K", value_parser = finite_number, allow_negative_numbers = true)]
+    pub kv_overhead: Option<f64>,
+
+    /// Achieved fraction of the GPU's peak compute [default: 0.25]
+    #[arg(long, value_name = "ETA", value_parser = finite_number, allow_negative_numbers = true)]
+    pub efficiency: Option<f64>,
+
+    /// Target average utilization of the fleet [default: 0.5]
+    #[arg(long, value_name = "U", value_parser = finite_number, allow_negative_numbers = true)]
+    pub utilization: Option<f64>,
+
+    /// Minimum number of replicas, 1 to 1000 [default: 1]
+    #[arg(long, value_name = "N", value_parser = whole_number, allow_negative_numbers = true)]
+    pub min_replicas: Option<u32>,
+
+    /// Measured tokens/s of one replica; replaces the estimate from compute
+    #[arg(long, value_name = "TOKENS_PER_S", value_parser = quantity, allow_negative_numbers = true)]
+    pub throughput: Option<f64>,
+
+    /// Rent GPUs by the hour or buy them [default: rent]
+    #[arg(long, value_name = "MODE", value_parser = mode)]
+    pub mode: Option<Mode>,
+
+    /// Rental price per GPU-hour, US dollars [default: from the GPU database]
+    #[arg(long, value_name = "USD", value_parser = quantity, allow_negative_numbers = true)]
+    pub gpu_hour_price: Option<f64>,
+
+    /// Purchase price per GPU, US dollars [default: from the GPU database]
+    #[arg(long, value_name = "USD", value_parser = quantity, allow_negative_numbers = true)]
+    pub gpu_price: Option<f64>,
+
+    /// Amortization period of bought GPUs, years [default: 3]
+    #[arg(long, value_name = "YEARS", value_parser = finite_number, allow_negative_numbers = true)]
+    pub years: Option<f64>,
+
+    /// Power per GPU, watts [default: from the GPU database]
+    #[arg(long, value_name = "W", value_parser = quantity, allow_negative_numbers = true)]
+    pub power_watts: Option<f64>,
+
+    /// Power usage effectiveness of the data centre, 1 to 3 [default: 1.4]
+    #[arg(long, value_name = "PUE", value_parser = finite_number, allow_negative_numbers = true)]
+    pub pue: Option<f64>,
+
+    /// Electricity price, US dollars per kWh [default: 0.13]
+    #[arg(long, value_name = "USD", value_parser = finite_number, allow_negative_numbers = true)]
+    pub power_price: Option<f64>,
+
+    /// Colocation per server (8 GPUs) a month, US dollars [default: 350]
+    #[arg(long, value_name = "USD", value_parser = quantity, allow_negative_numbers = true)]
+    pub colo: Option<f64>,
+
+    /// Staff running the deployment, in full-time equivalents [default: 0.25]
+    #[arg(long, value_name = "FTE", value_parser = finite_number, allow_negative_numbers = true)]
+    pub fte: Option<f64>,
+
+    /// Yearly cost of one FTE, US dollars [default: 192000]
+    #[arg(long, value_name = "USD", value_parser = quantity, allow_negative_numbers = true)]
+    pub salary: Option<f64>,
+
+    /// Maintenance overhead on the whole bill, fraction [default: 0]
+    #[arg(long, value_name = "O", value_parser = finite_number, allow_negative_numbers = true)]
+    pub overhead: Option<f64>,
+
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = CostFormat::Text)]
+    pub format: CostFormat,
+}
+
+/// `750K`, `5M`, `2.5B`, `5e6`, `5000000.0`: the cost model's quantity syntax.
+fn quantity(text: &str) -> Result<f64, String> {
+    parse_quantity(text)
+}
+
+fn whole_number(text: &str) -> Result<u32, String> {
+    let allowed = "expected a whole number from 1 to 1000";
+    let value = finite_number(text).map_err(|_| allowed.to_string())?;
+    // Out-of-range whole numbers go through so the range check can name them; fractions cannot.
+    if value.fract() != 0.0 || value < 0.0 || value > f64::from(u32::MAX) {
+        return Err(allowed.to_string());
+    }
+    Ok(value as u32)
+}
+
+fn precision(text: &str) -> Result<Precision, String> {
+    Precision::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = Precision::ALL.iter().map(|p| p.as_str()).collect();
+        format!("expected one of {}", names.join(", "))
+    })
+}
+
+fn mode(text: &str) -> Result<Mode, String> {
+    Mode::parse(text).ok_or_else(|| "expected rent or buy".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_numbers_refuse_fractions() {
+        assert_eq!(whole_number("2"), Ok(2));
+        assert_eq!(whole_number("0"), Ok(0));
+        assert!(whole_number("1.5").is_err());
+        assert!(whole_number("-1").is_err());
+        assert!(whole_number("NaN").is_err());
+    }
+
+    #[test]
+    fn names_parse_case_insensitively() {
+        assert_eq!(precision("INT4"), Ok(Precision::Int4));
+        assert!(precision("fp4").unwrap_err().contains("int4"));
+        assert_eq!(mode("buy"), Ok(Mode::Buy));
+        assert!(mode("lease").is_err());
+    }
+}
