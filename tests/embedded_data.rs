@@ -364,3 +364,25 @@ fn every_source_is_cited() {
         assert!(cited.contains(&s.id), "source {} is never cited", s.id);
     }
 }
+
+#[test]
+fn every_article_has_a_preset_that_loads_and_computes() {
+    let catalog = catalog();
+    let presets = tierwise::data::embedded_presets(&catalog).unwrap_or_else(|e| panic!("{e}"));
+    for source in catalog
+        .sources
+        .iter()
+        .filter(|s| s.reference.as_deref().is_some_and(|r| r.ends_with(".txt")))
+    {
+        assert!(
+            presets.iter().any(|p| p.source == source.id),
+            "no preset for {}",
+            source.id
+        );
+    }
+    for p in &presets {
+        let found = p.compare(&catalog).unwrap();
+        assert_eq!(found.len(), p.stated.len());
+        assert!(!p.note.trim().is_empty(), "{} has no note", p.id);
+    }
+}

@@ -1,6 +1,7 @@
 //! Loading the embedded database: RON text compiled into the binary, parsed and validated.
 
 use crate::domain::catalog::{Catalog, Gpu, Model, Source};
+use crate::domain::preset::Preset;
 use crate::domain::rules::RuleBook;
 use crate::domain::usecase::UseCase;
 use crate::domain::validate::{Problem, validate};
@@ -12,6 +13,7 @@ pub const MODELS_RON: &str = include_str!("../../assets/models.ron");
 pub const GPUS_RON: &str = include_str!("../../assets/gpus.ron");
 pub const RULES_RON: &str = include_str!("../../assets/rules.ron");
 pub const USECASES_RON: &str = include_str!("../../assets/usecases.ron");
+pub const PRESETS_RON: &str = include_str!("../../assets/presets.ron");
 
 /// A problem in a data file, with where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,6 +130,40 @@ pub fn embedded_use_cases(catalog: &Catalog) -> Result<Vec<UseCase>, DataError> 
     } else {
         Err(DataError::Invalid {
             file: "assets/usecases.ron".into(),
+            problems,
+        })
+    }
+}
+
+/// The articles' cost scenarios; each must name known models, GPU and source, and its
+/// deployment must resolve, so a bad edit fails the data test.
+pub fn embedded_presets(catalog: &Catalog) -> Result<Vec<Preset>, DataError> {
+    let presets: Vec<Preset> = parse_ron("assets/presets.ron", PRESETS_RON)?;
+    let mut problems = Vec::new();
+    for p in &presets {
+        let mut problem = |message: String| {
+            problems.push(Problem {
+                path: format!("presets[{}]", p.id),
+                message,
+            })
+        };
+        if catalog.source(&p.source).is_none() {
+            problem(format!("source {:?} is not in sources.ron", p.source));
+        }
+        for id in &p.api {
+            if catalog.model(id).and_then(|m| m.price.as_ref()).is_none() {
+                problem(format!("api model {id:?} is unknown or has no API price"));
+            }
+        }
+        if let Err(e) = p.compare(catalog) {
+            problem(e.to_string());
+        }
+    }
+    if problems.is_empty() {
+        Ok(presets)
+    } else {
+        Err(DataError::Invalid {
+            file: "assets/presets.ron".into(),
             problems,
         })
     }

@@ -4,6 +4,7 @@ pub mod breakeven;
 pub mod catalog;
 pub mod cost;
 pub mod hybrid;
+pub mod preset;
 pub mod query;
 pub mod rules;
 pub mod scenario;
