@@ -2,3 +2,4 @@
 
 pub mod data;
 pub mod domain;
+pub mod tui;

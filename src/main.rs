@@ -1,13 +1,16 @@
+use clap::Parser;
+
+/// Decide which AI work goes to frontier APIs and which to self-hosted open-weight models.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Colour theme: dark (default), light, high-contrast or mono (NO_COLOR selects mono).
+    #[arg(long, value_name = "NAME")]
+    theme: Option<String>,
+}
+
 fn main() {
-    match tierwise::data::embedded_catalog() {
-        Ok(catalog) => {
-            for model in &catalog.models {
-                println!("{:<28} {}", model.id, model.openness.value.as_str());
-            }
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            std::process::exit(1);
-        }
-    }
+    let cli = Cli::parse();
+    let code = tierwise::tui::run(tierwise::tui::Options { theme: cli.theme });
+    std::process::exit(code);
 }
