@@ -1,6 +1,8 @@
 //! Loading the embedded database: RON text compiled into the binary, parsed and validated.
 
 use crate::domain::catalog::{Catalog, Gpu, Model, Source};
+use crate::domain::rules::RuleBook;
+use crate::domain::usecase::UseCase;
 use crate::domain::validate::{Problem, validate};
 use serde::de::DeserializeOwned;
 use std::fmt;
@@ -8,6 +10,8 @@ use std::fmt;
 pub const SOURCES_RON: &str = include_str!("../../assets/sources.ron");
 pub const MODELS_RON: &str = include_str!("../../assets/models.ron");
 pub const GPUS_RON: &str = include_str!("../../assets/gpus.ron");
+pub const RULES_RON: &str = include_str!("../../assets/rules.ron");
+pub const USECASES_RON: &str = include_str!("../../assets/usecases.ron");
 
 /// A problem in a data file, with where it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +76,58 @@ pub fn embedded_catalog() -> Result<Catalog, DataError> {
     } else {
         Err(DataError::Invalid {
             file: "assets/*.ron".into(),
+            problems,
+        })
+    }
+}
+
+/// The compliance rules shipped inside the binary, checked against the catalogue's sources.
+pub fn embedded_rules(catalog: &Catalog) -> Result<RuleBook, DataError> {
+    let book: RuleBook = parse_ron("assets/rules.ron", RULES_RON)?;
+    let known = catalog.sources.iter().map(|s| s.id.as_str()).collect();
+    let problems = book.problems(&known);
+    if problems.is_empty() {
+        Ok(book)
+    } else {
+        Err(DataError::Invalid {
+            file: "assets/rules.ron".into(),
+            problems: problems
+                .into_iter()
+                .map(|message| Problem {
+                    path: "rules".into(),
+                    message,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// The default use cases for the hybrid plan.
+pub fn embedded_use_cases(catalog: &Catalog) -> Result<Vec<UseCase>, DataError> {
+    let cases: Vec<UseCase> = parse_ron("assets/usecases.ron", USECASES_RON)?;
+    let mut problems: Vec<Problem> = cases
+        .iter()
+        .flat_map(|c| c.problems())
+        .map(|message| Problem {
+            path: "usecases".into(),
+            message,
+        })
+        .collect();
+    for case in &cases {
+        if let Some(id) = &case.source
+            && catalog.source(id).is_none()
+        {
+            problems.push(Problem {
+                path: format!("usecases[{}].source", case.name),
+                message: format!("{id:?} is not in sources.ron"),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(cases)
+    } else {
+        Err(DataError::Invalid {
+            file: "assets/usecases.ron".into(),
             problems,
         })
     }

@@ -2,4 +2,6 @@
 
 pub mod catalog;
 pub mod query;
+pub mod rules;
+pub mod usecase;
 pub mod validate;

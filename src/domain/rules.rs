@@ -1,0 +1,564 @@
+//! Compliance rules as data, and their evaluation against what a plan uses where.
+//!
+//! A rule applies in some regions (or everywhere) and sectors (or all), and matches a
+//! *subject*: a model used in a given way (through an API or self-hosted) with some kinds of
+//! data routed to it. Every finding names its rule, its subject and its source.
+
+use super::catalog::{LicenseFamily, Modality, Model, Openness, SourceId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// How sensitive the data sent to a model is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Sensitivity {
+    Public,
+    Internal,
+    Confidential,
+    Regulated,
+}
+
+impl Sensitivity {
+    pub const ALL: [Sensitivity; 4] = [
+        Sensitivity::Public,
+        Sensitivity::Internal,
+        Sensitivity::Confidential,
+        Sensitivity::Regulated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sensitivity::Public => "public",
+            Sensitivity::Internal => "internal",
+            Sensitivity::Confidential => "confidential",
+            Sensitivity::Regulated => "regulated",
+        }
+    }
+}
+
+/// How a model is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DeploymentKind {
+    /// Through the vendor's (or a host's) API: data leaves the company.
+    Api,
+    /// Weights run on the company's own or rented machines.
+    SelfHosted,
+}
+
+impl DeploymentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeploymentKind::Api => "api",
+            DeploymentKind::SelfHosted => "self-hosted",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Severity {
+    Info,
+    Warn,
+    Block,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warn => "warn",
+            Severity::Block => "block",
+        }
+    }
+}
+
+/// A jurisdiction; `within` names the larger ones it belongs to (Italy is within the EU).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub within: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    pub id: String,
+    pub name: String,
+}
+
+/// What a rule matches. Every non-empty list must contain the subject's value (any of the
+/// listed values will do); empty lists and `None` match everything.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Match {
+    #[serde(default)]
+    pub origins: Vec<String>,
+    #[serde(default)]
+    pub vendors: Vec<String>,
+    /// Model ids, or prefixes ending in `*` (`llama-4*`).
+    #[serde(default)]
+    pub models: Vec<String>,
+    #[serde(default)]
+    pub openness: Vec<Openness>,
+    #[serde(default)]
+    pub license_families: Vec<LicenseFamily>,
+    /// The model supports one of these modalities.
+    #[serde(default)]
+    pub modalities: Vec<Modality>,
+    #[serde(default)]
+    pub deployment: Option<DeploymentKind>,
+    /// Data of one of these sensitivities is routed to the model.
+    #[serde(default)]
+    pub sensitivities: Vec<Sensitivity>,
+}
+
+impl Match {
+    /// A rule that says nothing about models applies to the plan as a whole.
+    pub fn is_plan_wide(&self) -> bool {
+        self.origins.is_empty()
+            && self.vendors.is_empty()
+            && self.models.is_empty()
+            && self.openness.is_empty()
+            && self.license_families.is_empty()
+            && self.modalities.is_empty()
+            && self.deployment.is_none()
+            && self.sensitivities.is_empty()
+    }
+
+    pub fn admits(&self, subject: &Subject) -> bool {
+        let model = subject.model;
+        let listed = |list: &[String], value: Option<&str>| {
+            list.is_empty() || value.is_some_and(|v| list.iter().any(|l| l == v))
+        };
+        listed(&self.origins, model.origin_name())
+            && listed(&self.vendors, Some(&model.vendor))
+            && (self.models.is_empty() || self.models.iter().any(|p| id_matches(p, &model.id)))
+            && (self.openness.is_empty() || self.openness.contains(&model.openness.value))
+            && (self.license_families.is_empty()
+                || self.license_families.contains(&model.license_family))
+            && (self.modalities.is_empty()
+                || self.modalities.iter().any(|m| model.has_modality(*m)))
+            && self.deployment.is_none_or(|d| d == subject.deployment)
+            && (self.sensitivities.is_empty()
+                || self
+                    .sensitivities
+                    .iter()
+                    .any(|s| subject.sensitivities.contains(s)))
+    }
+}
+
+fn id_matches(pattern: &str, id: &str) -> bool {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => id.starts_with(prefix),
+        None => pattern == id,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    /// Region ids where the rule applies; empty means everywhere.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// Sector ids where the rule applies; empty means every sector.
+    #[serde(default)]
+    pub sectors: Vec<String>,
+    #[serde(default)]
+    pub when: Match,
+    pub severity: Severity,
+    /// In our own words.
+    pub message: String,
+    pub source: SourceId,
+}
+
+/// Everything `assets/rules.ron` holds.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleBook {
+    pub regions: Vec<Region>,
+    pub sectors: Vec<Sector>,
+    pub rules: Vec<Rule>,
+}
+
+/// A model used one way, with the data routed to it.
+#[derive(Debug, Clone)]
+pub struct Subject<'a> {
+    /// How the finding names it: `tier 1: GPT-5.5` or `API: GPT-5.5`.
+    pub label: String,
+    pub model: &'a Model,
+    pub deployment: DeploymentKind,
+    pub sensitivities: BTreeSet<Sensitivity>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub rule: String,
+    pub subject: String,
+    pub message: String,
+    pub source: SourceId,
+}
+
+/// Label of a finding that concerns the whole plan rather than one model.
+pub const WHOLE_PLAN: &str = "whole plan";
+
+impl RuleBook {
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    pub fn sector(&self, id: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.id == id)
+    }
+
+    /// The region and every region it lies within, transitively (cycles are cut).
+    pub fn region_and_parents(&self, id: &str) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![id.to_string()];
+        while let Some(next) = todo.pop() {
+            if seen.insert(next.clone())
+                && let Some(region) = self.region(&next)
+            {
+                todo.extend(region.within.iter().cloned());
+            }
+        }
+        seen
+    }
+
+    /// Every rule that fires for these subjects in this region and sector, worst first,
+    /// then by rule id and subject so the order is stable.
+    pub fn evaluate(&self, region: &str, sector: &str, subjects: &[Subject]) -> Vec<Finding> {
+        let places = self.region_and_parents(region);
+        let mut findings = Vec::new();
+        for rule in &self.rules {
+            let in_region =
+                rule.regions.is_empty() || rule.regions.iter().any(|r| places.contains(r));
+            let in_sector = rule.sectors.is_empty() || rule.sectors.iter().any(|s| s == sector);
+            if !(in_region && in_sector) {
+                continue;
+            }
+            let finding = |subject: &str| Finding {
+                severity: rule.severity,
+                rule: rule.id.clone(),
+                subject: subject.to_string(),
+                message: rule.message.clone(),
+                source: rule.source.clone(),
+            };
+            if rule.when.is_plan_wide() {
+                findings.push(finding(WHOLE_PLAN));
+                continue;
+            }
+            for subject in subjects.iter().filter(|s| rule.when.admits(s)) {
+                let f = finding(&subject.label);
+                if !findings.contains(&f) {
+                    findings.push(f);
+                }
+            }
+        }
+        findings.sort_by(|a, b| {
+            b.severity
+                .cmp(&a.severity)
+                .then_with(|| a.rule.cmp(&b.rule))
+                .then_with(|| a.subject.cmp(&b.subject))
+        });
+        findings
+    }
+
+    /// Problems a loaded rule book may have: unknown regions, sectors or sources, duplicates.
+    pub fn problems(&self, known_sources: &BTreeSet<&str>) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut ids = BTreeSet::new();
+        for region in &self.regions {
+            if !ids.insert(format!("region:{}", region.id)) {
+                problems.push(format!("regions[{}]: id appears more than once", region.id));
+            }
+            for parent in &region.within {
+                if self.region(parent).is_none() {
+                    problems.push(format!(
+                        "regions[{}].within: unknown region {parent:?}",
+                        region.id
+                    ));
+                }
+            }
+        }
+        for sector in &self.sectors {
+            if !ids.insert(format!("sector:{}", sector.id)) {
+                problems.push(format!("sectors[{}]: id appears more than once", sector.id));
+            }
+        }
+        for rule in &self.rules {
+            if !ids.insert(format!("rule:{}", rule.id)) {
+                problems.push(format!("rules[{}]: id appears more than once", rule.id));
+            }
+            for r in rule.regions.iter().filter(|r| self.region(r).is_none()) {
+                problems.push(format!("rules[{}].regions: unknown region {r:?}", rule.id));
+            }
+            for s in rule.sectors.iter().filter(|s| self.sector(s).is_none()) {
+                problems.push(format!("rules[{}].sectors: unknown sector {s:?}", rule.id));
+            }
+            if !known_sources.contains(rule.source.as_str()) {
+                problems.push(format!(
+                    "rules[{}].source: {:?} is not in sources.ron",
+                    rule.id, rule.source
+                ));
+            }
+            if rule.message.trim().is_empty() {
+                problems.push(format!("rules[{}].message: is empty", rule.id));
+            }
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::catalog::Figure;
+
+    fn model(
+        id: &str,
+        vendor: &str,
+        origin: &str,
+        tier: Openness,
+        license: LicenseFamily,
+    ) -> Model {
+        Model {
+            id: id.into(),
+            name: id.to_uppercase(),
+            vendor: vendor.into(),
+            origin: Some(Figure::new(origin.into(), "s")),
+            openness: Figure::new(tier, "s"),
+            license: None,
+            license_family: license,
+            release: None,
+            total_params_b: None,
+            active_params_b: None,
+            experts: None,
+            context_tokens: None,
+            price: None,
+            modalities: Some(Figure::new(vec![Modality::Text, Modality::Image], "s")),
+            scores: Default::default(),
+            description: "d".into(),
+            notes: vec![],
+        }
+    }
+
+    fn book() -> RuleBook {
+        let region = |id: &str, within: &[&str]| Region {
+            id: id.into(),
+            name: id.into(),
+            within: within.iter().map(|s| s.to_string()).collect(),
+        };
+        let rule = |id: &str, regions: &[&str], sectors: &[&str], when: Match, severity| Rule {
+            id: id.into(),
+            regions: regions.iter().map(|s| s.to_string()).collect(),
+            sectors: sectors.iter().map(|s| s.to_string()).collect(),
+            when,
+            severity,
+            message: format!("{id} message"),
+            source: "s".into(),
+        };
+        RuleBook {
+            regions: vec![
+                region("eu", &[]),
+                region("it", &["eu"]),
+                region("us", &[]),
+                region("us-tx", &["us"]),
+            ],
+            sectors: vec![
+                Sector {
+                    id: "commercial".into(),
+                    name: "Commercial".into(),
+                },
+                Sector {
+                    id: "public-sector".into(),
+                    name: "Public".into(),
+                },
+            ],
+            rules: vec![
+                rule("eu-wide", &["eu"], &[], Match::default(), Severity::Info),
+                rule(
+                    "ban",
+                    &["us-tx"],
+                    &["public-sector"],
+                    Match {
+                        vendors: vec!["DeepSeek".into()],
+                        ..Match::default()
+                    },
+                    Severity::Block,
+                ),
+                rule(
+                    "regulated-api",
+                    &[],
+                    &[],
+                    Match {
+                        deployment: Some(DeploymentKind::Api),
+                        sensitivities: vec![Sensitivity::Regulated],
+                        ..Match::default()
+                    },
+                    Severity::Block,
+                ),
+                rule(
+                    "llama4-mm",
+                    &["eu"],
+                    &[],
+                    Match {
+                        models: vec!["llama-4*".into()],
+                        modalities: vec![Modality::Image],
+                        ..Match::default()
+                    },
+                    Severity::Warn,
+                ),
+            ],
+        }
+    }
+
+    fn subject<'a>(m: &'a Model, d: DeploymentKind, s: &[Sensitivity]) -> Subject<'a> {
+        Subject {
+            label: m.id.clone(),
+            model: m,
+            deployment: d,
+            sensitivities: s.iter().copied().collect(),
+        }
+    }
+
+    #[test]
+    fn regional_rules_reach_member_regions_only() {
+        let b = book();
+        let gpt = model(
+            "gpt",
+            "OpenAI",
+            "US",
+            Openness::ClosedApi,
+            LicenseFamily::Proprietary,
+        );
+        let subjects = [subject(&gpt, DeploymentKind::Api, &[])];
+        let in_italy = b.evaluate("it", "commercial", &subjects);
+        assert_eq!(in_italy.len(), 1);
+        assert_eq!(
+            (in_italy[0].rule.as_str(), in_italy[0].subject.as_str()),
+            ("eu-wide", WHOLE_PLAN)
+        );
+        assert!(b.evaluate("us", "commercial", &subjects).is_empty());
+    }
+
+    #[test]
+    fn sector_and_state_limit_a_ban() {
+        let b = book();
+        let ds = model(
+            "deepseek-v4-pro",
+            "DeepSeek",
+            "China",
+            Openness::OpenWeightsPermissive,
+            LicenseFamily::Mit,
+        );
+        let subjects = [subject(&ds, DeploymentKind::SelfHosted, &[])];
+        assert_eq!(
+            b.evaluate("us-tx", "public-sector", &subjects)[0].rule,
+            "ban"
+        );
+        assert!(b.evaluate("us-tx", "commercial", &subjects).is_empty());
+        assert!(
+            b.evaluate("us", "public-sector", &subjects).is_empty(),
+            "a state ban is not federal"
+        );
+    }
+
+    #[test]
+    fn data_sensitivity_and_deployment_must_both_match() {
+        let b = book();
+        let gpt = model(
+            "gpt",
+            "OpenAI",
+            "US",
+            Openness::ClosedApi,
+            LicenseFamily::Proprietary,
+        );
+        let fire = b.evaluate(
+            "us",
+            "commercial",
+            &[subject(
+                &gpt,
+                DeploymentKind::Api,
+                &[Sensitivity::Regulated],
+            )],
+        );
+        assert_eq!(fire.len(), 1);
+        assert_eq!(fire[0].severity, Severity::Block);
+        let local = b.evaluate(
+            "us",
+            "commercial",
+            &[subject(
+                &gpt,
+                DeploymentKind::SelfHosted,
+                &[Sensitivity::Regulated],
+            )],
+        );
+        assert!(local.is_empty());
+        let internal = b.evaluate(
+            "us",
+            "commercial",
+            &[subject(&gpt, DeploymentKind::Api, &[Sensitivity::Internal])],
+        );
+        assert!(internal.is_empty());
+    }
+
+    #[test]
+    fn prefixes_match_families_and_findings_sort_worst_first() {
+        let b = book();
+        let scout = model(
+            "llama-4-scout",
+            "Meta",
+            "US",
+            Openness::OpenWeightsRestricted,
+            LicenseFamily::Llama,
+        );
+        let gpt = model(
+            "gpt",
+            "OpenAI",
+            "US",
+            Openness::ClosedApi,
+            LicenseFamily::Proprietary,
+        );
+        let found = b.evaluate(
+            "it",
+            "commercial",
+            &[
+                subject(&scout, DeploymentKind::SelfHosted, &[]),
+                subject(&gpt, DeploymentKind::Api, &[Sensitivity::Regulated]),
+            ],
+        );
+        let order: Vec<(&str, Severity)> = found
+            .iter()
+            .map(|f| (f.rule.as_str(), f.severity))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                ("regulated-api", Severity::Block),
+                ("llama4-mm", Severity::Warn),
+                ("eu-wide", Severity::Info)
+            ]
+        );
+    }
+
+    #[test]
+    fn problems_name_unknown_references() {
+        let mut b = book();
+        b.rules[1].regions.push("atlantis".into());
+        let known: BTreeSet<&str> = ["s"].into_iter().collect();
+        let problems = b.problems(&known);
+        assert_eq!(
+            problems,
+            ["rules[ban].regions: unknown region \"atlantis\""]
+        );
+        assert!(
+            book()
+                .problems(&BTreeSet::new())
+                .iter()
+                .all(|p| p.contains("is not in sources.ron"))
+        );
+    }
+}
