@@ -23,7 +23,11 @@ pub enum Column {
 }
 
 pub const NAME_MIN: usize = 14;
+/// The name grows to this before optional columns are added.
+pub const NAME_GOOD: usize = 24;
 const LICENSE_MAX: usize = 28;
+const VENDOR_MAX: usize = 16;
+const SCORE_HEADER_MAX: usize = 10;
 
 impl Column {
     pub fn header(self, rows: &Rows) -> &str {
@@ -91,9 +95,11 @@ pub fn needed(col: Column, rows: &Rows) -> usize {
         Column::Tier => 3,
         Column::Name => rows.widest(|r| &r.name),
         Column::License => rows.widest(|r| &r.license).min(LICENSE_MAX),
+        Column::Vendor => rows.widest(|r| &r.vendor).min(VENDOR_MAX),
+        Column::Origin => rows.widest(|r| &r.origin).min(VENDOR_MAX),
         Column::Score(i) => {
             let values = rows.widest(|r| r.scores.get(i).map(String::as_str).unwrap_or(""));
-            return values.max(col.header(rows).width().min(values.max(6))) + 1;
+            return values.max(col.header(rows).width().min(SCORE_HEADER_MAX)) + 1;
         }
         other => rows.widest(|r| other.cell(r)),
     };
@@ -119,17 +125,28 @@ pub fn plan(width: u16, rows: &Rows, sort: &SortKey) -> Vec<(Column, u16)> {
 
     let mut chosen: Vec<(Column, usize)> = vec![(Column::Mark, 1), (Column::Name, NAME_MIN)];
     let mut used = 1 + 1 + NAME_MIN; // mark, gap, name
-    for col in priority {
+    let name_full = needed(Column::Name, rows).max(NAME_MIN);
+    let grow_name = |chosen: &mut Vec<(Column, usize)>, used: &mut usize, to: usize| {
+        let extra = width
+            .saturating_sub(*used)
+            .min(to.saturating_sub(chosen[1].1));
+        chosen[1].1 += extra;
+        *used += extra;
+    };
+    // The core columns first, then a readable name, then whatever else fits, then the rest
+    // of the name.
+    let core = 5.min(priority.len());
+    for (i, col) in priority.into_iter().enumerate() {
+        if i == core {
+            grow_name(&mut chosen, &mut used, name_full.min(NAME_GOOD));
+        }
         let w = needed(col, rows);
         if used + 1 + w <= width {
             used += 1 + w;
             chosen.push((col, w));
         }
     }
-    // The name takes what is left, up to its longest value.
-    let name_full = needed(Column::Name, rows).max(NAME_MIN);
-    let extra = width.saturating_sub(used).min(name_full - NAME_MIN);
-    chosen[1].1 += extra;
+    grow_name(&mut chosen, &mut used, name_full);
     let order = |c: &Column| match c {
         Column::Mark => 0,
         Column::Name => 1,

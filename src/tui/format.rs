@@ -14,18 +14,19 @@ pub fn price(v: f64) -> String {
 }
 
 pub fn tokens(n: u64) -> String {
+    // Binary sizes (32768, 131072, 1048576) read as 32K, 128K, 1M, like the vendors write them.
+    let binary = |unit: u64| n.is_multiple_of(unit) && (n / unit).is_power_of_two();
     let (unit, div) = if n >= 1_000_000 {
-        if n.is_multiple_of(1 << 20) {
-            ("M", (1u64 << 20) as f64)
-        } else {
-            ("M", 1e6)
-        }
+        (
+            "M",
+            if binary(1 << 20) {
+                (1u64 << 20) as f64
+            } else {
+                1e6
+            },
+        )
     } else if n >= 1000 {
-        if n.is_multiple_of(1024) {
-            ("K", 1024.0)
-        } else {
-            ("K", 1e3)
-        }
+        ("K", if binary(1024) { 1024.0 } else { 1e3 })
     } else {
         return n.to_string();
     };
@@ -142,5 +143,32 @@ impl Rows {
 
     pub fn widest(&self, cell: impl Fn(&RowText) -> &str) -> usize {
         self.rows.iter().map(|r| cell(r).width()).max().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_counts_read_like_vendors_write_them() {
+        assert_eq!(tokens(128_000), "128K");
+        assert_eq!(tokens(131_072), "128K");
+        assert_eq!(tokens(131_000), "131K");
+        assert_eq!(tokens(32_768), "32K");
+        assert_eq!(tokens(1_000_000), "1M");
+        assert_eq!(tokens(1_048_576), "1M");
+        assert_eq!(tokens(1_500_000), "1.5M");
+        assert_eq!(tokens(512), "512");
+    }
+
+    #[test]
+    fn prices_and_sizes() {
+        assert_eq!(price(2.5), "$2.50");
+        assert_eq!(price(0.075), "$0.07");
+        assert_eq!(billions(70.0), "70B");
+        assert_eq!(billions(7.5), "7.5B");
+        assert_eq!(score(88.0), "88");
+        assert_eq!(score(88.66), "88.7");
     }
 }

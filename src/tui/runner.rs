@@ -8,9 +8,10 @@ use super::keymap::Key;
 use super::terminal::{self, Screen};
 use super::ui;
 use crossterm::event::{Event, EventStream};
-use futures::{FutureExt, StreamExt};
+use futures::StreamExt;
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook_tokio::Signals;
+use std::task::Poll;
 use std::time::Duration;
 use tokio::sync::mpsc;
 use tokio::time::{Instant, sleep_until};
@@ -79,51 +80,96 @@ async fn event_loop(app: &mut App, screen: &mut Screen, signals: &mut Signals) -
             Some(action) = results.recv() => Wake::Result(action),
             _ = sleep_until(notice_due.unwrap_or_else(Instant::now)), if notice_due.is_some() => Wake::NoticeDue,
         };
-        let mut actions = Vec::new();
-        match wake {
+        let mut next_event = match wake {
             Wake::Signal(sig) => return on_signal(sig),
-            Wake::Result(action) => actions.push(action),
+            Wake::Result(action) => {
+                if let Some(code) = apply(
+                    app,
+                    action,
+                    screen,
+                    &mut events,
+                    &mut notice_due,
+                    &mut dirty,
+                ) {
+                    return code;
+                }
+                continue;
+            }
             Wake::NoticeDue => {
                 notice_due = None;
-                actions.push(Action::ExpireNotice);
+                if let Some(code) = apply(
+                    app,
+                    Action::ExpireNotice,
+                    screen,
+                    &mut events,
+                    &mut notice_due,
+                    &mut dirty,
+                ) {
+                    return code;
+                }
+                continue;
             }
-            Wake::Event(first) => {
-                // Take everything already queued, so a held key or a resize burst is one frame.
-                let mut next = first;
-                loop {
-                    match next {
-                        Some(Ok(event)) => actions.extend(to_action(app, &event)),
-                        // The terminal is gone or broken: leave rather than spin.
-                        None | Some(Err(_)) => {
-                            terminal::restore();
-                            return 1;
-                        }
+            Wake::Event(first) => first,
+        };
+        // Apply everything already queued before drawing, so a held key or a resize burst is
+        // one frame. Each event is mapped just before it is applied: a key typed right after
+        // `/` must reach the search field.
+        loop {
+            match next_event {
+                Some(Ok(event)) => {
+                    let action = to_action(app, &event);
+                    let ctx = (
+                        screen as &mut Screen,
+                        &mut events,
+                        &mut notice_due,
+                        &mut dirty,
+                    );
+                    if let Some(code) =
+                        action.and_then(|a| apply(app, a, ctx.0, ctx.1, ctx.2, ctx.3))
+                    {
+                        return code;
                     }
-                    match events.next().now_or_never() {
-                        Some(ev) => next = ev,
-                        None => break,
-                    }
+                }
+                // The terminal is gone or broken: leave rather than spin.
+                None | Some(Err(_)) => {
+                    terminal::restore();
+                    return 1;
                 }
             }
-        }
-        for action in actions {
-            let outcome = app.update(action);
-            dirty |= outcome.redraw;
-            for effect in outcome.effects {
-                match perform(effect, screen, &mut events, &mut notice_due) {
-                    Next::Continue => {}
-                    Next::Exit(code) => return code,
-                }
-                if effect == Effect::Suspend {
-                    dirty = true;
-                }
+            // Poll with this task's own waker (not `now_or_never`'s no-op one): EventStream
+            // registers the first waker it sees when nothing is queued and keeps it, so a
+            // no-op waker would leave the loop deaf to later input.
+            match std::future::poll_fn(|cx| Poll::Ready(events.poll_next_unpin(cx))).await {
+                Poll::Ready(ev) => next_event = ev,
+                Poll::Pending => break,
             }
         }
     }
 }
 
-/// Actions come from the app's current state, so each event is mapped just before it is
-/// applied (a key typed after `/` must reach the search field).
+/// Update the state and perform the effects; `Some(code)` means leave with that exit code.
+fn apply(
+    app: &mut App,
+    action: Action,
+    screen: &mut Screen,
+    events: &mut EventStream,
+    notice_due: &mut Option<Instant>,
+    dirty: &mut bool,
+) -> Option<i32> {
+    let outcome = app.update(action);
+    *dirty |= outcome.redraw;
+    for effect in outcome.effects {
+        match perform(effect, screen, events, notice_due) {
+            Next::Continue => {}
+            Next::Exit(code) => return Some(code),
+        }
+        if effect == Effect::Suspend {
+            *dirty = true;
+        }
+    }
+    None
+}
+
 fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => Key::from_event(key).and_then(|k| app.key_action(k)),

@@ -74,13 +74,7 @@ pub fn rows(app: &App) -> Vec<CompareRow> {
         };
     let mut out = vec![
         text("Vendor", &|m| Some(m.vendor.clone())),
-        text("Tier", &|m| {
-            Some(format!(
-                "{} {}",
-                m.openness.value.short(),
-                m.openness.value.as_str()
-            ))
-        }),
+        text("Tier", &|m| Some(tier_label(m.openness.value).to_string())),
         text("Origin", &|m| m.origin.as_ref().map(|f| f.value.clone())),
         text("License", &|m| Some(m.license_family.as_str().to_string())),
         text("Release", &|m| m.release.as_ref().map(|f| f.value.clone())),
@@ -89,8 +83,10 @@ pub fn rows(app: &App) -> Vec<CompareRow> {
                 .as_ref()
                 .map(|f| (format::billions(f.value), f.value))
         }),
-        num("Active params", Better::Neither, &|m| {
-            m.sizing_params().map(|(_, a)| (format::billions(a), a))
+        num("Active (MoE)", Better::Neither, &|m| {
+            m.active_params_b
+                .as_ref()
+                .map(|f| (format::billions(f.value), f.value))
         }),
         num("Context", Better::Higher, &|m| {
             m.context_tokens
@@ -121,6 +117,16 @@ pub fn rows(app: &App) -> Vec<CompareRow> {
         }
     }
     out
+}
+
+fn tier_label(tier: crate::domain::catalog::Openness) -> &'static str {
+    use crate::domain::catalog::Openness::*;
+    match tier {
+        FullyOpen => "FO fully open",
+        OpenWeightsPermissive => "OP open, permissive",
+        OpenWeightsRestricted => "OR open, restricted",
+        ClosedApi => "CL closed API",
+    }
 }
 
 pub fn row_count(app: &App) -> usize {

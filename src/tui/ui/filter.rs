@@ -10,9 +10,15 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
     let t = &app.theme;
-    let area = centered(body, 48, body.height);
+    // Below the search line, so the active filters stay visible above the table.
+    let below = Rect {
+        y: body.y + 1,
+        height: body.height.saturating_sub(1),
+        ..body
+    };
+    let area = centered(below, 48, below.height);
     let area = Rect {
-        x: body.right().saturating_sub(area.width),
+        x: below.right().saturating_sub(area.width),
         ..area
     };
     frame.render_widget(Clear, area);
