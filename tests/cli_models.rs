@@ -25,13 +25,19 @@ fn table_lists_known_ids_within_100_columns() {
 }
 
 #[test]
-fn no_arguments_prints_catalogue_and_usage() {
+fn no_arguments_opens_the_interface_and_refuses_without_a_terminal() {
+    // Without a terminal the interactive explorer says so in one line instead of drawing.
     let out = tierwise(&[]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("llama-3.1-70b"));
-    assert!(out.stdout.contains("Usage: tierwise"));
-    let themed = tierwise(&["--theme", "high-contrast"]);
-    assert_eq!(themed.code, 0, "{}", themed.stderr);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("error: the interactive interface needs a terminal")
+    );
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    // The theme option is checked before anything else.
+    let bad = tierwise(&["--theme", "neon"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("neon"), "{}", bad.stderr);
 }
 
 #[test]

@@ -12,30 +12,13 @@ pub mod output;
 pub mod suggest;
 
 use crate::domain::catalog::Catalog;
-use args::{Command, ModelsArgs, ModelsFormat, ThemeName};
+use args::Command;
 use errors::CliError;
 use std::process::ExitCode;
 
 /// Run one command and turn its outcome into an exit code.
 pub fn run(command: Command) -> ExitCode {
     finish(load().and_then(|catalog| execute(&catalog, &command)))
-}
-
-/// What `tierwise` with no command prints while the interactive explorer is not built in:
-/// the catalogue table and how to get further. The theme is accepted and checked already.
-pub fn overview(_theme: Option<ThemeName>) -> ExitCode {
-    let args = ModelsArgs {
-        search: None,
-        tier: Vec::new(),
-        format: ModelsFormat::Table,
-    };
-    finish(load().and_then(|catalog| {
-        let mut text = models::run(&catalog, &args)?;
-        text.push_str(
-            "\nUsage: tierwise [--theme NAME] <models|cost> [OPTIONS]; see tierwise --help\n",
-        );
-        Ok(text)
-    }))
 }
 
 /// The output of one command against a catalogue.

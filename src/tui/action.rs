@@ -1,0 +1,98 @@
+//! Every way the interface state can change, and the effects `update` asks the loop to perform.
+
+/// One change to the interface state. Key bindings name these (see `assets/keymap.ron`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    Suspend,
+    /// Show pane 1, 2 or 3; a pane that does not exist yet is ignored.
+    ShowPane(u8),
+    FocusNext,
+    FocusPrev,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// `Esc`: close the top overlay or cancel the current input.
+    Close,
+    /// `Enter`: open the selected item or confirm the current input.
+    Confirm,
+    Help,
+    CycleTheme,
+    Search,
+    OpenFilters,
+    SortNext,
+    SortReverse,
+    ToggleMark,
+    Compare,
+    /// Toggle the focused entry of a menu.
+    Toggle,
+    /// Clear every filter (filter menu) or every mark (catalogue).
+    ClearAll,
+    /// Text input: one typed character.
+    Input(char),
+    Backspace,
+    /// The terminal changed size (columns, rows).
+    Resize(u16, u16),
+    /// Drop a status notice whose time is up.
+    ExpireNotice,
+}
+
+impl Action {
+    /// Every action a key can be bound to, by its name in the keymap file.
+    pub const NAMED: &[(&str, Action)] = &[
+        ("quit", Action::Quit),
+        ("suspend", Action::Suspend),
+        ("pane-1", Action::ShowPane(1)),
+        ("pane-2", Action::ShowPane(2)),
+        ("pane-3", Action::ShowPane(3)),
+        ("focus-next", Action::FocusNext),
+        ("focus-prev", Action::FocusPrev),
+        ("up", Action::Up),
+        ("down", Action::Down),
+        ("left", Action::Left),
+        ("right", Action::Right),
+        ("page-up", Action::PageUp),
+        ("page-down", Action::PageDown),
+        ("top", Action::Top),
+        ("bottom", Action::Bottom),
+        ("close", Action::Close),
+        ("confirm", Action::Confirm),
+        ("help", Action::Help),
+        ("cycle-theme", Action::CycleTheme),
+        ("search", Action::Search),
+        ("filters", Action::OpenFilters),
+        ("sort-next", Action::SortNext),
+        ("sort-reverse", Action::SortReverse),
+        ("mark", Action::ToggleMark),
+        ("compare", Action::Compare),
+        ("toggle", Action::Toggle),
+        ("clear-all", Action::ClearAll),
+        ("backspace", Action::Backspace),
+    ];
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        Self::NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| a.clone())
+    }
+
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        Self::NAMED.iter().map(|(n, _)| *n)
+    }
+}
+
+/// Work `update` asks the event loop to do; `update` itself does no input or output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Restore the terminal, stop the process (Ctrl-Z), and redraw everything on resume.
+    Suspend,
+    /// Clear the notice line after a few seconds.
+    ExpireNoticeLater,
+}

@@ -1,0 +1,449 @@
+//! The interface state and `update`, the only place it changes. `update` does no input or
+//! output: it returns effects for the event loop to perform.
+
+use super::action::{Action, Effect};
+use super::catalogue::CatalogueState;
+use super::filter_menu::FilterMenu;
+use super::keymap::{Code, Key, Keymap, Mode};
+use super::theme::Theme;
+use super::ui;
+use crate::domain::catalog::Catalog;
+
+/// The smallest terminal the interface draws in; below it a notice says what is needed.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+/// A top-level pane. Break-even (2) and hybrid (3) join later as more variants; the tab bar
+/// and the number keys only know the panes listed in `Pane::ALL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Catalogue,
+}
+
+impl Pane {
+    pub const ALL: &[Pane] = &[Pane::Catalogue];
+
+    pub fn number(self) -> u8 {
+        match self {
+            Pane::Catalogue => 1,
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Catalogue => "Catalogue",
+        }
+    }
+
+    pub fn from_number(n: u8) -> Option<Pane> {
+        Pane::ALL.iter().copied().find(|p| p.number() == n)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Overlay {
+    /// Every figure of one model (index into `catalog.models`) with its sources.
+    Detail {
+        model: usize,
+        scroll: usize,
+    },
+    /// The marked models side by side; `focus` is a column.
+    Compare {
+        focus: usize,
+        scroll: usize,
+    },
+    Filter(FilterMenu),
+    Help {
+        scroll: usize,
+    },
+}
+
+/// What an update did: whether the screen must be redrawn, and the effects to perform.
+#[derive(Debug, Default, PartialEq)]
+pub struct Outcome {
+    pub redraw: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Outcome {
+    fn redraw() -> Outcome {
+        Outcome {
+            redraw: true,
+            effects: Vec::new(),
+        }
+    }
+    fn effect(effect: Effect) -> Outcome {
+        Outcome {
+            redraw: true,
+            effects: vec![effect],
+        }
+    }
+}
+
+pub struct App {
+    pub catalog: Catalog,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub pane: Pane,
+    pub catalogue: CatalogueState,
+    /// Open overlays, the top one last.
+    pub overlays: Vec<Overlay>,
+    /// A one-line message on the status line (cleared by a timer).
+    pub notice: Option<String>,
+    /// The scenario's name, for the top bar (scenarios arrive in a later issue).
+    pub scenario: Option<String>,
+}
+
+impl App {
+    pub fn new(catalog: Catalog, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+        let catalogue = CatalogueState::new(&catalog);
+        App {
+            catalog,
+            keymap,
+            theme,
+            size,
+            pane: Pane::Catalogue,
+            catalogue,
+            overlays: Vec::new(),
+            notice: None,
+            scenario: None,
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Which bindings apply now.
+    pub fn mode(&self) -> Mode {
+        match self.overlays.last() {
+            Some(Overlay::Help { .. }) => Mode::Help,
+            Some(Overlay::Detail { .. }) => Mode::Detail,
+            Some(Overlay::Compare { .. }) => Mode::Compare,
+            Some(Overlay::Filter(_)) => Mode::Filter,
+            None if self.catalogue.editing => Mode::Search,
+            None => Mode::Catalogue,
+        }
+    }
+
+    /// The action a key press asks for, if any.
+    pub fn key_action(&self, key: Key) -> Option<Action> {
+        let mode = self.mode();
+        if self.too_small() {
+            // Only leaving works while the screen is too small to show anything else.
+            return self
+                .keymap
+                .lookup(mode, key)
+                .filter(|a| matches!(a, Action::Quit | Action::Suspend));
+        }
+        let bound = self.keymap.lookup(mode, key);
+        match (bound, key.code) {
+            (None, Code::Char(c)) if mode.is_text_input() && !key.ctrl => Some(Action::Input(c)),
+            (bound, _) => bound,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Outcome {
+        match action {
+            Action::Quit => return Outcome::effect(Effect::Quit),
+            Action::Suspend => return Outcome::effect(Effect::Suspend),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.after_move();
+                return Outcome::redraw();
+            }
+            Action::ExpireNotice => {
+                let had = self.notice.take().is_some();
+                return Outcome {
+                    redraw: had,
+                    effects: Vec::new(),
+                };
+            }
+            Action::CycleTheme => {
+                if let Ok(theme) = Theme::builtin(self.theme.next_name()) {
+                    self.theme = theme;
+                }
+                return self.notify(format!("theme: {}", self.theme.name));
+            }
+            Action::Help => {
+                if matches!(self.overlays.last(), Some(Overlay::Help { .. })) {
+                    self.overlays.pop();
+                } else {
+                    self.overlays.push(Overlay::Help { scroll: 0 });
+                }
+                return Outcome::redraw();
+            }
+            Action::ShowPane(n) => {
+                return match Pane::from_number(n) {
+                    Some(pane) => {
+                        self.pane = pane;
+                        self.overlays.clear();
+                        Outcome::redraw()
+                    }
+                    None => Outcome::default(),
+                };
+            }
+            _ => {}
+        }
+        let outcome = match self.mode() {
+            Mode::Help => self.update_help(action),
+            Mode::Detail => self.update_detail(action),
+            Mode::Compare => self.update_compare(action),
+            Mode::Filter => self.update_filter(action),
+            Mode::Search => self.update_search(action),
+            Mode::Catalogue | Mode::Global => self.update_catalogue(action),
+        };
+        self.after_move();
+        outcome
+    }
+
+    fn notify(&mut self, text: String) -> Outcome {
+        self.notice = Some(text);
+        Outcome::effect(Effect::ExpireNoticeLater)
+    }
+
+    /// Rows of the table that fit on screen.
+    pub fn table_rows(&self) -> usize {
+        ui::table_rows(self.size.1)
+    }
+
+    fn page(&self) -> isize {
+        self.table_rows().max(1) as isize
+    }
+
+    fn after_move(&mut self) {
+        let rows = self.table_rows();
+        self.catalogue.scroll_into_view(rows);
+    }
+
+    fn update_catalogue(&mut self, action: Action) -> Outcome {
+        let page = self.page();
+        let cat = &mut self.catalogue;
+        match action {
+            Action::Up => cat.move_by(-1),
+            Action::Down => cat.move_by(1),
+            Action::PageUp => cat.move_by(-page),
+            Action::PageDown => cat.move_by(page),
+            Action::Top => cat.move_to(0),
+            Action::Bottom => cat.move_to(usize::MAX),
+            Action::Search | Action::FocusNext | Action::FocusPrev => {
+                cat.editing = true;
+                cat.cursor = cat.query.text.chars().count();
+            }
+            Action::Close => {
+                if cat.query.text.is_empty() {
+                    return Outcome::default();
+                }
+                cat.clear_search(&self.catalog);
+            }
+            Action::Confirm => match cat.selected_model() {
+                Some(model) => self.overlays.push(Overlay::Detail { model, scroll: 0 }),
+                None => return Outcome::default(),
+            },
+            Action::SortNext => cat.sort_next(&self.catalog),
+            Action::SortReverse => cat.sort_reverse(&self.catalog),
+            Action::ToggleMark => {
+                let Some(i) = cat.selected_model() else {
+                    return Outcome::default();
+                };
+                let id = self.catalog.models[i].id.clone();
+                if let Some(msg) = self.catalogue.toggle_mark(&id) {
+                    return self.notify(msg);
+                }
+                self.catalogue.move_by(1);
+            }
+            Action::ClearAll => cat.marks.clear(),
+            Action::Compare => return self.open_compare(),
+            Action::OpenFilters => {
+                let menu = FilterMenu::new(&self.catalog, &cat.facets, &cat.query.filters);
+                self.overlays.push(Overlay::Filter(menu));
+            }
+            _ => return Outcome::default(),
+        }
+        Outcome::redraw()
+    }
+
+    fn open_compare(&mut self) -> Outcome {
+        if self.catalogue.marks.is_empty() {
+            return self.notify("mark models with Space first (up to 4), then press c".into());
+        }
+        self.overlays
+            .retain(|o| !matches!(o, Overlay::Compare { .. }));
+        self.overlays.push(Overlay::Compare {
+            focus: 0,
+            scroll: 0,
+        });
+        Outcome::redraw()
+    }
+
+    fn update_search(&mut self, action: Action) -> Outcome {
+        let cat = &mut self.catalogue;
+        match action {
+            Action::Input(c) => cat.insert(c, &self.catalog),
+            Action::Backspace => cat.backspace(&self.catalog),
+            Action::Left => cat.cursor_left(),
+            Action::Right => cat.cursor_right(),
+            Action::Up => cat.move_by(-1),
+            Action::Down => cat.move_by(1),
+            Action::Close => {
+                cat.clear_search(&self.catalog);
+                cat.editing = false;
+            }
+            Action::Confirm | Action::FocusNext | Action::FocusPrev => cat.editing = false,
+            _ => return Outcome::default(),
+        }
+        Outcome::redraw()
+    }
+
+    fn update_filter(&mut self, action: Action) -> Outcome {
+        let Some(Overlay::Filter(menu)) = self.overlays.last_mut() else {
+            return Outcome::default();
+        };
+        let filters = &mut self.catalogue.query.filters;
+        let mut refilter = false;
+        match action {
+            Action::Up => menu.move_by(-1),
+            Action::Down => menu.move_by(1),
+            Action::PageUp => menu.move_by(-10),
+            Action::PageDown => menu.move_by(10),
+            Action::Top => menu.cursor = 0,
+            Action::Bottom => menu.move_by(isize::MAX),
+            Action::FocusNext => menu.jump_section(true),
+            Action::FocusPrev => menu.jump_section(false),
+            Action::Toggle | Action::Confirm => {
+                menu.toggle(filters, &self.catalog);
+                refilter = true;
+            }
+            Action::Left => refilter = menu.adjust(-1, filters, &self.catalog),
+            Action::Right => refilter = menu.adjust(1, filters, &self.catalog),
+            Action::ClearAll => {
+                *filters = Default::default();
+                refilter = true;
+            }
+            Action::Close => {
+                self.overlays.pop();
+            }
+            _ => return Outcome::default(),
+        }
+        if refilter {
+            self.catalogue.recompute(&self.catalog);
+        }
+        Outcome::redraw()
+    }
+
+    fn update_detail(&mut self, action: Action) -> Outcome {
+        let body = ui::detail::text_rows(ui::body_rows(self.size.1));
+        let hits: Vec<usize> = self.catalogue.hits.iter().map(|h| h.index).collect();
+        let Some(Overlay::Detail { model: shown, .. }) = self.overlays.last() else {
+            return Outcome::default();
+        };
+        let lines = ui::detail::line_count(&self.catalog, &self.theme, *shown, self.size.0);
+        let max_scroll = lines.saturating_sub(body);
+        let Some(Overlay::Detail { model, scroll }) = self.overlays.last_mut() else {
+            return Outcome::default();
+        };
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = (*scroll + 1).min(max_scroll),
+            Action::PageUp => *scroll = scroll.saturating_sub(body),
+            Action::PageDown => *scroll = (*scroll + body).min(max_scroll),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = max_scroll,
+            Action::Left | Action::Right | Action::FocusNext | Action::FocusPrev => {
+                // Step through the models in the table's current order.
+                let pos = hits.iter().position(|i| i == model);
+                let next = match (pos, matches!(action, Action::Left | Action::FocusPrev)) {
+                    (Some(p), true) => p.checked_sub(1),
+                    (Some(p), false) => Some(p + 1).filter(|n| *n < hits.len()),
+                    (None, _) => None,
+                };
+                let Some(n) = next else {
+                    return Outcome::default();
+                };
+                *model = hits[n];
+                *scroll = 0;
+                self.catalogue.move_to(n);
+            }
+            Action::ToggleMark => {
+                let id = self.catalog.models[*model].id.clone();
+                if let Some(msg) = self.catalogue.toggle_mark(&id) {
+                    return self.notify(msg);
+                }
+            }
+            Action::Compare => return self.open_compare(),
+            Action::Close => {
+                self.overlays.pop();
+            }
+            _ => return Outcome::default(),
+        }
+        Outcome::redraw()
+    }
+
+    fn update_compare(&mut self, action: Action) -> Outcome {
+        let marks = self.catalogue.marks.len();
+        let Some(Overlay::Compare { focus, scroll }) = self.overlays.last_mut() else {
+            return Outcome::default();
+        };
+        match action {
+            Action::Left | Action::FocusPrev => *focus = focus.saturating_sub(1),
+            Action::Right | Action::FocusNext => *focus = (*focus + 1).min(marks.saturating_sub(1)),
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll += 1,
+            Action::Top => *scroll = 0,
+            Action::ToggleMark => {
+                if *focus < marks {
+                    self.catalogue.marks.remove(*focus);
+                    *focus = (*focus).min(marks.saturating_sub(2));
+                }
+                if self.catalogue.marks.is_empty() {
+                    self.overlays.pop();
+                }
+            }
+            Action::Confirm => {
+                let id = self.catalogue.marks.get(*focus).cloned();
+                if let Some(model) =
+                    id.and_then(|id| self.catalog.models.iter().position(|m| m.id == id))
+                {
+                    self.overlays.push(Overlay::Detail { model, scroll: 0 });
+                }
+            }
+            Action::Close => {
+                self.overlays.pop();
+            }
+            _ => return Outcome::default(),
+        }
+        self.clamp_compare_scroll();
+        Outcome::redraw()
+    }
+
+    fn clamp_compare_scroll(&mut self) {
+        let rows = ui::compare::row_count(self);
+        let body = ui::body_rows(self.size.1).saturating_sub(3);
+        if let Some(Overlay::Compare { scroll, .. }) = self.overlays.last_mut() {
+            *scroll = (*scroll).min(rows.saturating_sub(body));
+        }
+    }
+
+    fn update_help(&mut self, action: Action) -> Outcome {
+        let max = ui::help::line_count(&self.keymap)
+            .saturating_sub(ui::body_rows(self.size.1).saturating_sub(2));
+        let Some(Overlay::Help { scroll }) = self.overlays.last_mut() else {
+            return Outcome::default();
+        };
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = (*scroll + 1).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll = (*scroll + 10).min(max),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = max,
+            Action::Close => {
+                self.overlays.pop();
+            }
+            _ => return Outcome::default(),
+        }
+        Outcome::redraw()
+    }
+}

@@ -1,0 +1,165 @@
+//! The catalogue pane's state and how actions change it. Plain data: the hit list is derived
+//! here, whenever the query changes, never while drawing.
+
+use super::format::Rows;
+use crate::domain::catalog::Catalog;
+use crate::domain::query::{Facets, Hit, Query, Searcher, SortKey, facet_values, sort_keys};
+
+/// At most this many models can be marked for comparison.
+pub const MAX_MARKS: usize = 4;
+
+pub struct CatalogueState {
+    pub query: Query,
+    /// Cursor in the search text, in characters.
+    pub cursor: usize,
+    /// The search field has focus (a text field: global keys do not apply).
+    pub editing: bool,
+    pub hits: Vec<Hit>,
+    /// Index into `hits`.
+    pub selected: usize,
+    /// First visible row of the table.
+    pub offset: usize,
+    /// Marked model ids, in the order they were marked.
+    pub marks: Vec<String>,
+    pub rows: Rows,
+    pub facets: Facets,
+    sort_keys: Vec<SortKey>,
+    searcher: Searcher,
+}
+
+impl CatalogueState {
+    pub fn new(catalog: &Catalog) -> CatalogueState {
+        let mut state = CatalogueState {
+            query: Query::default(),
+            cursor: 0,
+            editing: false,
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            marks: Vec::new(),
+            rows: Rows::new(catalog),
+            facets: facet_values(catalog),
+            sort_keys: sort_keys(catalog),
+            searcher: Searcher::default(),
+        };
+        state.recompute(catalog);
+        state
+    }
+
+    /// Re-run search, filters and sort, keeping the selected model selected if it is still
+    /// there.
+    pub fn recompute(&mut self, catalog: &Catalog) {
+        let current = self.hits.get(self.selected).map(|h| h.index);
+        self.hits = self.searcher.run(catalog, &self.query);
+        self.selected = current
+            .and_then(|i| self.hits.iter().position(|h| h.index == i))
+            .unwrap_or(0);
+    }
+
+    /// Catalog index of the selected model.
+    pub fn selected_model(&self) -> Option<usize> {
+        self.hits.get(self.selected).map(|h| h.index)
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        if self.hits.is_empty() {
+            self.selected = 0;
+            return;
+        }
+        let last = self.hits.len() - 1;
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn move_to(&mut self, index: usize) {
+        self.selected = index.min(self.hits.len().saturating_sub(1));
+    }
+
+    /// Keep the selection inside a window of `rows` visible rows.
+    pub fn scroll_into_view(&mut self, rows: usize) {
+        let rows = rows.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        let max_offset = self.hits.len().saturating_sub(rows);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    pub fn sort_next(&mut self, catalog: &Catalog) {
+        let i = self
+            .sort_keys
+            .iter()
+            .position(|k| *k == self.query.sort)
+            .map_or(0, |i| (i + 1) % self.sort_keys.len());
+        self.query.sort = self.sort_keys[i].clone();
+        // Scores read best-first; everything else starts ascending.
+        self.query.descending = matches!(self.query.sort, SortKey::Score(_) | SortKey::Context);
+        self.recompute(catalog);
+    }
+
+    pub fn sort_reverse(&mut self, catalog: &Catalog) {
+        self.query.descending = !self.query.descending;
+        self.recompute(catalog);
+    }
+
+    /// Mark or unmark a model. Returns a notice when the mark limit stops it.
+    pub fn toggle_mark(&mut self, id: &str) -> Option<String> {
+        if let Some(pos) = self.marks.iter().position(|m| m == id) {
+            self.marks.remove(pos);
+            None
+        } else if self.marks.len() >= MAX_MARKS {
+            Some(format!(
+                "at most {MAX_MARKS} models can be marked; unmark one first (x clears all)"
+            ))
+        } else {
+            self.marks.push(id.to_string());
+            None
+        }
+    }
+
+    pub fn is_marked(&self, id: &str) -> bool {
+        self.marks.iter().any(|m| m == id)
+    }
+
+    // --- search text editing ---
+
+    pub fn insert(&mut self, c: char, catalog: &Catalog) {
+        let at = self.byte_at(self.cursor);
+        self.query.text.insert(at, c);
+        self.cursor += 1;
+        self.recompute(catalog);
+    }
+
+    pub fn backspace(&mut self, catalog: &Catalog) {
+        if self.cursor == 0 {
+            return;
+        }
+        let at = self.byte_at(self.cursor - 1);
+        self.query.text.remove(at);
+        self.cursor -= 1;
+        self.recompute(catalog);
+    }
+
+    pub fn cursor_left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    pub fn cursor_right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.query.text.chars().count());
+    }
+
+    pub fn clear_search(&mut self, catalog: &Catalog) {
+        self.query.text.clear();
+        self.cursor = 0;
+        self.recompute(catalog);
+    }
+
+    fn byte_at(&self, chars: usize) -> usize {
+        self.query
+            .text
+            .char_indices()
+            .nth(chars)
+            .map_or(self.query.text.len(), |(i, _)| i)
+    }
+}

@@ -1,0 +1,73 @@
+//! The terminal interface: `tierwise` with no arguments.
+//!
+//! Data, theme and keymap load first, so any error prints plainly before the terminal changes
+//! mode; then the event loop in `runner` takes over.
+
+pub mod action;
+pub mod app;
+pub mod catalogue;
+pub mod columns;
+pub mod filter_menu;
+pub mod format;
+pub mod keymap;
+pub mod runner;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+use std::io::IsTerminal;
+
+/// What the command line chose for the interface.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// A built-in theme name; `None` means `dark`, or `mono` when NO_COLOR is set.
+    pub theme: Option<String>,
+}
+
+/// Run the interface; returns the process exit code.
+pub fn run(options: Options) -> i32 {
+    let catalog = match crate::data::embedded_catalog() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let no_color = std::env::var("NO_COLOR").ok();
+    let name = theme::initial_theme_name(options.theme.as_deref(), no_color.as_deref());
+    let theme = match theme::Theme::builtin(&name) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: --theme: {e}");
+            return 2;
+        }
+    };
+    let keymap = match keymap::Keymap::embedded() {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("error: the interactive interface needs a terminal; see `tierwise --help`");
+        return 1;
+    }
+    // crossterm drops every colour command under NO_COLOR by sending an attribute reset,
+    // which would also wipe reverse video (the selection); the theme already honours
+    // NO_COLOR, so keep crossterm's output exact.
+    crossterm::style::force_color_output(true);
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let app = app::App::new(catalog, keymap, theme, size);
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return 1;
+        }
+    };
+    runtime.block_on(runner::run(app))
+}

@@ -1,0 +1,191 @@
+//! The comparison view: one column per marked model, one row per attribute. The best value in
+//! each row is highlighted, rows where every model agrees are dimmed, unknowns say so.
+
+use super::fit;
+use crate::domain::catalog::Model;
+use crate::tui::app::App;
+use crate::tui::format::{self, UNKNOWN};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Row, Table};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Better {
+    Higher,
+    Lower,
+    /// Not a quality: nothing is highlighted.
+    Neither,
+}
+
+/// One attribute across the compared models: display text and, for numbers, the value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareRow {
+    pub label: String,
+    pub cells: Vec<Option<(String, Option<f64>)>>,
+    pub better: Better,
+}
+
+impl CompareRow {
+    pub fn all_equal(&self) -> bool {
+        self.cells.windows(2).all(|w| w[0] == w[1])
+    }
+
+    /// Which cells hold the best value (none unless at least two values are known).
+    pub fn best(&self) -> Vec<bool> {
+        let values: Vec<Option<f64>> = self
+            .cells
+            .iter()
+            .map(|c| c.as_ref().and_then(|(_, v)| *v))
+            .collect();
+        let known: Vec<f64> = values.iter().flatten().copied().collect();
+        if known.len() < 2 || self.better == Better::Neither || self.all_equal() {
+            return vec![false; self.cells.len()];
+        }
+        let target = match self.better {
+            Better::Higher => known.iter().copied().fold(f64::MIN, f64::max),
+            _ => known.iter().copied().fold(f64::MAX, f64::min),
+        };
+        values.iter().map(|v| *v == Some(target)).collect()
+    }
+}
+
+/// The compared models, in the order they were marked.
+pub fn models(app: &App) -> Vec<&Model> {
+    app.catalogue
+        .marks
+        .iter()
+        .filter_map(|id| app.catalog.model(id))
+        .collect()
+}
+
+pub fn rows(app: &App) -> Vec<CompareRow> {
+    let ms = models(app);
+    let text = |label: &str, f: &dyn Fn(&Model) -> Option<String>| CompareRow {
+        label: label.into(),
+        cells: ms.iter().map(|m| f(m).map(|s| (s, None))).collect(),
+        better: Better::Neither,
+    };
+    let num =
+        |label: &str, better: Better, f: &dyn Fn(&Model) -> Option<(String, f64)>| CompareRow {
+            label: label.into(),
+            cells: ms.iter().map(|m| f(m).map(|(s, v)| (s, Some(v)))).collect(),
+            better,
+        };
+    let mut out = vec![
+        text("Vendor", &|m| Some(m.vendor.clone())),
+        text("Tier", &|m| Some(tier_label(m.openness.value).to_string())),
+        text("Origin", &|m| m.origin.as_ref().map(|f| f.value.clone())),
+        text("License", &|m| Some(m.license_family.as_str().to_string())),
+        text("Release", &|m| m.release.as_ref().map(|f| f.value.clone())),
+        num("Parameters", Better::Neither, &|m| {
+            m.total_params_b
+                .as_ref()
+                .map(|f| (format::billions(f.value), f.value))
+        }),
+        num("Active (MoE)", Better::Neither, &|m| {
+            m.active_params_b
+                .as_ref()
+                .map(|f| (format::billions(f.value), f.value))
+        }),
+        num("Context", Better::Higher, &|m| {
+            m.context_tokens
+                .as_ref()
+                .map(|f| (format::tokens(f.value), f.value as f64))
+        }),
+        num("Input $/M", Better::Lower, &|m| {
+            m.price
+                .as_ref()
+                .map(|f| (format::price(f.value.input), f.value.input))
+        }),
+        num("Output $/M", Better::Lower, &|m| {
+            m.price
+                .as_ref()
+                .map(|f| (format::price(f.value.output), f.value.output))
+        }),
+        text("Self-hostable", &|m| {
+            Some(if m.can_self_host() { "yes" } else { "no" }.into())
+        }),
+    ];
+    for bench in &app.catalogue.rows.score_names {
+        if ms.iter().any(|m| m.scores.contains_key(bench)) {
+            out.push(num(bench, Better::Higher, &|m| {
+                m.scores
+                    .get(bench)
+                    .map(|f| (format::score(f.value), f.value))
+            }));
+        }
+    }
+    out
+}
+
+fn tier_label(tier: crate::domain::catalog::Openness) -> &'static str {
+    use crate::domain::catalog::Openness::*;
+    match tier {
+        FullyOpen => "FO fully open",
+        OpenWeightsPermissive => "OP open, permissive",
+        OpenWeightsRestricted => "OR open, restricted",
+        ClosedApi => "CL closed API",
+    }
+}
+
+pub fn row_count(app: &App) -> usize {
+    rows(app).len()
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usize) {
+    let t = &app.theme;
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(t.border)
+        .title(Span::styled(" Comparison ", t.title))
+        .title(Span::styled(" bold = best · dim = all equal ", t.muted));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let ms = models(app);
+    let label_w: u16 = 16;
+    let n = ms.len().max(1) as u16;
+    let col_w = (inner.width.saturating_sub(label_w) / n)
+        .saturating_sub(1)
+        .clamp(8, 40);
+    let header = Row::new(
+        std::iter::once(Cell::from("")).chain(ms.iter().enumerate().map(|(i, m)| {
+            let style = if i == focus { t.selection } else { t.header };
+            Cell::from(Span::styled(fit(&m.name, usize::from(col_w)), style))
+        })),
+    );
+    let body: Vec<Row> = rows(app)
+        .into_iter()
+        .skip(scroll)
+        .map(|row| {
+            let equal = row.all_equal();
+            let best = row.best();
+            let label = Cell::from(Span::styled(
+                row.label.clone(),
+                if equal { t.same } else { t.header },
+            ));
+            let cells = row.cells.iter().enumerate().map(|(i, c)| {
+                let (text, style) = match c {
+                    None => (UNKNOWN.to_string(), t.unknown),
+                    Some((s, _)) if best[i] => (format!("{s} ★"), t.best),
+                    Some((s, _)) if equal => (s.clone(), t.same),
+                    Some((s, _)) => (s.clone(), t.text),
+                };
+                Cell::from(Line::from(Span::styled(
+                    fit(&text, usize::from(col_w)),
+                    style,
+                )))
+            });
+            Row::new(std::iter::once(label).chain(cells))
+        })
+        .collect();
+    let widths: Vec<Constraint> = std::iter::once(Constraint::Length(label_w))
+        .chain(ms.iter().map(|_| Constraint::Length(col_w)))
+        .collect();
+    let table = Table::new(body, widths)
+        .header(header)
+        .column_spacing(1)
+        .style(t.text);
+    frame.render_widget(table, inner);
+}

@@ -1,0 +1,293 @@
+//! The detail view: every figure of one model with its sources (title and date); for a
+//! conflicting figure, every value with its sources and which one is in use.
+
+use super::fit;
+use crate::domain::catalog::{Catalog, Figure, Model, Price};
+use crate::tui::app::App;
+use crate::tui::format::{self, CONFLICT};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+const LABEL: usize = 16;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usize) {
+    let t = &app.theme;
+    let Some(m) = app.catalog.models.get(model) else {
+        return;
+    };
+    frame.render_widget(Clear, area);
+    let mark = if app.catalogue.is_marked(&m.id) {
+        " ● marked"
+    } else {
+        ""
+    };
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", m.name), t.title),
+        Span::styled(format!("({}) ", m.id), t.muted),
+        Span::styled(m.openness.value.short(), t.tier(m.openness.value)),
+        Span::styled(mark, t.mark),
+        Span::raw(" "),
+    ]);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(t.border)
+        .title(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = lines(&app.catalog, t, model, area.width);
+    let shown: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown).style(t.text), inner);
+}
+
+/// Lines the detail view of `model` has at `width` (for scrolling).
+pub fn line_count(catalog: &Catalog, theme: &Theme, model: usize, width: u16) -> usize {
+    lines(catalog, theme, model, width).len()
+}
+
+/// Visible rows of the detail view's text in a body of `body` rows (one goes to the title).
+pub fn text_rows(body: usize) -> usize {
+    body.saturating_sub(1)
+}
+
+struct Out<'a> {
+    lines: Vec<Line<'static>>,
+    width: usize,
+    catalog: &'a Catalog,
+    t: &'a Theme,
+}
+
+impl Out<'_> {
+    /// Add `text` wrapped to the width, continuation lines indented by `indent`.
+    fn wrapped(&mut self, first: Vec<Span<'static>>, text: &str, indent: usize, style: Style) {
+        let lead: usize = first.iter().map(|s| s.content.width()).sum();
+        let mut spans = first;
+        let mut room = self.width.saturating_sub(lead).max(10);
+        let mut current = String::new();
+        for word in text.split_whitespace() {
+            let needed = if current.is_empty() {
+                word.width()
+            } else {
+                current.width() + 1 + word.width()
+            };
+            if needed > room && !current.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut current), style));
+                self.lines.push(Line::from(std::mem::take(&mut spans)));
+                spans.push(Span::raw(" ".repeat(indent)));
+                room = self.width.saturating_sub(indent).max(10);
+            }
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(&fit(word, room));
+        }
+        spans.push(Span::styled(current, style));
+        self.lines.push(Line::from(spans));
+    }
+
+    fn sources(&self, ids: &[String]) -> String {
+        ids.iter()
+            .map(|id| match self.catalog.source(id) {
+                Some(s) => format!("{} ({})", s.title, s.date),
+                None => id.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn figure<T>(&mut self, label: &str, f: &Figure<T>, show: impl Fn(&T) -> String) {
+        let t = self.t;
+        let head = vec![Span::styled(
+            format!(" {label:<w$}", w = LABEL - 1),
+            t.header,
+        )];
+        let pad = LABEL;
+        let mut value = show(&f.value);
+        if let Some((lo, hi)) = &f.range {
+            value.push_str(&format!("  (range {} to {})", show(lo), show(hi)));
+        }
+        if !f.is_conflicting() {
+            self.wrapped(head, &value, pad, t.text);
+            for id in &f.sources {
+                let src = format!("source: {}", self.sources(std::slice::from_ref(id)));
+                self.wrapped(vec![Span::raw(" ".repeat(pad))], &src, pad + 2, t.muted);
+            }
+            if let Some(note) = &f.note {
+                self.wrapped(
+                    vec![Span::raw(" ".repeat(pad))],
+                    &format!("note: {note}"),
+                    pad + 2,
+                    t.muted,
+                );
+            }
+            return;
+        }
+        let mut head = head;
+        head.push(Span::styled(format!("{value} "), t.text));
+        head.push(Span::styled(CONFLICT, t.warn));
+        let n = f.alternatives.len() + 1;
+        self.wrapped(head, &format!(" sources disagree: {n} values"), pad, t.warn);
+        let in_use = format!("{} — {}", show(&f.value), self.sources(&f.sources));
+        let lead = vec![
+            Span::raw(" ".repeat(pad)),
+            Span::styled("✓ in use ", t.good),
+        ];
+        self.wrapped(lead, &in_use, pad + 9, t.text);
+        for alt in &f.alternatives {
+            let mut text = format!("{} — {}", show(&alt.value), self.sources(&alt.sources));
+            if let Some((lo, hi)) = &alt.range {
+                text.push_str(&format!(" (range {} to {})", show(lo), show(hi)));
+            }
+            if let Some(note) = &alt.note {
+                text.push_str(&format!(" — {note}"));
+            }
+            let lead = vec![
+                Span::raw(" ".repeat(pad)),
+                Span::styled("  also   ", t.muted),
+            ];
+            self.wrapped(lead, &text, pad + 9, t.text);
+        }
+        if let Some(note) = &f.note {
+            let lead = vec![
+                Span::raw(" ".repeat(pad)),
+                Span::styled("  why    ", t.muted),
+            ];
+            self.wrapped(lead, note, pad + 9, t.muted);
+        }
+    }
+}
+
+fn price_text(p: &Price) -> String {
+    let mut s = format!(
+        "{} in / {} out per M tokens",
+        format::price(p.input),
+        format::price(p.output)
+    );
+    if let Some(lc) = &p.long_context {
+        s.push_str(&format!(
+            "; above {} tokens {} / {}",
+            format::tokens(lc.above_tokens),
+            format::price(lc.input),
+            format::price(lc.output)
+        ));
+    }
+    s
+}
+
+pub fn lines(catalog: &Catalog, t: &Theme, model: usize, width: u16) -> Vec<Line<'static>> {
+    let Some(m) = catalog.models.get(model) else {
+        return Vec::new();
+    };
+    let mut out = Out {
+        lines: Vec::new(),
+        width: usize::from(width).saturating_sub(1),
+        catalog,
+        t,
+    };
+    out.wrapped(vec![Span::raw(" ")], &m.description, 1, t.text);
+    out.lines.push(Line::from(""));
+    figures(&mut out, m);
+    for note in &m.notes {
+        let text = format!("{} — {}", note.text, out.sources(&note.sources));
+        let head = vec![Span::styled(
+            format!(" {:<w$}", "Note", w = LABEL - 1),
+            t.header,
+        )];
+        out.wrapped(head, &text, LABEL, t.text);
+    }
+    out.lines.push(Line::from(""));
+    let legend = format!(
+        "{CONFLICT} marks a figure whose sources disagree; ✓ is the value in use. {} is unknown. \
+         ←/→ previous/next model, Esc back.",
+        format::UNKNOWN
+    );
+    out.wrapped(vec![Span::raw(" ")], &legend, 1, t.muted);
+    out.lines
+}
+
+fn figures(out: &mut Out, m: &Model) {
+    let t = out.t;
+    let head = vec![Span::styled(
+        format!(" {:<w$}", "Vendor", w = LABEL - 1),
+        t.header,
+    )];
+    out.wrapped(head, &m.vendor, LABEL, t.text);
+    out.figure("Openness", &m.openness, |o| {
+        format!("{} ({})", o.short(), o.as_str())
+    });
+    if let Some(f) = &m.origin {
+        out.figure("Origin", f, |s| s.clone());
+    }
+    if let Some(f) = &m.license {
+        out.figure("License", f, |s| {
+            format!("{s} [{}]", m.license_family.as_str())
+        });
+    } else {
+        let head = vec![Span::styled(
+            format!(" {:<w$}", "License", w = LABEL - 1),
+            t.header,
+        )];
+        out.wrapped(
+            head,
+            &format!("family {}", m.license_family.as_str()),
+            LABEL,
+            t.text,
+        );
+    }
+    if let Some(f) = &m.release {
+        out.figure("Release", f, |s| s.clone());
+    }
+    if let Some(f) = &m.total_params_b {
+        out.figure("Parameters", f, |v| {
+            format!("{} total", format::billions(*v))
+        });
+    }
+    if let Some(f) = &m.active_params_b {
+        out.figure("Active params", f, |v| {
+            format!("{} per token", format::billions(*v))
+        });
+    }
+    if let Some(f) = &m.experts {
+        out.figure("Experts", f, |v| v.to_string());
+    }
+    if let Some(f) = &m.context_tokens {
+        out.figure("Context", f, |v| format!("{} tokens", format::tokens(*v)));
+    }
+    if let Some(f) = &m.price {
+        out.figure("API price", f, price_text);
+    }
+    if let Some(f) = &m.modalities {
+        out.figure("Modalities", f, |v| {
+            v.iter().map(|m| m.as_str()).collect::<Vec<_>>().join(", ")
+        });
+    }
+    for (bench, f) in &m.scores {
+        out.figure(bench, f, |v| format::score(*v));
+    }
+    let unknown: Vec<&str> = [
+        ("origin", m.origin.is_none()),
+        ("release", m.release.is_none()),
+        ("parameters", m.total_params_b.is_none()),
+        ("context", m.context_tokens.is_none()),
+        ("API price", m.price.is_none()),
+    ]
+    .iter()
+    .filter(|(_, missing)| *missing)
+    .map(|(n, _)| *n)
+    .collect();
+    if !unknown.is_empty() {
+        let head = vec![Span::styled(
+            format!(" {:<w$}", "Unknown", w = LABEL - 1),
+            t.header,
+        )];
+        out.wrapped(head, &unknown.join(", "), LABEL, t.unknown);
+    }
+}

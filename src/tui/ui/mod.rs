@@ -1,0 +1,173 @@
+//! Drawing. Every function here only reads the state; nothing is computed that `update` needs.
+
+pub mod catalogue;
+pub mod compare;
+pub mod detail;
+pub mod filter;
+pub mod help;
+pub mod too_small;
+
+use super::app::{App, Overlay, Pane};
+use super::keymap::Mode;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// Rows between the top bar and the two bottom lines.
+pub fn body_rows(height: u16) -> usize {
+    usize::from(height).saturating_sub(3)
+}
+
+/// Table rows that fit: the body less the search line and the header.
+pub fn table_rows(height: u16) -> usize {
+    body_rows(height).saturating_sub(2)
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if app.too_small() || area.width < super::app::MIN_WIDTH || area.height < super::app::MIN_HEIGHT
+    {
+        too_small::draw(frame, area, app);
+        return;
+    }
+    let top = Rect { height: 1, ..area };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 3,
+        ..area
+    };
+    let status = Rect {
+        y: area.bottom() - 2,
+        height: 1,
+        ..area
+    };
+    let hints = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    top_bar(frame, top, app);
+    match app.pane {
+        Pane::Catalogue => catalogue::draw(frame, body, app),
+    }
+    for overlay in &app.overlays {
+        match overlay {
+            Overlay::Detail { model, scroll } => detail::draw(frame, body, app, *model, *scroll),
+            Overlay::Compare { focus, scroll } => compare::draw(frame, body, app, *focus, *scroll),
+            Overlay::Filter(menu) => filter::draw(frame, body, app, menu),
+            Overlay::Help { scroll } => help::draw(frame, body, app, *scroll),
+        }
+    }
+    status_line(frame, status, app);
+    hint_line(frame, hints, app, app.mode());
+}
+
+fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let mut spans = vec![Span::styled(" tierwise ", t.title), Span::raw(" ")];
+    for pane in Pane::ALL {
+        let style = if *pane == app.pane {
+            t.tab_active
+        } else {
+            t.tab_inactive
+        };
+        spans.push(Span::styled(
+            format!(" {} {} ", pane.number(), pane.title()),
+            style,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.text), area);
+    if let Some(name) = &app.scenario {
+        let text = format!("scenario: {name} ");
+        let w = (text.width() as u16).min(area.width);
+        let right = Rect {
+            x: area.right() - w,
+            width: w,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, t.muted)), right);
+    }
+}
+
+fn status_line(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let line = match &app.notice {
+        Some(notice) => Line::from(Span::styled(format!(" {notice}"), t.notice)),
+        None => {
+            let cat = &app.catalogue;
+            let arrow = if cat.query.descending { "↓" } else { "↑" };
+            let mut text = format!(
+                " {} of {} models · sorted by {} {arrow}",
+                cat.hits.len(),
+                app.catalog.models.len(),
+                cat.query.sort.label()
+            );
+            if !cat.marks.is_empty() {
+                text.push_str(&format!(" · {} marked", cat.marks.len()));
+            }
+            Line::from(Span::styled(text, t.muted))
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The current mode's most important keys, as many as fit; the global ones (help, quit) are
+/// always kept.
+fn hint_line(frame: &mut Frame, area: Rect, app: &App, mode: Mode) {
+    let t = &app.theme;
+    let width = |(key, hint): &(&str, &str)| key.width() + 1 + hint.width() + 2;
+    let global = if mode.is_text_input() {
+        Vec::new()
+    } else {
+        app.keymap.own_hints(Mode::Global)
+    };
+    let mut used = 1 + global.iter().map(width).sum::<usize>();
+    let mut shown = Vec::new();
+    for hint in app.keymap.own_hints(mode) {
+        if used + width(&hint) <= usize::from(area.width) {
+            used += width(&hint);
+            shown.push(hint);
+        }
+    }
+    shown.extend(global);
+    let mut spans = vec![Span::raw(" ")];
+    for (key, hint) in shown {
+        spans.push(Span::styled(key.to_string(), t.hint_key));
+        spans.push(Span::styled(format!(" {hint}  "), t.hint_text));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A rectangle of at most `w` x `h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Cut `text` to `width` columns, ending in "…" when shortened.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
