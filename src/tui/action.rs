@@ -33,6 +33,25 @@ pub enum Action {
     Toggle,
     /// Clear every filter (filter menu) or every mark (catalogue).
     ClearAll,
+    /// Hybrid pane: move the selected use case one tier towards tier 1 / tier 3.
+    TierPrev,
+    TierNext,
+    /// Raise or lower the selected value by one step (a use case's share).
+    Increase,
+    Decrease,
+    /// Add an item (a use case).
+    Add,
+    /// Delete the selected item (a use case).
+    Remove,
+    /// Undo the last edit of the pane.
+    Undo,
+    Rename,
+    /// Re-apply the default routing of use cases to tiers.
+    Reroute,
+    /// Pick the model of the selected tier.
+    PickModel,
+    /// List every compliance finding.
+    Findings,
     /// Text input: one typed character.
     Input(char),
     Backspace,
@@ -73,6 +92,17 @@ impl Action {
         ("toggle", Action::Toggle),
         ("clear-all", Action::ClearAll),
         ("backspace", Action::Backspace),
+        ("tier-prev", Action::TierPrev),
+        ("tier-next", Action::TierNext),
+        ("increase", Action::Increase),
+        ("decrease", Action::Decrease),
+        ("add", Action::Add),
+        ("remove", Action::Remove),
+        ("undo", Action::Undo),
+        ("rename", Action::Rename),
+        ("reroute", Action::Reroute),
+        ("pick-model", Action::PickModel),
+        ("findings", Action::Findings),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -4,10 +4,14 @@
 use super::action::{Action, Effect};
 use super::catalogue::CatalogueState;
 use super::filter_menu::FilterMenu;
+use super::hybrid::HybridState;
 use super::keymap::{Code, Key, Keymap, Mode};
 use super::theme::Theme;
 use super::ui;
+use super::usecase_edit::UseCaseEdit;
 use crate::domain::catalog::Catalog;
+use crate::domain::rules::RuleBook;
+use crate::domain::scenario::Scenario;
 
 /// The smallest terminal the interface draws in; below it a notice says what is needed.
 pub const MIN_WIDTH: u16 = 60;
@@ -18,20 +22,23 @@ pub const MIN_HEIGHT: u16 = 18;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Catalogue,
+    Hybrid,
 }
 
 impl Pane {
-    pub const ALL: &[Pane] = &[Pane::Catalogue];
+    pub const ALL: &[Pane] = &[Pane::Catalogue, Pane::Hybrid];
 
     pub fn number(self) -> u8 {
         match self {
             Pane::Catalogue => 1,
+            Pane::Hybrid => 3,
         }
     }
 
     pub fn title(self) -> &'static str {
         match self {
             Pane::Catalogue => "Catalogue",
+            Pane::Hybrid => "Hybrid",
         }
     }
 
@@ -56,6 +63,12 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// The fields of the hybrid pane's selected use case.
+    UseCase(UseCaseEdit),
+    /// Every finding of the hybrid plan with its source.
+    Findings {
+        scroll: usize,
+    },
 }
 
 /// What an update did: whether the screen must be redrawn, and the effects to perform.
@@ -66,13 +79,13 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn redraw() -> Outcome {
+    pub(crate) fn redraw() -> Outcome {
         Outcome {
             redraw: true,
             effects: Vec::new(),
         }
     }
-    fn effect(effect: Effect) -> Outcome {
+    pub(crate) fn effect(effect: Effect) -> Outcome {
         Outcome {
             redraw: true,
             effects: vec![effect],
@@ -92,8 +105,11 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     /// A one-line message on the status line (cleared by a timer).
     pub notice: Option<String>,
-    /// The scenario's name, for the top bar (scenarios arrive in a later issue).
-    pub scenario: Option<String>,
+    /// Everything the user sets; shared by the panes. Its name is shown in the top bar
+    /// when not empty.
+    pub scenario: Scenario,
+    pub rules: RuleBook,
+    pub hybrid: HybridState,
 }
 
 impl App {
@@ -108,8 +124,25 @@ impl App {
             catalogue,
             overlays: Vec::new(),
             notice: None,
-            scenario: None,
+            scenario: Scenario::builtin("", &[], |_| 2),
+            rules: RuleBook::default(),
+            hybrid: HybridState::default(),
         }
+    }
+
+    /// Start from `scenario`, judged by `rules`.
+    pub fn with_scenario(mut self, scenario: Scenario, rules: RuleBook) -> App {
+        self.scenario = scenario;
+        self.rules = rules;
+        self.hybrid = HybridState::default();
+        self.refresh();
+        self
+    }
+
+    /// Recompute what depends on the scenario, if it changed.
+    fn refresh(&mut self) {
+        self.hybrid
+            .refresh(&self.catalog, &self.rules, &self.scenario);
     }
 
     pub fn too_small(&self) -> bool {
@@ -123,6 +156,10 @@ impl App {
             Some(Overlay::Detail { .. }) => Mode::Detail,
             Some(Overlay::Compare { .. }) => Mode::Compare,
             Some(Overlay::Filter(_)) => Mode::Filter,
+            Some(Overlay::UseCase(e)) if e.text.is_some() => Mode::UseCaseText,
+            Some(Overlay::UseCase(_)) => Mode::UseCase,
+            Some(Overlay::Findings { .. }) => Mode::Findings,
+            None if self.pane == Pane::Hybrid => Mode::Hybrid,
             None if self.catalogue.editing => Mode::Search,
             None => Mode::Catalogue,
         }
@@ -193,13 +230,17 @@ impl App {
             Mode::Compare => self.update_compare(action),
             Mode::Filter => self.update_filter(action),
             Mode::Search => self.update_search(action),
+            Mode::Hybrid => self.update_hybrid(action),
+            Mode::UseCase | Mode::UseCaseText => self.update_use_case(action),
+            Mode::Findings => self.update_findings(action),
             Mode::Catalogue | Mode::Global => self.update_catalogue(action),
         };
+        self.refresh();
         self.after_move();
         outcome
     }
 
-    fn notify(&mut self, text: String) -> Outcome {
+    pub(crate) fn notify(&mut self, text: String) -> Outcome {
         self.notice = Some(text);
         Outcome::effect(Effect::ExpireNoticeLater)
     }
@@ -216,6 +257,8 @@ impl App {
     fn after_move(&mut self) {
         let rows = self.table_rows();
         self.catalogue.scroll_into_view(rows);
+        let rows = ui::hybrid::table_rows(self);
+        self.hybrid.scroll_into_view(rows);
     }
 
     fn update_catalogue(&mut self, action: Action) -> Outcome {

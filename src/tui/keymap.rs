@@ -17,6 +17,10 @@ pub enum Mode {
     Detail,
     Compare,
     Help,
+    Hybrid,
+    UseCase,
+    UseCaseText,
+    Findings,
 }
 
 impl Mode {
@@ -29,12 +33,16 @@ impl Mode {
             Mode::Detail => "Detail view",
             Mode::Compare => "Comparison view",
             Mode::Help => "Help",
+            Mode::Hybrid => "Hybrid pane",
+            Mode::UseCase => "Use-case editor",
+            Mode::UseCaseText => "Use-case field being typed",
+            Mode::Findings => "Findings list",
         }
     }
 
     /// A text field takes every printable key, so global keys do not apply there.
     pub fn is_text_input(self) -> bool {
-        self == Mode::Search
+        matches!(self, Mode::Search | Mode::UseCaseText)
     }
 }
 

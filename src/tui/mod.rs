@@ -9,11 +9,14 @@ pub mod catalogue;
 pub mod columns;
 pub mod filter_menu;
 pub mod format;
+pub mod hybrid;
+mod hybrid_update;
 pub mod keymap;
 pub mod runner;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod usecase_edit;
 
 use std::io::IsTerminal;
 
@@ -58,7 +61,14 @@ pub fn run(options: Options) -> i32 {
     // NO_COLOR, so keep crossterm's output exact.
     crossterm::style::force_color_output(true);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = app::App::new(catalog, keymap, theme, size);
+    let (scenario, rules) = match default_scenario(&catalog) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let app = app::App::new(catalog, keymap, theme, size).with_scenario(scenario, rules);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -70,4 +80,23 @@ pub fn run(options: Options) -> i32 {
         }
     };
     runtime.block_on(runner::run(app))
+}
+
+/// The built-in scenario with the default use cases routed by the default routing, and the
+/// embedded compliance rules.
+pub fn default_scenario(
+    catalog: &crate::domain::catalog::Catalog,
+) -> Result<
+    (
+        crate::domain::scenario::Scenario,
+        crate::domain::rules::RuleBook,
+    ),
+    String,
+> {
+    use crate::domain::scenario::Scenario;
+    let rules = crate::data::embedded_rules(catalog).map_err(|e| e.to_string())?;
+    let cases = crate::data::embedded_use_cases(catalog).map_err(|e| e.to_string())?;
+    let mut scenario = Scenario::builtin("default", &cases, |_| 2);
+    crate::domain::hybrid::reroute(catalog, &mut scenario).map_err(|e| e.to_string())?;
+    Ok((scenario, rules))
 }

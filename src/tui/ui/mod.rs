@@ -5,6 +5,9 @@ pub mod compare;
 pub mod detail;
 pub mod filter;
 pub mod help;
+pub mod hybrid;
+pub mod hybrid_findings;
+pub mod hybrid_tiers;
 pub mod too_small;
 
 use super::app::{App, Overlay, Pane};
@@ -51,6 +54,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     top_bar(frame, top, app);
     match app.pane {
         Pane::Catalogue => catalogue::draw(frame, body, app),
+        Pane::Hybrid => hybrid::draw(frame, body, app),
     }
     for overlay in &app.overlays {
         match overlay {
@@ -58,6 +62,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Compare { focus, scroll } => compare::draw(frame, body, app, *focus, *scroll),
             Overlay::Filter(menu) => filter::draw(frame, body, app, menu),
             Overlay::Help { scroll } => help::draw(frame, body, app, *scroll),
+            Overlay::UseCase(edit) => hybrid::draw_edit(frame, body, app, edit),
+            Overlay::Findings { scroll } => hybrid_findings::draw_all(frame, body, app, *scroll),
         }
     }
     status_line(frame, status, app);
@@ -80,7 +86,7 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.text), area);
-    if let Some(name) = &app.scenario {
+    if let Some(name) = Some(&app.scenario.name).filter(|n| !n.is_empty()) {
         let text = format!("scenario: {name} ");
         let w = (text.width() as u16).min(area.width);
         let right = Rect {
@@ -96,6 +102,9 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let line = match &app.notice {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), t.notice)),
+        None if app.pane == Pane::Hybrid => {
+            Line::from(Span::styled(hybrid::status_text(app), t.muted))
+        }
         None => {
             let cat = &app.catalogue;
             let arrow = if cat.query.descending { "↓" } else { "↑" };
