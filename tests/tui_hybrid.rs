@@ -78,7 +78,10 @@ fn regulated_data_moved_to_the_api_tier_blocks_at_once() {
     assert_eq!(a.scenario.use_cases[i].tier, 1, "the move is allowed");
     assert!(blocks(&a) > 0, "and produces a block finding");
     let notice = a.notice.clone().unwrap();
-    assert!(notice.contains("BLOCKED"), "{notice}");
+    assert!(
+        notice.contains("[BLOCK] regulated-data-external-api"),
+        "{notice}"
+    );
     let rows = screen(&a);
     assert!(rows.iter().any(|r| r.contains("[BLOCK]")), "{rows:#?}");
     // Moving it back clears the finding.

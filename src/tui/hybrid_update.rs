@@ -27,7 +27,7 @@ impl App {
             Some(p) if after > before => {
                 let f = p.findings.iter().find(|f| f.severity == Severity::Block);
                 let rule = f.map_or("", |f| f.rule.as_str());
-                format!("{done} · now BLOCKED by {rule} (see findings)")
+                format!("{done} · new [BLOCK] {rule}")
             }
             _ => done,
         };
@@ -83,11 +83,10 @@ impl App {
             }
             (Action::TierPrev | Action::TierNext, _) => {
                 let by = if action_is_prev(&action) { -1 } else { 1 };
-                let name = self.selected_name();
                 return match self.hybrid.move_tier(&mut self.scenario, by) {
                     Some(t) => {
                         self.hybrid.tier = usize::from(t - 1);
-                        self.after_edit(format!("{name} → tier {t}"))
+                        self.after_edit(format!("moved to tier {t}"))
                     }
                     None => Outcome::default(),
                 };

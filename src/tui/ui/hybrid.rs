@@ -245,12 +245,21 @@ fn table(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width).saturating_sub(1);
+    let longest = app
+        .scenario
+        .use_cases
+        .iter()
+        .map(|c| c.use_case.name.width())
+        .max()
+        .unwrap_or(8)
+        .max(8);
     let (cols, name_w) = LAYOUTS
         .iter()
         .find_map(|(min, cols)| {
             let used: usize = cols.iter().map(|c| c.width() + 1).sum();
             let name = width.saturating_sub(used);
-            (name >= *min).then_some((*cols, name))
+            // Beyond what the longest name needs, spare room stays on the right.
+            (name >= *min).then_some((*cols, name.min(longest.max(*min))))
         })
         .unwrap_or((LAYOUTS[LAYOUTS.len() - 1].1, 4));
     let plan = pane.plan();
@@ -330,12 +339,49 @@ fn table(frame: &mut Frame, area: Rect, app: &App) {
         .then(|| pane.selected.checked_sub(pane.offset))
         .flatten();
     let mut state = TableState::default().with_selected(selected);
+    let used = (name_w + cols.iter().map(|c| c.width() + 1).sum::<usize>()) as u16;
     let area = Rect {
         x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
+        width: used.min(inner.width.saturating_sub(1)),
         ..inner
     };
     frame.render_stateful_widget(table, area, &mut state);
+    // Wide screens: what the selected use case is and where its defaults come from.
+    let spare = Rect {
+        x: area.right() + 3,
+        width: inner.right().saturating_sub(area.right() + 4),
+        ..inner
+    };
+    if spare.width >= 40 {
+        about(frame, spare, app);
+    }
+}
+
+fn about(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let Some(case) = app.scenario.use_cases.get(app.hybrid.selected) else {
+        return;
+    };
+    let u = &case.use_case;
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::from(Span::styled(fit(&u.name, width), t.header))];
+    let note = u
+        .note
+        .as_deref()
+        .unwrap_or("Your own use case: Enter edits its fields.");
+    for l in hybrid_findings::wrap(note, width) {
+        lines.push(Line::from(Span::styled(l, t.text)));
+    }
+    if let Some(id) = &u.source {
+        let source = match app.catalog.source(id) {
+            Some(s) => format!("source: {} — {}, {} [{id}]", s.title, s.publisher, s.date),
+            None => format!("source: [{id}]"),
+        };
+        for l in hybrid_findings::wrap(&source, width) {
+            lines.push(Line::from(Span::styled(l, t.muted)));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 pub fn tier_style(tier: u8, t: &Theme) -> Style {

@@ -49,14 +49,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-fn one_line(f: &Finding, width: usize, t: &Theme) -> Line<'static> {
+/// A finding on one line: tag, subject (padded to `subject_w`), message cut to fit, source.
+fn one_line(f: &Finding, width: usize, subject_w: usize, t: &Theme) -> Line<'static> {
     let (tag, style) = tag(f.severity, t);
     let source = format!(" [{}]", f.source);
-    let subject = fit(&f.subject, 26.min(width / 3));
+    let subject = fit(&f.subject, subject_w);
+    let subject = format!("{subject}{}", " ".repeat(subject_w - subject.width()));
     let used = tag.width() + 1 + subject.width() + 2 + source.width();
     let message = fit(&f.message, width.saturating_sub(used));
     let pad = width.saturating_sub(used + message.width());
     Line::from(vec![
+        Span::raw(" "),
         Span::styled(tag.to_string(), style),
         Span::raw(" "),
         Span::styled(subject, t.header),
@@ -65,6 +68,23 @@ fn one_line(f: &Finding, width: usize, t: &Theme) -> Line<'static> {
         Span::raw(" ".repeat(pad)),
         Span::styled(source, t.muted),
     ])
+}
+
+/// A finding over several lines, when there is room: tag, subject and rule, then the whole
+/// message, then the source.
+fn block_lines(f: &Finding, width: usize, t: &Theme) -> Vec<Line<'static>> {
+    let (tag, style) = tag(f.severity, t);
+    let mut out = vec![Line::from(vec![
+        Span::raw(" "),
+        Span::styled(tag.to_string(), style),
+        Span::raw(" "),
+        Span::styled(f.subject.clone(), t.header),
+        Span::styled(format!("  {} · source {}", f.rule, f.source), t.muted),
+    ])];
+    for l in wrap(&f.message, width.saturating_sub(9)) {
+        out.push(Line::from(Span::styled(format!("         {l}"), t.text)));
+    }
+    out
 }
 
 pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
@@ -84,7 +104,7 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
     let block = section(title, focused, t);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width).saturating_sub(2);
+    let width = usize::from(inner.width).saturating_sub(1);
     let rows = usize::from(inner.height);
     if findings.is_empty() {
         let text = if pane.plan().is_some() {
@@ -96,19 +116,30 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let start = pane.findings_offset.min(findings.len().saturating_sub(1));
-    let left = findings.len() - start;
-    let (shown, more) = if left > rows {
-        (rows.saturating_sub(1), left - rows.saturating_sub(1))
-    } else {
-        (left, 0)
-    };
-    let mut lines: Vec<Line> = findings[start..start + shown]
+    let shown = &findings[start..];
+    // Whole messages when every remaining finding fits that way, else one line each.
+    let detailed: Vec<Line> = shown
         .iter()
-        .map(|f| {
-            let mut l = one_line(f, width, t);
-            l.spans.insert(0, Span::raw(" "));
-            l
-        })
+        .flat_map(|f| block_lines(f, width, t))
+        .collect();
+    if detailed.len() <= rows {
+        frame.render_widget(Paragraph::new(detailed), inner);
+        return;
+    }
+    let (count, more) = if shown.len() > rows {
+        (rows.saturating_sub(1), shown.len() - rows.saturating_sub(1))
+    } else {
+        (shown.len(), 0)
+    };
+    let subject_w = shown[..count]
+        .iter()
+        .map(|f| f.subject.width())
+        .max()
+        .unwrap_or(0)
+        .min(26.min(width / 3));
+    let mut lines: Vec<Line> = shown[..count]
+        .iter()
+        .map(|f| one_line(f, width, subject_w, t))
         .collect();
     if more > 0 {
         lines.push(Line::from(Span::styled(
