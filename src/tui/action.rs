@@ -33,6 +33,19 @@ pub enum Action {
     Toggle,
     /// Clear every filter (filter menu) or every mark (catalogue).
     ClearAll,
+    /// Ten steps left or right (Shift-←/→ on a slider).
+    FastLeft,
+    FastRight,
+    /// Restore the selected input's default.
+    Reset,
+    ZoomIn,
+    ZoomOut,
+    /// Show the arithmetic behind the selected row.
+    Explain,
+    /// Open the article presets.
+    Presets,
+    /// Send the catalogue's marked models to the break-even pane.
+    SendToBreakEven,
     /// Hybrid pane: move the selected use case one tier towards tier 1 / tier 3.
     TierPrev,
     TierNext,
@@ -41,8 +54,6 @@ pub enum Action {
     Decrease,
     /// Add an item (a use case).
     Add,
-    /// Delete the selected item (a use case).
-    Remove,
     /// Undo the last edit of the pane.
     Undo,
     Rename,
@@ -55,6 +66,8 @@ pub enum Action {
     /// Text input: one typed character.
     Input(char),
     Backspace,
+    /// Delete the character under the cursor, or remove the selected entry.
+    Delete,
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
     /// Drop a status notice whose time is up.
@@ -92,12 +105,20 @@ impl Action {
         ("toggle", Action::Toggle),
         ("clear-all", Action::ClearAll),
         ("backspace", Action::Backspace),
+        ("fast-left", Action::FastLeft),
+        ("fast-right", Action::FastRight),
+        ("reset", Action::Reset),
+        ("zoom-in", Action::ZoomIn),
+        ("zoom-out", Action::ZoomOut),
+        ("explain", Action::Explain),
+        ("presets", Action::Presets),
+        ("send-to-break-even", Action::SendToBreakEven),
+        ("delete", Action::Delete),
         ("tier-prev", Action::TierPrev),
         ("tier-next", Action::TierNext),
         ("increase", Action::Increase),
         ("decrease", Action::Decrease),
         ("add", Action::Add),
-        ("remove", Action::Remove),
         ("undo", Action::Undo),
         ("rename", Action::Rename),
         ("reroute", Action::Reroute),

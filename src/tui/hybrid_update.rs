@@ -107,7 +107,7 @@ impl App {
                 let t = self.scenario.use_cases[self.hybrid.selected].tier;
                 return self.after_edit(format!("added a use case on tier {t}; Enter edits it"));
             }
-            (Action::Remove, _) => {
+            (Action::Delete, _) => {
                 return match self.hybrid.delete(&mut self.scenario) {
                     Some(name) => self.after_edit(format!("deleted {name} · u undoes")),
                     None => self.notify("a plan keeps at least one use case".into()),

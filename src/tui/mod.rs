@@ -5,14 +5,20 @@
 
 pub mod action;
 pub mod app;
+pub mod app_breakeven;
+pub mod breakeven;
 pub mod catalogue;
 pub mod columns;
+pub mod editor;
 pub mod filter_menu;
 pub mod format;
 pub mod hybrid;
 mod hybrid_update;
 pub mod keymap;
+pub mod picker;
+pub mod plot;
 pub mod runner;
+pub mod sliders;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -60,15 +66,23 @@ pub fn run(options: Options) -> i32 {
     // which would also wipe reverse video (the selection); the theme already honours
     // NO_COLOR, so keep crossterm's output exact.
     crossterm::style::force_color_output(true);
-    let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let (scenario, rules) = match default_scenario(&catalog) {
-        Ok(v) => v,
+    let rules = match crate::data::embedded_rules(&catalog) {
+        Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
             return 1;
         }
     };
-    let app = app::App::new(catalog, keymap, theme, size).with_scenario(scenario, rules);
+    let presets = match crate::data::embedded_presets(&catalog) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let scenario = breakeven::default_scenario(&catalog);
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let app = app::App::with_data(catalog, rules, presets, scenario, keymap, theme, size);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -80,23 +94,4 @@ pub fn run(options: Options) -> i32 {
         }
     };
     runtime.block_on(runner::run(app))
-}
-
-/// The built-in scenario with the default use cases routed by the default routing, and the
-/// embedded compliance rules.
-pub fn default_scenario(
-    catalog: &crate::domain::catalog::Catalog,
-) -> Result<
-    (
-        crate::domain::scenario::Scenario,
-        crate::domain::rules::RuleBook,
-    ),
-    String,
-> {
-    use crate::domain::scenario::Scenario;
-    let rules = crate::data::embedded_rules(catalog).map_err(|e| e.to_string())?;
-    let cases = crate::data::embedded_use_cases(catalog).map_err(|e| e.to_string())?;
-    let mut scenario = Scenario::builtin("default", &cases, |_| 2);
-    crate::domain::hybrid::reroute(catalog, &mut scenario).map_err(|e| e.to_string())?;
-    Ok((scenario, rules))
 }

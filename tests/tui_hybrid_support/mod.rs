@@ -8,19 +8,17 @@ use tierwise::data::embedded_catalog;
 use tierwise::tui::app::{App, Outcome};
 use tierwise::tui::keymap::{Key, Keymap};
 use tierwise::tui::theme::Theme;
-use tierwise::tui::{default_scenario, ui};
+use tierwise::tui::ui;
 
 /// The app on pane 3 at `w` x `h`.
 pub fn app(w: u16, h: u16) -> App {
-    let catalog = embedded_catalog().unwrap();
-    let (scenario, rules) = default_scenario(&catalog).unwrap();
     let mut a = App::new(
-        catalog,
+        embedded_catalog().unwrap(),
         Keymap::embedded().unwrap(),
         Theme::builtin("dark").unwrap(),
         (w, h),
-    )
-    .with_scenario(scenario, rules);
+    );
+    assert!(!a.rules.rules.is_empty(), "the embedded rules load");
     press(&mut a, "3");
     a
 }
