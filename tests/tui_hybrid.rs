@@ -419,3 +419,88 @@ fn the_findings_list_opens_scrolls_and_names_sources() {
     press(&mut a, "Esc");
     assert!(a.overlays.is_empty());
 }
+
+#[test]
+fn m_picks_a_model_among_the_eligible_ones_only() {
+    let mut a = app(80, 24);
+    // On the table, m picks the selected use case's tier: Coding assistance is on tier 1.
+    press(&mut a, "m");
+    assert_eq!(a.mode(), Mode::Picker);
+    let ids: Vec<String> = match a.overlays.last() {
+        Some(Overlay::TierPicker { tier: 0, picker }) => {
+            picker.choices.iter().map(|c| c.id.clone()).collect()
+        }
+        other => panic!("{other:?}"),
+    };
+    for id in &ids {
+        let m = a.catalog.model(id).unwrap();
+        assert!(!m.is_open_weights() || m.price.is_some(), "{id}");
+    }
+    assert!(
+        !ids.iter().any(|id| id == "phi-4"),
+        "no unpriced open model on tier 1"
+    );
+    type_text(&mut a, "gpt-5.5");
+    press(&mut a, "Enter");
+    assert_eq!(a.scenario.tiers.frontier, "gpt-5.5");
+    let p = plan(&a.catalog, &a.rules, &a.scenario).unwrap();
+    assert_eq!(a.hybrid.plan(), Some(&p), "recomputed at once");
+    assert_eq!(p.tiers[0].model, "gpt-5.5");
+
+    // Tier 3 from the tier boxes: open weights with a parameter count only.
+    keys(&mut a, &["Tab", "Tab", "l", "l", "m"]);
+    let Some(Overlay::TierPicker { tier: 2, picker }) = a.overlays.last() else {
+        panic!("{:?}", a.overlays.last())
+    };
+    assert!(
+        picker
+            .choices
+            .iter()
+            .all(|c| a.catalog.model(&c.id).unwrap().can_self_host())
+    );
+    assert!(!picker.choices.iter().any(|c| c.id == "gpt-5.5"));
+    type_text(&mut a, "llama-3.1-8b");
+    press(&mut a, "Enter");
+    assert_eq!(a.scenario.tiers.small.model, "llama-3.1-8b");
+    assert_eq!(
+        a.hybrid.view.as_ref().unwrap().model_names[2],
+        "Llama 3.1 8B"
+    );
+}
+
+#[test]
+fn a_tiers_deployment_uses_the_break_even_sliders() {
+    let mut a = app(80, 24);
+    keys(&mut a, &["Shift-Tab", "l", "Enter"]);
+    assert_eq!(a.mode(), Mode::TierSettings);
+    let before = a.hybrid.plan().unwrap().tiers[1].usd_per_month;
+    // Down to "rent or buy", switch to buying: the tier's bill changes at once.
+    keys(&mut a, &["j", "j", "j", "l"]);
+    assert_eq!(
+        a.scenario.tiers.large.settings.mode,
+        tierwise::domain::cost::Mode::Buy
+    );
+    let after = a.hybrid.plan().unwrap().tiers[1].usd_per_month;
+    assert_ne!(before, after);
+    assert_eq!(
+        a.scenario.self_host.settings.mode,
+        tierwise::domain::cost::Mode::Rent,
+        "pane 2's own deployment is untouched"
+    );
+    // A typed value out of range is refused in the editor, naming the field.
+    keys(&mut a, &["j", "Enter"]);
+    assert_eq!(a.mode(), Mode::Editor);
+    for _ in 0..10 {
+        press(&mut a, "Backspace");
+    }
+    type_text(&mut a, "-5");
+    press(&mut a, "Enter");
+    let Some(Overlay::TierSettings(s)) = a.overlays.last() else {
+        panic!()
+    };
+    let err = s.editor.as_ref().unwrap().error.clone().unwrap();
+    assert!(err.contains("gpu-price"), "{err}");
+    keys(&mut a, &["Esc", "Esc"]);
+    assert!(a.overlays.is_empty());
+    assert_eq!(a.mode(), Mode::Hybrid);
+}

@@ -6,6 +6,7 @@ use super::breakeven::{self, BreakEvenState, Context};
 use super::catalogue::CatalogueState;
 use super::filter_menu::FilterMenu;
 use super::hybrid::HybridState;
+use super::hybrid_tier::TierSettings;
 use super::keymap::{Code, Key, Keymap, Mode};
 use super::picker::Picker;
 use super::theme::Theme;
@@ -89,6 +90,13 @@ pub enum Overlay {
     /// Every finding of the hybrid plan with its source.
     Findings {
         scroll: usize,
+    },
+    /// The deployment sliders of a self-hosted hybrid tier.
+    TierSettings(Box<TierSettings>),
+    /// A fuzzy list for a hybrid tier (0-based): its model, or a choice among its settings.
+    TierPicker {
+        tier: usize,
+        picker: Picker,
     },
 }
 
@@ -205,6 +213,9 @@ impl App {
             Some(Overlay::UseCase(e)) if e.text.is_some() => Mode::UseCaseText,
             Some(Overlay::UseCase(_)) => Mode::UseCase,
             Some(Overlay::Findings { .. }) => Mode::Findings,
+            Some(Overlay::TierPicker { .. }) => Mode::Picker,
+            Some(Overlay::TierSettings(s)) if s.editor.is_some() => Mode::Editor,
+            Some(Overlay::TierSettings(_)) => Mode::TierSettings,
             None => match self.pane {
                 Pane::Catalogue if self.catalogue.editing => Mode::Search,
                 Pane::Catalogue => Mode::Catalogue,
@@ -291,7 +302,19 @@ impl App {
             }
             _ => {}
         }
-        let outcome = match self.mode() {
+        let outcome = match (self.overlays.last(), self.mode()) {
+            // The hybrid tier overlays reuse the picker and editor modes' keys.
+            (Some(Overlay::TierSettings(_)), _) => self.update_tier_settings(action),
+            (Some(Overlay::TierPicker { .. }), _) => self.update_tier_picker(action),
+            (_, mode) => self.update_mode(mode, action),
+        };
+        self.refresh();
+        self.after_move();
+        outcome
+    }
+
+    fn update_mode(&mut self, mode: Mode, action: Action) -> Outcome {
+        match mode {
             Mode::Help => self.update_help(action),
             Mode::Detail => self.update_detail(action),
             Mode::Compare => self.update_compare(action),
@@ -300,15 +323,13 @@ impl App {
             Mode::Hybrid => self.update_hybrid(action),
             Mode::UseCase | Mode::UseCaseText => self.update_use_case(action),
             Mode::Findings => self.update_findings(action),
+            Mode::TierSettings => self.update_tier_settings(action),
             Mode::Catalogue | Mode::Global => self.update_catalogue(action),
             Mode::BreakEven | Mode::Editor => self.update_breakeven(action),
             Mode::Picker => self.update_picker(action),
             Mode::Explain => self.update_explain(action),
             Mode::Presets => self.update_presets(action),
-        };
-        self.refresh();
-        self.after_move();
-        outcome
+        }
     }
 
     pub(crate) fn notify(&mut self, text: String) -> Outcome {

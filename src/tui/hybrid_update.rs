@@ -71,6 +71,18 @@ impl App {
             (Action::Confirm, Focus::Findings) | (Action::Findings, _) => {
                 self.overlays.push(Overlay::Findings { scroll: 0 })
             }
+            (Action::Confirm, Focus::Tiers) => {
+                let tier = pane.tier;
+                return self.open_tier_settings(tier);
+            }
+            (Action::PickModel, focus) => {
+                // On the table, the selected use case's tier.
+                let tier = match (focus, self.scenario.use_cases.get(pane.selected)) {
+                    (Focus::Table, Some(c)) => usize::from(c.tier - 1),
+                    _ => pane.tier,
+                };
+                return self.open_tier_model(tier);
+            }
             (Action::Confirm, Focus::Table) => {
                 if len == 0 {
                     return Outcome::default();

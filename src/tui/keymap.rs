@@ -26,6 +26,7 @@ pub enum Mode {
     UseCase,
     UseCaseText,
     Findings,
+    TierSettings,
 }
 
 impl Mode {
@@ -47,6 +48,7 @@ impl Mode {
             Mode::UseCase => "Use-case editor",
             Mode::UseCaseText => "Use-case field being typed",
             Mode::Findings => "Findings list",
+            Mode::TierSettings => "Hybrid tier deployment",
         }
     }
 

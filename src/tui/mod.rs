@@ -13,6 +13,7 @@ pub mod editor;
 pub mod filter_menu;
 pub mod format;
 pub mod hybrid;
+pub mod hybrid_tier;
 mod hybrid_update;
 pub mod keymap;
 pub mod picker;

@@ -3,16 +3,18 @@
 //! error is shown in the box it belongs to, naming the field.
 
 use super::hybrid::{first_fit, tier_style};
-use super::{fit, hybrid_findings::wrap};
+use super::{centered, fit, hybrid_findings::wrap};
 use crate::domain::hybrid::TierPlan;
 use crate::domain::units::{format_tokens, format_usd, format_usd_full};
 use crate::tui::app::App;
 use crate::tui::hybrid::{Focus, HybridView};
+use crate::tui::hybrid_tier::TierSettings;
+use crate::tui::sliders;
 use crate::tui::usecase_edit::percent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Box titles, long and short.
 const TITLES: [[&str; 2]; 3] = [
@@ -305,4 +307,72 @@ fn tier_lines(
     out.extend(breakdown(tier, width));
     out.push(carried(app, tier.tier, width));
     out
+}
+
+/// The deployment sliders of a self-hosted tier, over the pane, with the tier's figures (or
+/// the error that keeps it from being costed) at the bottom.
+pub fn draw_settings(frame: &mut Frame, body: Rect, app: &App, s: &TierSettings) {
+    let t = &app.theme;
+    let Some(view) = &app.hybrid.view else {
+        return;
+    };
+    let i = s.tier;
+    let rows: Vec<_> = s
+        .list
+        .fields
+        .iter()
+        .map(|f| {
+            let d = if i == 1 {
+                &app.scenario.tiers.large
+            } else {
+                &app.scenario.tiers.small
+            };
+            sliders::show_deployment(*f, d, &app.catalog)
+        })
+        .collect();
+    let groups = 1;
+    let h = (rows.len() + groups + 5) as u16;
+    let area = centered(body, 64, h);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_style(t.accent)
+        .title(Span::styled(
+            format!(" Tier {} deployment: {} ", i + 1, view.model_names[i]),
+            t.title,
+        ))
+        .title_bottom(Span::styled(
+            " ←/→ step · Enter type or pick · 0 default · Esc back ",
+            t.muted,
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let list = Rect {
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    let width = usize::from(inner.width).saturating_sub(1);
+    let summary = match &view.plan {
+        Ok(p) => {
+            let tier = &p.tiers[i];
+            Line::from(Span::styled(
+                format!(" {}", cost_line(tier, width)),
+                t.accent,
+            ))
+        }
+        Err(e) if e.tier == Some(i) => Line::from(Span::styled(
+            format!(" {}", fit(&format!("⚠ {}", e.error), width)),
+            t.bad,
+        )),
+        Err(e) => Line::from(Span::styled(
+            format!(" {}", fit(&e.error.to_string(), width)),
+            t.muted,
+        )),
+    };
+    let foot = Rect {
+        y: list.bottom() + 1,
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(summary), foot);
+    super::sliders::draw(frame, list, t, &rows, s.list.selected, s.editor.as_ref());
 }

@@ -82,6 +82,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
             } => presets::draw(frame, body, app, *selected, *scroll, comparisons),
             Overlay::UseCase(edit) => hybrid::draw_edit(frame, body, app, edit),
             Overlay::Findings { scroll } => hybrid_findings::draw_all(frame, body, app, *scroll),
+            Overlay::TierSettings(s) => hybrid_tiers::draw_settings(frame, body, app, s),
+            Overlay::TierPicker { picker, .. } => picker::draw(frame, body, app, picker),
         }
     }
     status_line(frame, status, app);
