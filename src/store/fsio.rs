@@ -52,11 +52,26 @@ pub fn read_capped(path: &Path, cap: u64) -> io::Result<ReadOutcome> {
 /// Step one of an atomic save: write `bytes` to a new temporary file beside `target` and
 /// flush it to disk. Returns its path; nothing else has changed yet.
 pub fn write_temp(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    create_unique(dir, TEMP_PREFIX, TEMP_SUFFIX, bytes)
+}
+
+/// Prove a file can be created in `dir`. The probe is named apart from save temporaries, so
+/// another session cleaning up leftovers never takes it.
+pub fn probe_writable(dir: &Path) -> io::Result<()> {
+    let probe = create_unique(dir, ".tierwise-write-test.", ".probe", b"")?;
+    match fs::remove_file(probe) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Create a new file `<prefix><pid>.<n><suffix>` holding `bytes`, flushed to disk.
+fn create_unique(dir: &Path, prefix: &str, suffix: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let mut last_err = None;
     for _ in 0..16 {
         let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let name = format!("{TEMP_PREFIX}{}.{n}{TEMP_SUFFIX}", std::process::id());
+        let name = format!("{prefix}{}.{n}{suffix}", std::process::id());
         let path = dir.join(name);
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);

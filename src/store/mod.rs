@@ -379,6 +379,5 @@ fn text_of(bytes: &[u8]) -> Result<&str, ParseError> {
 /// Create `dir` if needed and prove a file can be written in it.
 fn writable(dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    let probe = write_temp(dir, b"").map_err(|e| e.to_string())?;
-    std::fs::remove_file(&probe).map_err(|e| e.to_string())
+    fsio::probe_writable(dir).map_err(|e| e.to_string())
 }
