@@ -274,7 +274,9 @@ proptest! {
             let name = format!("s{i}");
             let find = |l: &[Scenario]| l.iter().find(|s| s.name == name).cloned();
             let (b, m, t) = (find(&base), find(&mine.scenarios), find(&theirs.scenarios));
-            let expected = if m == b { t.clone() } else if m.is_none() && t != b { t.clone() } else { m.clone() };
+            // Ours stands only when we changed it, and not by deleting what they changed.
+            let ours_stands = m != b && !(m.is_none() && t != b);
+            let expected = if ours_stands { m.clone() } else { t.clone() };
             prop_assert_eq!(find(&out.state.scenarios), expected);
         }
         let active_ok = out.state.active.is_empty() == out.state.scenarios.is_empty();
