@@ -9,6 +9,7 @@ pub mod errors;
 pub mod models;
 pub mod models_json;
 pub mod output;
+pub mod scenario;
 pub mod suggest;
 
 use crate::domain::catalog::Catalog;
@@ -32,7 +33,7 @@ pub fn overview(_theme: Option<ThemeName>) -> ExitCode {
     finish(load().and_then(|catalog| {
         let mut text = models::run(&catalog, &args)?;
         text.push_str(
-            "\nUsage: tierwise [--theme NAME] <models|cost> [OPTIONS]; see tierwise --help\n",
+            "\nUsage: tierwise [--theme NAME] <models|cost|scenario> [OPTIONS]; see tierwise --help\n",
         );
         Ok(text)
     }))
@@ -43,6 +44,7 @@ pub fn execute(catalog: &Catalog, command: &Command) -> Result<String, CliError>
     match command {
         Command::Models(args) => models::run(catalog, args),
         Command::Cost(args) => cost::run(catalog, args),
+        Command::Scenario(args) => scenario::run(catalog, &args.action),
     }
 }
 

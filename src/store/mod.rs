@@ -32,7 +32,10 @@ mod notice;
 mod schema;
 mod tidy;
 
-pub use fsio::{MAX_STATE_BYTES, TEMP_PREFIX, TEMP_SUFFIX, commit, utc_stamp, write_temp};
+pub use fsio::{
+    MAX_STATE_BYTES, ReadOutcome, TEMP_PREFIX, TEMP_SUFFIX, commit, read_capped, utc_stamp,
+    write_atomic, write_temp,
+};
 pub use merge::{Merge, merge};
 pub use notice::{Notice, SaveOutcome, Severity, StoreError};
 pub use schema::{
@@ -45,7 +48,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::hybrid::route;
 use crate::domain::scenario::Scenario;
 use crate::domain::usecase::UseCase;
-use fsio::{Lock, LockError, ReadOutcome};
+use fsio::{Lock, LockError};
 use std::path::{Path, PathBuf};
 
 /// The state file's name inside the data directory.
@@ -362,7 +365,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> StoreError {
 }
 
 /// The file as text, or where the first byte that is not UTF-8 sits.
-fn text_of(bytes: &[u8]) -> Result<&str, ParseError> {
+pub fn text_of(bytes: &[u8]) -> Result<&str, ParseError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = good.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -44,7 +44,7 @@ pub fn odd_settings(seed: f64) -> Settings {
         colo: 410.0,
         fte: 0.6,
         salary: 201_000.0,
-        overhead: 1500.0,
+        overhead: 0.15,
     }
 }
 
