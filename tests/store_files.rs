@@ -329,3 +329,49 @@ fn in_memory_sessions_say_why() {
     assert_eq!(state.scenarios.len(), 1);
     assert!(notices[0].message.starts_with("no home directory found; "));
 }
+
+#[test]
+fn a_version_one_file_is_upgraded_and_rewritten_at_the_next_save() {
+    let dir = TempDir::new().unwrap();
+    let v1 = include_str!("fixtures/state-v1.ron");
+    fs::write(state_path(dir.path()), v1).unwrap();
+    let (mut store, state, notices) = open(dir.path());
+    assert!(store.is_persistent());
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0].severity, Severity::Info);
+    assert!(
+        notices[0]
+            .message
+            .contains("upgraded from state version 1 to 2")
+    );
+    assert_eq!(state.active, "Clinic pilot");
+    // Opening alone does not rewrite the file.
+    assert_eq!(fs::read_to_string(state_path(dir.path())).unwrap(), v1);
+    let mut changed = state.clone();
+    changed.scenarios[0].notes = "checked".into();
+    assert_eq!(store.save(&changed), Ok(SaveOutcome::Saved));
+    let text = fs::read_to_string(state_path(dir.path())).unwrap();
+    assert!(
+        text.contains("version: 2,") && text.contains("api_models:"),
+        "{text}"
+    );
+    let (_, reloaded, notices) = open(dir.path());
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(reloaded.scenarios, changed.scenarios);
+}
+
+#[test]
+fn a_newer_file_written_during_the_session_stops_saving() {
+    let dir = TempDir::new().unwrap();
+    let (mut store, _, _) = open(dir.path());
+    store.save(&two_scenarios()).unwrap();
+    let newer = serialize_state(&two_scenarios()).replacen("version: 2,", "version: 3,", 1);
+    fs::write(state_path(dir.path()), &newer).unwrap();
+    let mut next = two_scenarios();
+    next.scenarios.pop();
+    let err = store.save(&next).unwrap_err();
+    assert!(err.to_string().contains("newer tierwise"), "{err}");
+    assert!(!store.is_persistent());
+    assert_eq!(store.save(&next), Ok(SaveOutcome::NotPersistent));
+    assert_eq!(fs::read_to_string(state_path(dir.path())).unwrap(), newer);
+}

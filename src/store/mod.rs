@@ -25,6 +25,14 @@
 //! other session changed it meanwhile, and one deleted there is dropped unless it was changed
 //! here. The save reports which scenarios came from the other session and which of its changes
 //! were overridden, so nothing is lost silently.
+//!
+//! # Use
+//! At start, `Store::open_default(|| builtin_scenario(&catalog, &use_cases))` gives the store,
+//! the state to show and the notices to show. After changes (debounced) and on quit, HUP and
+//! TERM, call `store.save(&state)`: on `SaveOutcome::Merged` adopt the returned state and tell
+//! the user which scenarios came from the other session; on an error keep going (the state in
+//! memory is intact) and retry at the next save. A save is one small synchronous write plus two
+//! fsyncs; it blocks only while another session's save holds the lock (at most 3 seconds).
 
 mod fsio;
 mod merge;
