@@ -9,6 +9,7 @@ pub mod errors;
 pub mod models;
 pub mod models_json;
 pub mod output;
+pub mod scenario;
 pub mod suggest;
 
 use crate::domain::catalog::Catalog;
@@ -26,6 +27,7 @@ pub fn execute(catalog: &Catalog, command: &Command) -> Result<String, CliError>
     match command {
         Command::Models(args) => models::run(catalog, args),
         Command::Cost(args) => cost::run(catalog, args),
+        Command::Scenario(args) => scenario::run(catalog, &args.action),
     }
 }
 
