@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::cost::tests::llama_on_h100;
-use crate::domain::cost::{Precision, self_host_cost, size};
+use crate::domain::cost::{Mode, Precision, self_host_cost, size};
 use proptest::prelude::*;
 
 fn close(actual: f64, expected: f64, tolerance: f64) {
