@@ -68,6 +68,26 @@ fn bench(c: &mut Criterion) {
     c.bench_function("70 API prices, buy", |b| {
         b.iter(|| recompute(black_box(&buy), black_box(&seventy), black_box(&w)))
     });
+    c.bench_function("70 API prices, buy: break-even only", |b| {
+        b.iter(|| {
+            seventy
+                .iter()
+                .map(|p| crossover(blended_price(p, &w), black_box(&buy)))
+                .filter(|x| x.break_even_tokens_per_day.is_some())
+                .count()
+        })
+    });
+    c.bench_function("70 API prices, buy: curves only", |b| {
+        b.iter(|| {
+            seventy
+                .iter()
+                .map(|p| {
+                    cost_curve(black_box(&buy), p, &w, 200, VOLUME_MIN, VOLUME_MAX)[100]
+                        .api_usd_per_month
+                })
+                .sum::<f64>()
+        })
+    });
     c.bench_function("70 API prices, 58M-step staircase", |b| {
         b.iter(|| recompute(black_box(&fine), black_box(&seventy), black_box(&w)))
     });

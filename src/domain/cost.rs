@@ -7,6 +7,7 @@
 //! absurd deployment reaches; the bill is always computed from the unsaturated count).
 
 use super::catalog::{Gpu, Model, Price};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod check;
@@ -17,7 +18,8 @@ pub const HOURS_PER_MONTH: f64 = 720.0;
 pub const SECONDS_PER_DAY: f64 = 86_400.0;
 pub const GPUS_PER_SERVER: f64 = 8.0;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Precision {
     Fp16,
     Bf16,
@@ -62,7 +64,8 @@ impl Precision {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Mode {
     Rent,
     Buy,
@@ -87,7 +90,7 @@ impl Mode {
 }
 
 /// Section 1: how much traffic, how it splits, how long the prompts are.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workload {
     /// V: input plus output tokens a day.
     pub tokens_per_day: f64,
@@ -109,7 +112,7 @@ impl Default for Workload {
 
 /// Section 3: a self-hosted deployment. Flat, with fields named like the CLI options; both the
 /// rent and the buy inputs are kept so switching `mode` loses nothing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deployment {
     pub params_total_b: f64,
     pub params_active_b: f64,
