@@ -387,7 +387,10 @@ impl Rates {
     /// (infra, labor, total) a month with `replicas` replicas: the staircase step K_R.
     pub fn bill(&self, replicas: f64) -> (f64, f64, f64) {
         let gpus = replicas * self.gpus_per_replica;
-        let infra = gpus * self.per_gpu + (gpus / GPUS_PER_SERVER).ceil() * self.colo;
+        let mut infra = gpus * self.per_gpu;
+        if self.colo != 0.0 {
+            infra += (gpus / GPUS_PER_SERVER).ceil() * self.colo;
+        }
         (infra, self.labor, (infra + self.labor) * self.factor)
     }
 }
