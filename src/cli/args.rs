@@ -26,6 +26,10 @@ pub enum Command {
     Models(ModelsArgs),
     /// Compare API prices with the cost of self-hosting an open model
     Cost(Box<crate::cli::cost_args::CostArgs>),
+    /// The hybrid plan of a scenario as a one-page Markdown plan or JSON
+    Report(crate::cli::report::ReportArgs),
+    /// Check a user data file (models.ron, gpus.ron, rules.ron) as the app would load it
+    CheckData(crate::cli::check_data::CheckDataArgs),
 }
 
 /// The built-in themes of the interactive explorer.

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod cost;
 pub mod hybrid;
 pub mod query;
+pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod units;
