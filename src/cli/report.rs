@@ -1,14 +1,15 @@
 //! `tierwise report`: the hybrid plan of a scenario as a one-page Markdown plan or as JSON
 //! carrying every input needed to recompute each number.
 
-use super::errors::CliError;
+use super::errors::{CliError, one_line};
 use super::suggest;
 use crate::data::overlay::Loaded;
 use crate::domain::cost::InputError;
-use crate::domain::hybrid::{plan, reroute};
+use crate::domain::hybrid::plan;
 use crate::domain::report::{self, PlanReport};
 use crate::domain::scenario::Scenario;
 use crate::domain::units::parse_quantity;
+use crate::store::{self, State, Store};
 use clap::{Args, ValueEnum};
 
 #[derive(Debug, Clone, Args)]
@@ -38,16 +39,6 @@ pub struct ReportArgs {
 pub enum ReportFormat {
     Markdown,
     Json,
-}
-
-/// Name of the scenario built in when none is saved.
-pub const BUILTIN_NAME: &str = "default";
-
-/// The built-in default scenario over `loaded`, routed by the default routing.
-pub fn builtin_scenario(loaded: &Loaded) -> Result<Scenario, CliError> {
-    let mut s = Scenario::builtin(BUILTIN_NAME, &loaded.use_cases, |_| 2);
-    reroute(&loaded.catalog, &mut s).map_err(|e| CliError::Failure(e.to_string()))?;
-    Ok(s)
 }
 
 /// `; closest: ...` among `ids`, or the whole list when nothing is close.
@@ -121,13 +112,46 @@ pub fn render(
     }
 }
 
-/// The scenario named by `--scenario`; until saved scenarios are read, only the built-in.
+/// The saved state, when a state file exists. Opened like the app opens it (same repairs and
+/// notices, printed as warnings); without a state file nothing is created on disk.
+fn saved_state(builtin: impl FnOnce() -> Scenario) -> Option<State> {
+    let dir = store::state_dir().ok()?;
+    if !dir.join(store::STATE_FILE).exists() {
+        return None;
+    }
+    let (_store, state, notices) = Store::open(&dir, builtin);
+    for notice in notices {
+        eprintln!("warning: {}", one_line(&notice.to_string()));
+    }
+    Some(state)
+}
+
+/// The scenario `--scenario` names: a saved one, or the built-in `default` when no saved
+/// scenario has that name; without the option, the active saved scenario.
 fn scenario(loaded: &Loaded, name: Option<&str>) -> Result<Scenario, CliError> {
-    match name {
-        None | Some(BUILTIN_NAME) => builtin_scenario(loaded),
-        Some(other) => Err(CliError::input(format!(
-            "--scenario: unknown scenario {other:?}; expected {BUILTIN_NAME:?}"
-        ))),
+    let builtin = || store::builtin_scenario(&loaded.catalog, &loaded.use_cases);
+    let state = saved_state(builtin);
+    let found = match (&state, name) {
+        (Some(state), None) => state.active_scenario().cloned(),
+        (None, None) => None,
+        (state, Some(name)) => state.as_ref().and_then(|s| s.get(name)).cloned(),
+    };
+    match (found, name) {
+        (Some(s), _) => Ok(s),
+        (None, None) | (None, Some(store::BUILTIN_NAME)) => Ok(builtin()),
+        (None, Some(other)) => {
+            let mut names: Vec<&str> = state
+                .iter()
+                .flat_map(|s| s.scenarios.iter().map(|s| s.name.as_str()))
+                .chain([store::BUILTIN_NAME])
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            Err(CliError::input(format!(
+                "--scenario: unknown scenario {other:?}{}",
+                choices(other, names.iter().copied())
+            )))
+        }
     }
 }
 
