@@ -279,8 +279,20 @@ fn apply_text(
 /// Check a user file's text against the embedded data, exactly as the app applies it.
 pub fn check_text(kind: Kind, shown: &str, text: &str) -> Result<Summary, Vec<String>> {
     let failed = |e: DataError| vec![format!("the embedded database did not load: {e}")];
-    let mut catalog = embedded_catalog().map_err(failed)?;
-    let mut rules = embedded_rules(&catalog).map_err(failed)?;
+    let catalog = embedded_catalog().map_err(failed)?;
+    let rules = embedded_rules(&catalog).map_err(failed)?;
+    check_text_on(&catalog, &rules, kind, shown, text)
+}
+
+/// Check a user file's text against the given data, which is left unchanged.
+pub fn check_text_on(
+    catalog: &Catalog,
+    rules: &RuleBook,
+    kind: Kind,
+    shown: &str,
+    text: &str,
+) -> Result<Summary, Vec<String>> {
+    let (mut catalog, mut rules) = (catalog.clone(), rules.clone());
     let counts = apply_text(kind, shown, text, &mut catalog, &mut rules)?;
     Ok(Summary {
         file: shown.to_string(),
