@@ -307,7 +307,10 @@ pub fn markdown(report: &PlanReport, catalog: &Catalog, rules: &RuleBook) -> Str
     line("| Tier | Model | Runs on | Tokens a day | Input | GPUs | Per month |".into());
     line("|:--|:--|:--|--:|--:|--:|--:|".into());
     for t in &report.tiers {
-        let name = TIER_NAMES.get(usize::from(t.tier) - 1).unwrap_or(&"");
+        let name = usize::from(t.tier)
+            .checked_sub(1)
+            .and_then(|i| TIER_NAMES.get(i))
+            .unwrap_or(&"");
         let gpus = match t.deployment {
             d if d == DeploymentKind::Api.as_str() => "—".to_string(),
             _ => t.gpus.to_string(),
@@ -384,4 +387,58 @@ pub fn markdown(report: &PlanReport, catalog: &Catalog, rules: &RuleBook) -> Str
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{embedded_catalog, embedded_rules, embedded_use_cases};
+    use crate::domain::hybrid::{plan, reroute};
+
+    fn setup() -> (Catalog, RuleBook, Scenario) {
+        let catalog = embedded_catalog().unwrap();
+        let rules = embedded_rules(&catalog).unwrap();
+        let cases = embedded_use_cases(&catalog).unwrap();
+        let mut s = Scenario::builtin("t", &cases, |_| 2);
+        reroute(&catalog, &mut s).unwrap();
+        (catalog, rules, s)
+    }
+
+    #[test]
+    fn the_report_carries_the_plan_numbers() {
+        let (catalog, rules, s) = setup();
+        let p = plan(&catalog, &rules, &s).unwrap();
+        let r = build(&catalog, &s, &p);
+        assert_eq!(r.tiers.len(), 3);
+        assert_eq!(r.hybrid_usd_per_month, p.hybrid_usd_per_month);
+        assert!(matches!(r.tiers[0].settings, TierSettings::Api(_)));
+        match &r.tiers[2].settings {
+            TierSettings::SelfHosted(h) => {
+                assert_eq!(h.gpu, "a100-80gb");
+                assert_eq!(h.mode, "buy");
+            }
+            other => panic!("tier 3 is self-hosted, got {other:?}"),
+        }
+        let overall: f64 = r.use_cases.iter().map(|c| c.share * c.input_share).sum();
+        assert!((r.workload.input_share - overall).abs() < 1e-12);
+    }
+
+    #[test]
+    fn markdown_escapes_table_cells_and_explains_undefined_savings() {
+        let (mut catalog, rules, s) = setup();
+        let p = plan(&catalog, &rules, &s).unwrap();
+        let mut r = build(&catalog, &s, &p);
+        catalog
+            .models
+            .iter_mut()
+            .find(|m| m.id == "phi-4")
+            .unwrap()
+            .name = "Phi | 4".into();
+        r.savings_vs_frontier = None;
+        let md = markdown(&r, &catalog, &rules);
+        assert!(md.contains("| Phi \\| 4 |"), "{md}");
+        assert!(md.contains("not defined"), "{md}");
+        r.savings_vs_frontier = Some(0.25);
+        assert!(markdown(&r, &catalog, &rules).contains("**25.0%**"));
+    }
 }
