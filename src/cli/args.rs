@@ -28,6 +28,10 @@ pub enum Command {
     Cost(Box<crate::cli::cost_args::CostArgs>),
     /// List, show, export and import saved scenarios
     Scenario(ScenarioArgs),
+    /// The hybrid plan of a scenario as a one-page Markdown plan or JSON
+    Report(crate::cli::report::ReportArgs),
+    /// Check a user data file (models.ron, gpus.ron, rules.ron) as the app would load it
+    CheckData(crate::cli::check_data::CheckDataArgs),
 }
 
 #[derive(Debug, Clone, Args)]

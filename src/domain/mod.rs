@@ -6,6 +6,7 @@ pub mod cost;
 pub mod hybrid;
 pub mod preset;
 pub mod query;
+pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod units;
