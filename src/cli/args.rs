@@ -32,6 +32,8 @@ pub enum Command {
     Report(crate::cli::report::ReportArgs),
     /// Check a user data file (models.ron, gpus.ron, rules.ron) as the app would load it
     CheckData(crate::cli::check_data::CheckDataArgs),
+    /// Which assumptions move the break-even volume, and how far (same options as cost)
+    Sensitivity(Box<crate::cli::sensitivity::SensitivityArgs>),
 }
 
 #[derive(Debug, Clone, Args)]

@@ -12,6 +12,7 @@ pub mod models_json;
 pub mod output;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;
 pub mod suggest;
 
 use crate::data::overlay::{self, Loaded};
@@ -34,6 +35,7 @@ pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
         Command::Cost(args) => cost::run(&loaded.catalog, args),
         Command::Scenario(args) => scenario::run(&loaded.catalog, &args.action),
         Command::Report(args) => report::run(loaded, args),
+        Command::Sensitivity(args) => sensitivity::run(&loaded.catalog, args),
         Command::CheckData(_) => Err(CliError::Failure(
             "check-data runs on its own, not against loaded data".into(),
         )),

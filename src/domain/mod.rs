@@ -9,6 +9,7 @@ pub mod query;
 pub mod report;
 pub mod rules;
 pub mod scenario;
+pub mod sensitivity;
 pub mod units;
 pub mod usecase;
 pub mod validate;
