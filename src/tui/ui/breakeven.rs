@@ -196,10 +196,7 @@ fn draw_notes(frame: &mut Frame, area: Rect, notes: Vec<Line>, t: &Theme) {
     if total > rows {
         shown.pop();
         shown.push(Line::from(Span::styled(
-            format!(
-                "+{} more (widen or heighten the terminal to see them)",
-                total - rows + 1
-            ),
+            format!("+{} more", total - rows + 1),
             t.muted,
         )));
     }
