@@ -124,24 +124,50 @@ fn assert_same_as_cli(a: &App) {
     let d = view.deployment.as_ref().expect("the deployment resolves");
     let sh = &doc["self_host"];
     let z = &d.cost.sizing;
-    same(sh["usd_per_month"].as_f64(), Some(d.cost.usd_per_month), "self-host $/month");
+    same(
+        sh["usd_per_month"].as_f64(),
+        Some(d.cost.usd_per_month),
+        "self-host $/month",
+    );
     same(
         sh["usd_per_million_tokens"].as_f64(),
         Some(d.cost.usd_per_million_tokens),
         "self-host $/M",
     );
-    same(sh["infra_usd_per_month"].as_f64(), Some(d.cost.infra_usd_per_month), "infra");
-    assert_eq!(sh["gpus_per_replica"].as_u64(), Some(u64::from(z.gpus_per_replica)));
+    same(
+        sh["infra_usd_per_month"].as_f64(),
+        Some(d.cost.infra_usd_per_month),
+        "infra",
+    );
+    assert_eq!(
+        sh["gpus_per_replica"].as_u64(),
+        Some(u64::from(z.gpus_per_replica))
+    );
     assert_eq!(sh["replicas"].as_u64(), Some(u64::from(z.replicas)));
     assert_eq!(sh["gpus"].as_u64(), Some(u64::from(z.gpus)));
-    same(sh["throughput_tokens_per_s"].as_f64(), Some(z.replica_tokens_per_s), "throughput");
-    assert_eq!(sh["throughput_source"].as_str(), Some(z.throughput_source.as_str()));
+    same(
+        sh["throughput_tokens_per_s"].as_f64(),
+        Some(z.replica_tokens_per_s),
+        "throughput",
+    );
+    assert_eq!(
+        sh["throughput_source"].as_str(),
+        Some(z.throughput_source.as_str())
+    );
     let api = doc["api"].as_array().unwrap();
     assert_eq!(api.len(), view.apis.len());
     for (j, line) in api.iter().zip(&view.apis) {
         assert_eq!(j["model"].as_str(), Some(line.id.as_str()));
-        same(j["blended_usd_per_million"].as_f64(), Some(line.blended), &line.id);
-        same(j["usd_per_month"].as_f64(), Some(line.usd_per_month), &line.id);
+        same(
+            j["blended_usd_per_million"].as_f64(),
+            Some(line.blended),
+            &line.id,
+        );
+        same(
+            j["usd_per_month"].as_f64(),
+            Some(line.usd_per_month),
+            &line.id,
+        );
         same(
             opt_f64(&j["break_even_tokens_per_day"]),
             line.crossover.break_even_tokens_per_day,

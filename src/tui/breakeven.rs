@@ -282,7 +282,14 @@ impl BreakEvenState {
                 change_api(&mut scenario.api_models, slot, change, ctx.catalog)
             }
             Group::SelfHosted => {
-                sliders::change_deployment(field, &mut scenario.self_host, ctx.catalog, change)
+                let default = Scenario::builtin("", &[], |_| 2).self_host;
+                sliders::change_deployment(
+                    field,
+                    &mut scenario.self_host,
+                    &default,
+                    ctx.catalog,
+                    change,
+                )
             }
         }
     }
