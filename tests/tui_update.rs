@@ -104,7 +104,7 @@ fn sort_cycles_and_unknown_prices_stay_last_both_ways() {
     assert_eq!(a.catalogue.query.sort, SortKey::InputPrice);
     let up = names(&a);
     assert_eq!(&up[..3], ["DeepSeek R1", "Llama 3.1 70B", "GPT-4o"]);
-    press(&mut a, "S");
+    press(&mut a, "r");
     assert!(a.catalogue.query.descending);
     let down = names(&a);
     assert_eq!(&down[..3], ["GPT-4o", "Llama 3.1 70B", "DeepSeek R1"]);
@@ -204,7 +204,8 @@ fn t_cycles_the_theme_and_the_notice_expires() {
     let mut a = app(80, 24);
     let out = press(&mut a, "t");
     assert_eq!(a.theme.name, "light");
-    assert_eq!(out.effects, [Effect::ExpireNoticeLater]);
+    // The theme is part of the scenario, so it is saved too.
+    assert_eq!(out.effects, [Effect::ExpireNoticeLater, Effect::SaveSoon]);
     assert!(a.update(Action::ExpireNotice).redraw);
     assert!(a.notice.is_none());
     assert!(

@@ -63,6 +63,14 @@ pub enum Action {
     PickModel,
     /// List every compliance finding.
     Findings,
+    /// Open the scenario list.
+    Scenarios,
+    /// Open the notes of the active scenario.
+    Notes,
+    /// Write the active scenario as Markdown and copy it to the clipboard.
+    Export,
+    /// Copy the selected item (a scenario).
+    Duplicate,
     /// Text input: one typed character.
     Input(char),
     Backspace,
@@ -124,6 +132,10 @@ impl Action {
         ("reroute", Action::Reroute),
         ("pick-model", Action::PickModel),
         ("findings", Action::Findings),
+        ("scenarios", Action::Scenarios),
+        ("notes", Action::Notes),
+        ("export", Action::Export),
+        ("duplicate", Action::Duplicate),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {
@@ -146,4 +158,8 @@ pub enum Effect {
     Suspend,
     /// Clear the notice line after a few seconds.
     ExpireNoticeLater,
+    /// The saved state changed: save once no change has come for a second.
+    SaveSoon,
+    /// Write the export `App::export` holds and copy it to the clipboard.
+    Export,
 }

@@ -4,11 +4,15 @@
 use super::action::{Action, Effect};
 use super::breakeven::{self, BreakEvenState, Context};
 use super::catalogue::CatalogueState;
+use super::export::ExportJob;
 use super::filter_menu::FilterMenu;
 use super::hybrid::HybridState;
 use super::hybrid_tier::TierSettings;
 use super::keymap::{Code, Key, Keymap, Mode};
+use super::notes::NotesEditor;
 use super::picker::Picker;
+use super::scenarios::ScenarioList;
+use super::session::{Session, pane_name, pane_number};
 use super::theme::Theme;
 use super::ui;
 use super::usecase_edit::UseCaseEdit;
@@ -17,6 +21,8 @@ use crate::domain::explain::Explanation;
 use crate::domain::preset::{Comparison, Preset};
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::Scenario;
+use crate::store::{SaveOutcome, State, StoreError};
+use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the interface draws in; below it a notice says what is needed.
 pub const MIN_WIDTH: u16 = 60;
@@ -98,6 +104,16 @@ pub enum Overlay {
         tier: usize,
         picker: Picker,
     },
+    /// The saved scenarios (`S`).
+    Scenarios(ScenarioList),
+    /// The active scenario's notes (`n`).
+    Notes(Box<NotesEditor>),
+    /// Messages too long for the notice line: what the store or the user's data files said
+    /// at start, a merge with another session, an export's path.
+    Notices {
+        lines: Vec<String>,
+        scroll: usize,
+    },
 }
 
 /// What an update did: whether the screen must be redrawn, and the effects to perform.
@@ -142,6 +158,18 @@ pub struct App {
     pub breakeven: BreakEvenState,
     /// Pane 3: the hybrid plan's selection, undo and cached plan.
     pub hybrid: HybridState,
+    /// Every saved scenario, the undo stack, and whether saving is on.
+    pub session: Session,
+    /// What "new scenario" starts from.
+    pub builtin: Scenario,
+    /// An export built by `update` for the event loop to write.
+    pub export: Option<ExportJob>,
+    /// Set by an update whose change continues a stretch (typing notes): one undo step.
+    pub(crate) undo_group: Option<&'static str>,
+    /// Set by a scenario-list operation, which records its own undo step.
+    pub(crate) list_changed: bool,
+    /// Quit was asked for while the last save failed.
+    quit_asked: bool,
 }
 
 impl App {
@@ -171,6 +199,8 @@ impl App {
             presets: &presets,
         };
         let breakeven = BreakEvenState::new(&scenario, &ctx, size);
+        let session = Session::new(State::single(scenario.clone()), None);
+        let builtin = scenario.clone();
         let mut app = App {
             catalog,
             keymap,
@@ -185,9 +215,197 @@ impl App {
             presets,
             breakeven,
             hybrid: HybridState::default(),
+            session,
+            builtin,
+            export: None,
+            undo_group: None,
+            list_changed: false,
+            quit_asked: false,
         };
         app.refresh();
+        app.sync_scenario();
+        app.session.mark_saved(app.current_state());
         app
+    }
+
+    /// Take over the saved state at start: its active scenario with its theme (unless the
+    /// command line chose one), pane and marks; `notices` open in an overlay.
+    pub fn restore(
+        &mut self,
+        state: State,
+        not_saved: Option<String>,
+        notices: Vec<String>,
+        keep_theme: bool,
+    ) {
+        self.session = Session::new(state.clone(), not_saved);
+        self.load_active(!keep_theme);
+        if let Some(p) = self.scenario.pane.as_deref().and_then(pane_number) {
+            self.pane = Pane::from_number(p).unwrap_or(Pane::Catalogue);
+        }
+        self.sync_scenario();
+        // A theme from the command line is this session's choice, saved with the next change.
+        self.session.mark_saved(state);
+        if !notices.is_empty() {
+            self.overlays.push(Overlay::Notices {
+                lines: notices,
+                scroll: 0,
+            });
+        }
+    }
+
+    /// Make the session's active scenario the edited one: marks, theme (when `theme`), and
+    /// every pane's derived view.
+    pub(crate) fn load_active(&mut self, theme: bool) {
+        if let Some(s) = self.session.state.active_scenario().cloned() {
+            self.scenario = s;
+        }
+        self.session.state.active = self.scenario.name.clone();
+        let catalog = &self.catalog;
+        self.catalogue.marks = self
+            .scenario
+            .marks
+            .iter()
+            .filter(|id| catalog.model(id).is_some())
+            .take(super::catalogue::MAX_MARKS)
+            .cloned()
+            .collect();
+        if theme && let Some(Ok(t)) = self.scenario.theme.as_deref().map(Theme::builtin) {
+            self.theme = t;
+        }
+        self.recompute_breakeven();
+        self.hybrid = HybridState::default();
+        self.refresh();
+    }
+
+    /// Copy what the interface holds outside the scenario (theme, pane, marks) into it.
+    pub(crate) fn sync_scenario(&mut self) {
+        let s = &mut self.scenario;
+        if s.theme.as_deref() != Some(self.theme.name.as_str()) {
+            s.theme = Some(self.theme.name.clone());
+        }
+        let pane = pane_name(self.pane.number());
+        if s.pane.as_deref() != Some(pane) {
+            s.pane = Some(pane.to_string());
+        }
+        if s.marks != self.catalogue.marks {
+            s.marks = self.catalogue.marks.clone();
+        }
+    }
+
+    /// Every scenario as it is now, for saving.
+    pub fn current_state(&self) -> State {
+        self.session.with_active(&self.scenario)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.session.is_dirty(&self.current_state())
+    }
+
+    /// A notice on the status line, or in the notices overlay when it is too long for it.
+    pub(crate) fn tell(&mut self, text: String) -> Outcome {
+        if text.width() + 2 <= usize::from(self.size.0) {
+            return self.notify(text);
+        }
+        self.overlays.push(Overlay::Notices {
+            lines: vec![text],
+            scroll: 0,
+        });
+        Outcome::redraw()
+    }
+
+    /// The event loop saved `sent`: adopt a merge, or say why the save failed.
+    pub fn after_save(&mut self, sent: State, result: Result<SaveOutcome, StoreError>) -> Outcome {
+        match result {
+            Ok(SaveOutcome::Saved | SaveOutcome::NotPersistent) => {
+                self.session.mark_saved(sent);
+                Outcome::default()
+            }
+            Ok(SaveOutcome::ReplacedUnreadable { moved_to, reason }) => {
+                self.session.mark_saved(sent);
+                self.tell(format!(
+                    "the state file had become unusable ({reason}); it was moved to {} and replaced by this session's scenarios",
+                    moved_to.display()
+                ))
+            }
+            Ok(SaveOutcome::Merged {
+                state,
+                taken_from_other,
+                overrode_other,
+                deleted_by_other,
+            }) => {
+                self.session.mark_saved(state.clone());
+                // Edits made while saving (none when the save is synchronous) stay on top.
+                if self.current_state().scenarios == sent.scenarios {
+                    let pane = self.pane;
+                    self.session.state = state;
+                    self.load_active(false);
+                    self.pane = pane;
+                    self.sync_scenario();
+                }
+                let quote = |v: &[String]| {
+                    v.iter()
+                        .map(|n| format!("\"{n}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let mut parts = Vec::new();
+                if !taken_from_other.is_empty() {
+                    parts.push(format!("took {} from it", quote(&taken_from_other)));
+                }
+                if !deleted_by_other.is_empty() {
+                    parts.push(format!(
+                        "removed {} (deleted there)",
+                        quote(&deleted_by_other)
+                    ));
+                }
+                if !overrode_other.is_empty() {
+                    parts.push(format!("kept this session's {}", quote(&overrode_other)));
+                }
+                if !taken_from_other.is_empty() || !deleted_by_other.is_empty() {
+                    self.session.forget_undo();
+                }
+                self.tell(format!(
+                    "another session saved meanwhile; merged: {}",
+                    parts.join("; ")
+                ))
+            }
+            Err(e) => {
+                if let StoreError::NewerOnDisk { .. } = e {
+                    self.session.not_saved = Some(e.to_string());
+                }
+                self.tell(e.to_string())
+            }
+        }
+    }
+
+    /// Quit asked for while unsaved changes could not be written: the first time says so and
+    /// stays, the second leaves.
+    pub fn quit_anyway(&mut self) -> bool {
+        if self.quit_asked {
+            return true;
+        }
+        self.quit_asked = true;
+        self.notice =
+            Some("changes not saved (see the message); q again quits without them".into());
+        false
+    }
+
+    /// `u`: back to the state before the last change (the pane in focus stays).
+    fn undo(&mut self) -> Outcome {
+        let Some(state) = self.session.pop_undo() else {
+            return self.notify("nothing to undo".into());
+        };
+        let pane = self.pane;
+        let keep = std::mem::take(&mut self.hybrid);
+        self.session.state = state;
+        self.load_active(true);
+        self.hybrid = keep;
+        self.refresh();
+        self.pane = pane;
+        self.sync_scenario();
+        let mut outcome = self.notify("undone".into());
+        outcome.effects.push(Effect::SaveSoon);
+        outcome
     }
 
     /// Recompute what depends on the scenario, if it changed.
@@ -216,6 +434,13 @@ impl App {
             Some(Overlay::TierPicker { .. }) => Mode::Picker,
             Some(Overlay::TierSettings(s)) if s.editor.is_some() => Mode::Editor,
             Some(Overlay::TierSettings(_)) => Mode::TierSettings,
+            Some(Overlay::Scenarios(l)) => match l.step {
+                super::scenarios::Step::Browse => Mode::Scenarios,
+                super::scenarios::Step::Naming { .. } => Mode::ScenarioName,
+                super::scenarios::Step::ConfirmDelete => Mode::ScenarioConfirm,
+            },
+            Some(Overlay::Notes(_)) => Mode::Notes,
+            Some(Overlay::Notices { .. }) => Mode::Notices,
             None => match self.pane {
                 Pane::Catalogue if self.catalogue.editing => Mode::Search,
                 Pane::Catalogue => Mode::Catalogue,
@@ -262,6 +487,37 @@ impl App {
 
     pub fn update(&mut self, action: Action) -> Outcome {
         match action {
+            // Nothing the scenario holds changes: skip the comparison.
+            Action::Resize(..) | Action::ExpireNotice => return self.update_view(action),
+            Action::Undo => return self.undo(),
+            _ => {}
+        }
+        let before = self.scenario.clone();
+        self.undo_group = None;
+        self.list_changed = false;
+        let mut outcome = self.update_view(action);
+        self.sync_scenario();
+        let group = self.undo_group.take();
+        let list_changed = std::mem::take(&mut self.list_changed);
+        if list_changed || self.scenario != before {
+            if !list_changed {
+                // Moving between panes is saved but is no undo step.
+                let mut same_pane = before.clone();
+                same_pane.pane = self.scenario.pane.clone();
+                if same_pane != self.scenario {
+                    let previous = self.session.with_active(&before);
+                    self.session.push_undo(previous, group);
+                }
+            }
+            outcome.redraw = true;
+            outcome.effects.push(Effect::SaveSoon);
+        }
+        outcome
+    }
+
+    /// `update` without the bookkeeping of changes.
+    fn update_view(&mut self, action: Action) -> Outcome {
+        match action {
             Action::Quit => return Outcome::effect(Effect::Quit),
             Action::Suspend => return Outcome::effect(Effect::Suspend),
             Action::Resize(w, h) => {
@@ -290,6 +546,9 @@ impl App {
                 }
                 return Outcome::redraw();
             }
+            Action::Scenarios if !self.mode().is_text_input() => return self.open_scenarios(),
+            Action::Notes if !self.mode().is_text_input() => return self.open_notes(),
+            Action::Export => return self.start_export(),
             Action::ShowPane(n) => {
                 return match Pane::from_number(n) {
                     Some(pane) => {
@@ -329,6 +588,11 @@ impl App {
             Mode::Picker => self.update_picker(action),
             Mode::Explain => self.update_explain(action),
             Mode::Presets => self.update_presets(action),
+            Mode::Scenarios | Mode::ScenarioName | Mode::ScenarioConfirm => {
+                self.update_scenarios(action)
+            }
+            Mode::Notes => self.update_notes(action),
+            Mode::Notices => self.update_notices(action),
         }
     }
 
@@ -560,6 +824,21 @@ impl App {
         if let Some(Overlay::Compare { scroll, .. }) = self.overlays.last_mut() {
             *scroll = (*scroll).min(rows.saturating_sub(body));
         }
+    }
+
+    fn update_notices(&mut self, action: Action) -> Outcome {
+        let Some(Overlay::Notices { scroll, .. }) = self.overlays.last_mut() else {
+            return Outcome::default();
+        };
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll += 1,
+            Action::Close | Action::Confirm => {
+                self.overlays.pop();
+            }
+            _ => return Outcome::default(),
+        }
+        Outcome::redraw()
     }
 
     fn update_help(&mut self, action: Action) -> Outcome {

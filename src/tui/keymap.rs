@@ -27,6 +27,11 @@ pub enum Mode {
     UseCaseText,
     Findings,
     TierSettings,
+    Scenarios,
+    ScenarioName,
+    ScenarioConfirm,
+    Notes,
+    Notices,
 }
 
 impl Mode {
@@ -49,6 +54,11 @@ impl Mode {
             Mode::UseCaseText => "Use-case field being typed",
             Mode::Findings => "Findings list",
             Mode::TierSettings => "Hybrid tier deployment",
+            Mode::Scenarios => "Scenario list",
+            Mode::ScenarioName => "Scenario name being typed",
+            Mode::ScenarioConfirm => "Deleting a scenario",
+            Mode::Notes => "Notes editor",
+            Mode::Notices => "Notices",
         }
     }
 
@@ -56,7 +66,12 @@ impl Mode {
     pub fn is_text_input(self) -> bool {
         matches!(
             self,
-            Mode::Search | Mode::Editor | Mode::Picker | Mode::UseCaseText
+            Mode::Search
+                | Mode::Editor
+                | Mode::Picker
+                | Mode::UseCaseText
+                | Mode::ScenarioName
+                | Mode::Notes
         )
     }
 }

@@ -10,15 +10,19 @@ pub mod breakeven;
 pub mod catalogue;
 pub mod columns;
 pub mod editor;
+pub mod export;
 pub mod filter_menu;
 pub mod format;
 pub mod hybrid;
 pub mod hybrid_tier;
 mod hybrid_update;
 pub mod keymap;
+pub mod notes;
 pub mod picker;
 pub mod plot;
 pub mod runner;
+pub mod scenarios;
+pub mod session;
 pub mod sliders;
 pub mod terminal;
 pub mod theme;
@@ -36,13 +40,17 @@ pub struct Options {
 
 /// Run the interface; returns the process exit code.
 pub fn run(options: Options) -> i32 {
-    let catalog = match crate::data::embedded_catalog() {
-        Ok(c) => c,
+    // The user's own data files apply on top of the embedded data; a bad one is skipped and
+    // said so at start.
+    let config = crate::data::overlay::config_dir();
+    let loaded = match crate::data::overlay::load_with_overlays(config.as_deref()) {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
             return 1;
         }
     };
+    let catalog = loaded.catalog;
     let no_color = std::env::var("NO_COLOR").ok();
     let name = theme::initial_theme_name(options.theme.as_deref(), no_color.as_deref());
     let theme = match theme::Theme::builtin(&name) {
@@ -67,13 +75,7 @@ pub fn run(options: Options) -> i32 {
     // which would also wipe reverse video (the selection); the theme already honours
     // NO_COLOR, so keep crossterm's output exact.
     crossterm::style::force_color_output(true);
-    let rules = match crate::data::embedded_rules(&catalog) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return 1;
-        }
-    };
+    let rules = loaded.rules;
     let presets = match crate::data::embedded_presets(&catalog) {
         Ok(p) => p,
         Err(e) => {
@@ -81,9 +83,16 @@ pub fn run(options: Options) -> i32 {
             return 1;
         }
     };
-    let scenario = breakeven::default_scenario(&catalog);
+    let builtin = crate::store::builtin_scenario(&catalog, &loaded.use_cases);
+    let (store, state, store_notices) = crate::store::Store::open_default(|| builtin.clone());
+    let mut notices = loaded.notices;
+    notices.extend(store_notices.into_iter().map(|n| n.message));
+    let not_saved = store.not_persistent_reason().map(str::to_string);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = app::App::with_data(catalog, rules, presets, scenario, keymap, theme, size);
+    let mut app = app::App::with_data(catalog, rules, presets, builtin, keymap, theme, size);
+    // A theme chosen on the command line, or NO_COLOR, wins over the saved one.
+    let keep_theme = options.theme.is_some() || no_color.as_deref().is_some_and(|v| !v.is_empty());
+    app.restore(state, not_saved, notices, keep_theme);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -94,5 +103,5 @@ pub fn run(options: Options) -> i32 {
             return 1;
         }
     };
-    runtime.block_on(runner::run(app))
+    runtime.block_on(runner::run(app, store))
 }

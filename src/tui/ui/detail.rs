@@ -2,7 +2,7 @@
 //! conflicting figure, every value with its sources and which one is in use.
 
 use super::fit;
-use crate::domain::catalog::{Catalog, Figure, Model, Price};
+use crate::domain::catalog::{Catalog, Figure, Model, Price, SourceKind};
 use crate::tui::app::App;
 use crate::tui::format::{self, CONFLICT};
 use crate::tui::theme::Theme;
@@ -118,7 +118,18 @@ impl Out<'_> {
             self.wrapped(head, &value, pad, t.text);
             for id in &f.sources {
                 let src = format!("source: {}", self.sources(std::slice::from_ref(id)));
-                self.wrapped(vec![Span::raw(" ".repeat(pad))], &src, pad + 2, t.muted);
+                // A figure from the user's own file is marked as theirs.
+                let user = crate::data::overlay::is_user_figure(self.catalog, f)
+                    && self
+                        .catalog
+                        .source(id)
+                        .is_some_and(|s| s.kind == SourceKind::User);
+                let (src, style) = if user {
+                    (format!("{src} (your data)"), t.accent)
+                } else {
+                    (src, t.muted)
+                };
+                self.wrapped(vec![Span::raw(" ".repeat(pad))], &src, pad + 2, style);
             }
             if let Some(note) = &f.note {
                 self.wrapped(

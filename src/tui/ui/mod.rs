@@ -11,8 +11,10 @@ pub mod help;
 pub mod hybrid;
 pub mod hybrid_findings;
 pub mod hybrid_tiers;
+pub mod notes;
 pub mod picker;
 pub mod presets;
+pub mod scenarios;
 pub mod sliders;
 pub mod too_small;
 
@@ -84,6 +86,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Findings { scroll } => hybrid_findings::draw_all(frame, body, app, *scroll),
             Overlay::TierSettings(s) => hybrid_tiers::draw_settings(frame, body, app, s),
             Overlay::TierPicker { picker, .. } => picker::draw(frame, body, app, picker),
+            Overlay::Scenarios(list) => scenarios::draw(frame, body, app, list),
+            Overlay::Notes(editor) => notes::draw(frame, body, app, editor),
+            Overlay::Notices { lines, scroll } => {
+                notes::draw_notices(frame, body, app, lines, *scroll)
+            }
         }
     }
     status_line(frame, status, app);
@@ -105,18 +112,31 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
         ));
         spans.push(Span::raw(" "));
     }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.text), area);
-    // The built-in scenario has no name worth showing; a saved or named one does.
-    if app.scenario.name != "default" {
-        let text = format!("scenario: {} ", app.scenario.name);
-        let w = (text.width() as u16).min(area.width);
-        let right = Rect {
-            x: area.right() - w,
-            width: w,
-            ..area
-        };
-        frame.render_widget(Paragraph::new(Span::styled(text, t.muted)), right);
+    // The active scenario is always named; when nothing reaches the disk, that comes first.
+    let room = usize::from(area.width).saturating_sub(used);
+    let mut right = Vec::new();
+    if let Some(why) = &app.session.not_saved {
+        let short = fit(
+            &format!("not saved: {why}"),
+            room.saturating_sub(12).clamp(9, 40),
+        );
+        right.push(Span::styled(short, t.warn));
+        right.push(Span::raw(" "));
     }
+    let taken: usize = right.iter().map(|s| s.content.width()).sum();
+    let name = fit(&app.scenario.name, room.saturating_sub(taken + 12).max(4));
+    right.push(Span::styled("scenario: ", t.muted));
+    right.push(Span::styled(format!("{name} "), t.accent));
+    let w: usize = right.iter().map(|s| s.content.width()).sum();
+    let w = (w as u16).min(area.width);
+    let at = Rect {
+        x: area.right() - w,
+        width: w,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(Line::from(right)), at);
 }
 
 fn status_line(frame: &mut Frame, area: Rect, app: &App) {
