@@ -85,8 +85,9 @@ pub fn run(options: Options) -> i32 {
     };
     let builtin = crate::store::builtin_scenario(&catalog, &loaded.use_cases);
     let (store, state, store_notices) = crate::store::Store::open_default(|| builtin.clone());
-    let mut notices = loaded.notices;
-    notices.extend(store_notices.into_iter().map(|n| n.message));
+    // The store's notices first: they say whether anything is saved at all.
+    let mut notices: Vec<String> = store_notices.into_iter().map(|n| n.message).collect();
+    notices.extend(loaded.notices);
     let not_saved = store.not_persistent_reason().map(str::to_string);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = app::App::with_data(catalog, rules, presets, builtin, keymap, theme, size);

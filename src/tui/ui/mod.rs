@@ -114,21 +114,29 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.text), area);
-    // The active scenario is always named; when nothing reaches the disk, that comes first.
-    let room = usize::from(area.width).saturating_sub(used);
+    // The active scenario is always named; when nothing reaches the disk, that comes first
+    // (the whole reason was shown at start).
+    let room = usize::from(area.width).saturating_sub(used + 1);
     let mut right = Vec::new();
-    if let Some(why) = &app.session.not_saved {
-        let short = fit(
-            &format!("not saved: {why}"),
-            room.saturating_sub(12).clamp(9, 40),
-        );
-        right.push(Span::styled(short, t.warn));
-        right.push(Span::raw(" "));
+    match &app.session.not_saved {
+        Some(why) => {
+            let name = fit(&app.scenario.name, room.saturating_sub(11).clamp(4, 24));
+            let left = room.saturating_sub(name.width() + 2);
+            let warn = if left >= 20 {
+                fit(&format!("not saved: {why}"), left)
+            } else {
+                "not saved".to_string()
+            };
+            right.push(Span::styled(warn, t.warn));
+            right.push(Span::raw(" "));
+            right.push(Span::styled(format!("{name} "), t.accent));
+        }
+        None => {
+            let name = fit(&app.scenario.name, room.saturating_sub(11).max(4));
+            right.push(Span::styled("scenario: ", t.muted));
+            right.push(Span::styled(format!("{name} "), t.accent));
+        }
     }
-    let taken: usize = right.iter().map(|s| s.content.width()).sum();
-    let name = fit(&app.scenario.name, room.saturating_sub(taken + 12).max(4));
-    right.push(Span::styled("scenario: ", t.muted));
-    right.push(Span::styled(format!("{name} "), t.accent));
     let w: usize = right.iter().map(|s| s.content.width()).sum();
     let w = (w as u16).min(area.width);
     let at = Rect {

@@ -40,7 +40,13 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, editor: &NotesEditor) {
 
 pub fn draw_notices(frame: &mut Frame, body: Rect, app: &App, lines: &[String], scroll: usize) {
     let t = &app.theme;
-    let area = centered(body, 76, body.height.min(14));
+    // As tall as the wrapped messages (a blank line after each), within the body.
+    let inner_w = usize::from(body.width.min(76).saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| (l.chars().count() + 2).div_ceil(inner_w) + 1)
+        .sum();
+    let area = centered(body, 76, (rows + 1).min(usize::from(body.height)) as u16);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(t.border)
