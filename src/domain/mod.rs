@@ -3,6 +3,7 @@
 pub mod breakeven;
 pub mod catalog;
 pub mod cost;
+pub mod explain;
 pub mod hybrid;
 pub mod preset;
 pub mod query;

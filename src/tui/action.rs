@@ -33,9 +33,24 @@ pub enum Action {
     Toggle,
     /// Clear every filter (filter menu) or every mark (catalogue).
     ClearAll,
+    /// Ten steps left or right (Shift-←/→ on a slider).
+    FastLeft,
+    FastRight,
+    /// Restore the selected input's default.
+    Reset,
+    ZoomIn,
+    ZoomOut,
+    /// Show the arithmetic behind the selected row.
+    Explain,
+    /// Open the article presets.
+    Presets,
+    /// Send the catalogue's marked models to the break-even pane.
+    SendToBreakEven,
     /// Text input: one typed character.
     Input(char),
     Backspace,
+    /// Delete the character under the cursor, or remove the selected entry.
+    Delete,
     /// The terminal changed size (columns, rows).
     Resize(u16, u16),
     /// Drop a status notice whose time is up.
@@ -73,6 +88,15 @@ impl Action {
         ("toggle", Action::Toggle),
         ("clear-all", Action::ClearAll),
         ("backspace", Action::Backspace),
+        ("fast-left", Action::FastLeft),
+        ("fast-right", Action::FastRight),
+        ("reset", Action::Reset),
+        ("zoom-in", Action::ZoomIn),
+        ("zoom-out", Action::ZoomOut),
+        ("explain", Action::Explain),
+        ("presets", Action::Presets),
+        ("send-to-break-even", Action::SendToBreakEven),
+        ("delete", Action::Delete),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -2,36 +2,45 @@
 //! output: it returns effects for the event loop to perform.
 
 use super::action::{Action, Effect};
+use super::breakeven::{self, BreakEvenState, Context};
 use super::catalogue::CatalogueState;
 use super::filter_menu::FilterMenu;
 use super::keymap::{Code, Key, Keymap, Mode};
+use super::picker::Picker;
 use super::theme::Theme;
 use super::ui;
 use crate::domain::catalog::Catalog;
+use crate::domain::explain::Explanation;
+use crate::domain::preset::{Comparison, Preset};
+use crate::domain::rules::RuleBook;
+use crate::domain::scenario::Scenario;
 
 /// The smallest terminal the interface draws in; below it a notice says what is needed.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 18;
 
-/// A top-level pane. Break-even (2) and hybrid (3) join later as more variants; the tab bar
-/// and the number keys only know the panes listed in `Pane::ALL`.
+/// A top-level pane. Hybrid (3) joins later as another variant; the tab bar and the number
+/// keys only know the panes listed in `Pane::ALL`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Catalogue,
+    BreakEven,
 }
 
 impl Pane {
-    pub const ALL: &[Pane] = &[Pane::Catalogue];
+    pub const ALL: &[Pane] = &[Pane::Catalogue, Pane::BreakEven];
 
     pub fn number(self) -> u8 {
         match self {
             Pane::Catalogue => 1,
+            Pane::BreakEven => 2,
         }
     }
 
     pub fn title(self) -> &'static str {
         match self {
             Pane::Catalogue => "Catalogue",
+            Pane::BreakEven => "Break-even",
         }
     }
 
@@ -56,6 +65,20 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// A fuzzy list for a break-even choice (region, GPU, model).
+    Picker(Picker),
+    /// The arithmetic behind one row of the break-even table.
+    Explain {
+        row: usize,
+        scroll: usize,
+        explanation: Explanation,
+    },
+    /// The articles' cost scenarios, each with its stated figures beside the computed ones.
+    Presets {
+        selected: usize,
+        scroll: usize,
+        comparisons: Vec<Result<Vec<Comparison>, String>>,
+    },
 }
 
 /// What an update did: whether the screen must be redrawn, and the effects to perform.
@@ -66,7 +89,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn redraw() -> Outcome {
+    pub(super) fn redraw() -> Outcome {
         Outcome {
             redraw: true,
             effects: Vec::new(),
@@ -92,13 +115,41 @@ pub struct App {
     pub overlays: Vec<Overlay>,
     /// A one-line message on the status line (cleared by a timer).
     pub notice: Option<String>,
-    /// The scenario's name, for the top bar (scenarios arrive in a later issue).
-    pub scenario: Option<String>,
+    /// The scenario the user edits; the top bar shows its name once it has its own.
+    pub scenario: Scenario,
+    pub rules: RuleBook,
+    pub presets: Vec<Preset>,
+    /// Pane 2: sliders and the derived break-even view.
+    pub breakeven: BreakEvenState,
 }
 
 impl App {
+    /// The interface over `catalog` with the embedded rules and presets and the built-in
+    /// scenario. A test catalogue that lacks the sources or models they name gets none of them
+    /// (the break-even pane then says which inputs it cannot resolve).
     pub fn new(catalog: Catalog, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
+        let rules = crate::data::embedded_rules(&catalog).unwrap_or_default();
+        let presets = crate::data::embedded_presets(&catalog).unwrap_or_default();
+        let scenario = breakeven::default_scenario(&catalog);
+        App::with_data(catalog, rules, presets, scenario, keymap, theme, size)
+    }
+
+    pub fn with_data(
+        catalog: Catalog,
+        rules: RuleBook,
+        presets: Vec<Preset>,
+        scenario: Scenario,
+        keymap: Keymap,
+        theme: Theme,
+        size: (u16, u16),
+    ) -> App {
         let catalogue = CatalogueState::new(&catalog);
+        let ctx = Context {
+            catalog: &catalog,
+            rules: &rules,
+            presets: &presets,
+        };
+        let breakeven = BreakEvenState::new(&scenario, &ctx, size);
         App {
             catalog,
             keymap,
@@ -108,7 +159,10 @@ impl App {
             catalogue,
             overlays: Vec::new(),
             notice: None,
-            scenario: None,
+            scenario,
+            rules,
+            presets,
+            breakeven,
         }
     }
 
@@ -123,8 +177,15 @@ impl App {
             Some(Overlay::Detail { .. }) => Mode::Detail,
             Some(Overlay::Compare { .. }) => Mode::Compare,
             Some(Overlay::Filter(_)) => Mode::Filter,
-            None if self.catalogue.editing => Mode::Search,
-            None => Mode::Catalogue,
+            Some(Overlay::Picker(_)) => Mode::Picker,
+            Some(Overlay::Explain { .. }) => Mode::Explain,
+            Some(Overlay::Presets { .. }) => Mode::Presets,
+            None => match self.pane {
+                Pane::Catalogue if self.catalogue.editing => Mode::Search,
+                Pane::Catalogue => Mode::Catalogue,
+                Pane::BreakEven if self.breakeven.editor.is_some() => Mode::Editor,
+                Pane::BreakEven => Mode::BreakEven,
+            },
         }
     }
 
@@ -138,7 +199,24 @@ impl App {
                 .lookup(mode, key)
                 .filter(|a| matches!(a, Action::Quit | Action::Suspend));
         }
-        let bound = self.keymap.lookup(mode, key);
+        // Shift-←/→ act as plain arrows wherever they have no binding of their own.
+        let bound = self.keymap.lookup(mode, key).or_else(|| match key.code {
+            Code::ShiftLeft => self.keymap.lookup(
+                mode,
+                Key {
+                    code: Code::Left,
+                    ..key
+                },
+            ),
+            Code::ShiftRight => self.keymap.lookup(
+                mode,
+                Key {
+                    code: Code::Right,
+                    ..key
+                },
+            ),
+            _ => None,
+        });
         match (bound, key.code) {
             (None, Code::Char(c)) if mode.is_text_input() && !key.ctrl => Some(Action::Input(c)),
             (bound, _) => bound,
@@ -194,12 +272,16 @@ impl App {
             Mode::Filter => self.update_filter(action),
             Mode::Search => self.update_search(action),
             Mode::Catalogue | Mode::Global => self.update_catalogue(action),
+            Mode::BreakEven | Mode::Editor => self.update_breakeven(action),
+            Mode::Picker => self.update_picker(action),
+            Mode::Explain => self.update_explain(action),
+            Mode::Presets => self.update_presets(action),
         };
         self.after_move();
         outcome
     }
 
-    fn notify(&mut self, text: String) -> Outcome {
+    pub(super) fn notify(&mut self, text: String) -> Outcome {
         self.notice = Some(text);
         Outcome::effect(Effect::ExpireNoticeLater)
     }
@@ -256,6 +338,7 @@ impl App {
             }
             Action::ClearAll => cat.marks.clear(),
             Action::Compare => return self.open_compare(),
+            Action::SendToBreakEven => return self.send_marks(),
             Action::OpenFilters => {
                 let menu = FilterMenu::new(&self.catalog, &cat.facets, &cat.query.filters);
                 self.overlays.push(Overlay::Filter(menu));

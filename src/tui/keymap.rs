@@ -17,6 +17,11 @@ pub enum Mode {
     Detail,
     Compare,
     Help,
+    BreakEven,
+    Editor,
+    Picker,
+    Explain,
+    Presets,
 }
 
 impl Mode {
@@ -29,12 +34,17 @@ impl Mode {
             Mode::Detail => "Detail view",
             Mode::Compare => "Comparison view",
             Mode::Help => "Help",
+            Mode::BreakEven => "Break-even pane",
+            Mode::Editor => "Value editor",
+            Mode::Picker => "Picker",
+            Mode::Explain => "Explanation",
+            Mode::Presets => "Presets",
         }
     }
 
     /// A text field takes every printable key, so global keys do not apply there.
     pub fn is_text_input(self) -> bool {
-        self == Mode::Search
+        matches!(self, Mode::Search | Mode::Editor | Mode::Picker)
     }
 }
 
@@ -51,6 +61,8 @@ pub enum Code {
     Down,
     Left,
     Right,
+    ShiftLeft,
+    ShiftRight,
     PageUp,
     PageDown,
     Home,
@@ -95,6 +107,8 @@ impl Key {
             "Down" => Code::Down,
             "Left" => Code::Left,
             "Right" => Code::Right,
+            "Shift-Left" => Code::ShiftLeft,
+            "Shift-Right" => Code::ShiftRight,
             "PageUp" => Code::PageUp,
             "PageDown" => Code::PageDown,
             "Home" => Code::Home,
@@ -106,8 +120,8 @@ impl Key {
                     _ => {
                         return Err(format!(
                             "key {name:?} is not known; use one character, Space, Enter, Esc, \
-                             Tab, Shift-Tab, Backspace, Delete, Up, Down, Left, Right, PageUp, \
-                             PageDown, Home, End or Ctrl-<letter>"
+                             Tab, Shift-Tab, Backspace, Delete, Up, Down, Left, Right, Shift-Left, \
+                             Shift-Right, PageUp, PageDown, Home, End or Ctrl-<letter>"
                         ));
                     }
                 }
@@ -135,6 +149,8 @@ impl Key {
             CtKey::Delete => Code::Delete,
             CtKey::Up => Code::Up,
             CtKey::Down => Code::Down,
+            CtKey::Left if shift => Code::ShiftLeft,
+            CtKey::Right if shift => Code::ShiftRight,
             CtKey::Left => Code::Left,
             CtKey::Right => Code::Right,
             CtKey::PageUp => Code::PageUp,

@@ -5,12 +5,18 @@
 
 pub mod action;
 pub mod app;
+pub mod app_breakeven;
+pub mod breakeven;
 pub mod catalogue;
 pub mod columns;
+pub mod editor;
 pub mod filter_menu;
 pub mod format;
 pub mod keymap;
+pub mod picker;
+pub mod plot;
 pub mod runner;
+pub mod sliders;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -57,8 +63,23 @@ pub fn run(options: Options) -> i32 {
     // which would also wipe reverse video (the selection); the theme already honours
     // NO_COLOR, so keep crossterm's output exact.
     crossterm::style::force_color_output(true);
+    let rules = match crate::data::embedded_rules(&catalog) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let presets = match crate::data::embedded_presets(&catalog) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let scenario = breakeven::default_scenario(&catalog);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let app = app::App::new(catalog, keymap, theme, size);
+    let app = app::App::with_data(catalog, rules, presets, scenario, keymap, theme, size);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

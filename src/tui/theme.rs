@@ -51,6 +51,8 @@ pub struct Theme {
     pub tier_open_restricted: Style,
     pub tier_closed: Style,
     pub series: [Style; SERIES],
+    /// The self-hosted staircase in the break-even chart.
+    pub self_host: Style,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -133,6 +135,7 @@ impl Theme {
         "series-4",
         "series-5",
         "series-6",
+        "self-host",
     ];
 
     pub fn builtin(name: &str) -> Result<Theme, String> {
@@ -209,6 +212,7 @@ impl Theme {
             tier_open_restricted: get("tier-open-restricted")?,
             tier_closed: get("tier-closed")?,
             series,
+            self_host: get("self-host")?,
         })
     }
 

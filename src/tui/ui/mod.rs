@@ -1,10 +1,16 @@
 //! Drawing. Every function here only reads the state; nothing is computed that `update` needs.
 
+pub mod breakeven;
 pub mod catalogue;
+pub mod chart;
 pub mod compare;
 pub mod detail;
+pub mod explain;
 pub mod filter;
 pub mod help;
+pub mod picker;
+pub mod presets;
+pub mod sliders;
 pub mod too_small;
 
 use super::app::{App, Overlay, Pane};
@@ -51,6 +57,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     top_bar(frame, top, app);
     match app.pane {
         Pane::Catalogue => catalogue::draw(frame, body, app),
+        Pane::BreakEven => breakeven::draw(frame, body, app),
     }
     for overlay in &app.overlays {
         match overlay {
@@ -58,6 +65,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Compare { focus, scroll } => compare::draw(frame, body, app, *focus, *scroll),
             Overlay::Filter(menu) => filter::draw(frame, body, app, menu),
             Overlay::Help { scroll } => help::draw(frame, body, app, *scroll),
+            Overlay::Picker(p) => picker::draw(frame, body, app, p),
+            Overlay::Explain {
+                row,
+                scroll,
+                explanation,
+            } => explain::draw(frame, body, app, *row, *scroll, explanation),
+            Overlay::Presets {
+                selected,
+                scroll,
+                comparisons,
+            } => presets::draw(frame, body, app, *selected, *scroll, comparisons),
         }
     }
     status_line(frame, status, app);
@@ -80,8 +98,9 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(" "));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(t.text), area);
-    if let Some(name) = &app.scenario {
-        let text = format!("scenario: {name} ");
+    // The built-in scenario has no name worth showing; a saved or named one does.
+    if app.scenario.name != "default" {
+        let text = format!("scenario: {} ", app.scenario.name);
         let w = (text.width() as u16).min(area.width);
         let right = Rect {
             x: area.right() - w,
@@ -96,6 +115,9 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let line = match &app.notice {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), t.notice)),
+        None if app.pane == Pane::BreakEven => {
+            Line::from(Span::styled(breakeven::status_text(app), t.muted))
+        }
         None => {
             let cat = &app.catalogue;
             let arrow = if cat.query.descending { "↓" } else { "↑" };

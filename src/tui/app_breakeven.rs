@@ -1,0 +1,230 @@
+//! The app's side of pane 2: routing actions to the pane and its overlays (picker, explanation,
+//! presets), and sending the catalogue's marks to it.
+
+use super::action::Action;
+use super::app::{App, Outcome, Overlay, Pane};
+use super::breakeven::{self, Context, Reply, row_count};
+use super::ui;
+use crate::domain::scenario::MAX_COMPARED;
+
+impl App {
+    /// Recompute the pane's view from the scenario (after a load or a change made elsewhere).
+    pub fn recompute_breakeven(&mut self) {
+        let ctx = Context {
+            catalog: &self.catalog,
+            rules: &self.rules,
+            presets: &self.presets,
+        };
+        self.breakeven.recompute(&self.scenario, &ctx, self.size);
+    }
+
+    fn reply(&mut self, reply: Reply) -> Outcome {
+        match reply {
+            Reply::Nothing => Outcome::default(),
+            Reply::Redraw => Outcome::redraw(),
+            Reply::Notice(text) => self.notify(text),
+            Reply::Picker(p) => {
+                self.overlays.push(Overlay::Picker(p));
+                Outcome::redraw()
+            }
+            Reply::Explain(row) => self.open_explain(row),
+            Reply::Presets => {
+                let catalog = &self.catalog;
+                let comparisons = self
+                    .presets
+                    .iter()
+                    .map(|p| p.compare(catalog).map_err(|e| e.to_string()))
+                    .collect();
+                let selected = self
+                    .scenario
+                    .preset
+                    .as_ref()
+                    .and_then(|id| self.presets.iter().position(|p| p.id == *id))
+                    .unwrap_or(0);
+                self.overlays.push(Overlay::Presets {
+                    selected,
+                    scroll: 0,
+                    comparisons,
+                });
+                Outcome::redraw()
+            }
+        }
+    }
+
+    pub(super) fn update_breakeven(&mut self, action: Action) -> Outcome {
+        let ctx = Context {
+            catalog: &self.catalog,
+            rules: &self.rules,
+            presets: &self.presets,
+        };
+        let reply = self.breakeven.update(action, &mut self.scenario, &ctx);
+        self.reply(reply)
+    }
+
+    fn open_explain(&mut self, row: usize) -> Outcome {
+        let rows = row_count(&self.breakeven.view);
+        if rows == 0 {
+            return self.notify("nothing to explain: no API model or deployment resolves".into());
+        }
+        let row = row.min(rows - 1);
+        let Some(explanation) = breakeven::explanation(&self.breakeven.view, row) else {
+            return Outcome::default();
+        };
+        self.overlays.push(Overlay::Explain {
+            row,
+            scroll: 0,
+            explanation,
+        });
+        Outcome::redraw()
+    }
+
+    pub(super) fn update_explain(&mut self, action: Action) -> Outcome {
+        let rows = row_count(&self.breakeven.view);
+        let body = ui::body_rows(self.size.1).saturating_sub(2);
+        let Some(Overlay::Explain {
+            row,
+            scroll,
+            explanation,
+        }) = self.overlays.last_mut()
+        else {
+            return Outcome::default();
+        };
+        let lines = ui::explain::line_count(explanation, self.size.0);
+        let max = lines.saturating_sub(body);
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = (*scroll + 1).min(max),
+            Action::PageUp => *scroll = scroll.saturating_sub(body),
+            Action::PageDown => *scroll = (*scroll + body).min(max),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = max,
+            Action::Left | Action::Right | Action::FocusNext | Action::FocusPrev => {
+                let back = matches!(action, Action::Left | Action::FocusPrev);
+                let next = if back {
+                    (*row + rows - 1) % rows
+                } else {
+                    (*row + 1) % rows
+                };
+                if let Some(e) = breakeven::explanation(&self.breakeven.view, next) {
+                    *row = next;
+                    *scroll = 0;
+                    *explanation = e;
+                }
+            }
+            Action::Close => {
+                self.overlays.pop();
+            }
+            _ => return Outcome::default(),
+        }
+        Outcome::redraw()
+    }
+
+    pub(super) fn update_picker(&mut self, action: Action) -> Outcome {
+        let rows = ui::picker::list_rows(self.size.1);
+        let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
+            return Outcome::default();
+        };
+        match action {
+            Action::Input(c) => p.insert(c),
+            Action::Backspace => {
+                if !p.backspace() {
+                    return Outcome::default();
+                }
+            }
+            Action::Up => p.move_by(-1, rows),
+            Action::Down => p.move_by(1, rows),
+            Action::PageUp => p.move_by(-(rows.max(1) as isize), rows),
+            Action::PageDown => p.move_by(rows.max(1) as isize, rows),
+            Action::Close => {
+                self.overlays.pop();
+            }
+            Action::Confirm => {
+                let Some(id) = p.chosen().map(|c| c.id.clone()) else {
+                    return Outcome::default();
+                };
+                let field = p.field;
+                self.overlays.pop();
+                let ctx = Context {
+                    catalog: &self.catalog,
+                    rules: &self.rules,
+                    presets: &self.presets,
+                };
+                let reply = self.breakeven.picked(field, &id, &mut self.scenario, &ctx);
+                return self.reply(reply);
+            }
+            _ => return Outcome::default(),
+        }
+        Outcome::redraw()
+    }
+
+    pub(super) fn update_presets(&mut self, action: Action) -> Outcome {
+        let count = self.presets.len();
+        let Some(Overlay::Presets {
+            selected, scroll, ..
+        }) = self.overlays.last_mut()
+        else {
+            return Outcome::default();
+        };
+        match action {
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(count.saturating_sub(1)),
+            Action::Top => *selected = 0,
+            Action::Bottom => *selected = count.saturating_sub(1),
+            Action::PageDown => *scroll += 1,
+            Action::PageUp => *scroll = scroll.saturating_sub(1),
+            Action::Close => {
+                self.overlays.pop();
+                return Outcome::redraw();
+            }
+            Action::Confirm => {
+                let Some(preset) = self.presets.get(*selected).cloned() else {
+                    return Outcome::default();
+                };
+                self.overlays.pop();
+                preset.apply(&mut self.scenario);
+                self.recompute_breakeven();
+                return self.notify(format!("loaded preset: {}", preset.title));
+            }
+            _ => return Outcome::default(),
+        }
+        if !matches!(action, Action::PageDown | Action::PageUp) {
+            *scroll = 0;
+        }
+        Outcome::redraw()
+    }
+
+    /// `b` in the catalogue: the marked models that have an API price replace the compared API
+    /// models (at most four); the notice names the ones skipped.
+    pub(super) fn send_marks(&mut self) -> Outcome {
+        if self.catalogue.marks.is_empty() {
+            return self.notify("mark models with Space first, then press b".into());
+        }
+        let mut sent = Vec::new();
+        let mut skipped = Vec::new();
+        for id in &self.catalogue.marks {
+            let Some(m) = self.catalog.model(id) else {
+                continue;
+            };
+            if m.price.is_some() && sent.len() < MAX_COMPARED {
+                sent.push(m.id.clone());
+            } else {
+                skipped.push(m.name.clone());
+            }
+        }
+        if sent.is_empty() {
+            return self.notify(format!(
+                "none of the marked models has an API price: {}",
+                skipped.join(", ")
+            ));
+        }
+        self.scenario.api_models = sent.clone();
+        self.recompute_breakeven();
+        self.pane = Pane::BreakEven;
+        self.overlays.clear();
+        let mut text = format!("comparing {} API models", sent.len());
+        if !skipped.is_empty() {
+            text.push_str(&format!("; skipped (no API price): {}", skipped.join(", ")));
+        }
+        self.notify(text)
+    }
+}

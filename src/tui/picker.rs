@@ -1,0 +1,152 @@
+//! A fuzzy picker over a list of choices (regions, GPUs, models): type to narrow, ↑/↓ to
+//! move, Enter to take the highlighted entry.
+
+use super::sliders::{Choice, Field};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+#[derive(Clone)]
+pub struct Picker {
+    pub title: String,
+    /// The slider the picked id goes to.
+    pub field: Field,
+    pub choices: Vec<Choice>,
+    /// The id selected before the picker opened.
+    pub current: String,
+    pub query: String,
+    /// Indices into `choices` that match, best first (in list order while the query is empty).
+    pub matches: Vec<usize>,
+    /// Index into `matches`.
+    pub selected: usize,
+    /// First visible row.
+    pub offset: usize,
+}
+
+impl std::fmt::Debug for Picker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Picker")
+            .field("title", &self.title)
+            .field("field", &self.field)
+            .field("query", &self.query)
+            .field("selected", &self.selected)
+            .finish()
+    }
+}
+
+impl PartialEq for Picker {
+    fn eq(&self, other: &Self) -> bool {
+        self.field == other.field && self.query == other.query && self.selected == other.selected
+    }
+}
+
+impl Picker {
+    pub fn new(title: String, field: Field, choices: Vec<Choice>, current: &str) -> Picker {
+        let mut p = Picker {
+            title,
+            field,
+            choices,
+            current: current.to_string(),
+            query: String::new(),
+            matches: Vec::new(),
+            selected: 0,
+            offset: 0,
+        };
+        p.refilter();
+        p.selected = p
+            .matches
+            .iter()
+            .position(|&i| p.choices[i].id == current)
+            .unwrap_or(0);
+        p
+    }
+
+    fn refilter(&mut self) {
+        let q = self.query.trim();
+        if q.is_empty() {
+            self.matches = (0..self.choices.len()).collect();
+        } else {
+            let matcher = SkimMatcherV2::default().ignore_case();
+            let mut scored: Vec<(i64, usize)> = self
+                .choices
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    let best = [&c.label, &c.id, &c.detail]
+                        .iter()
+                        .filter_map(|text| matcher.fuzzy_match(text, q))
+                        .max()?;
+                    Some((best, i))
+                })
+                .collect();
+            // Best score first; ties keep list order.
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.matches = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        self.selected = 0;
+        self.offset = 0;
+    }
+
+    pub fn insert(&mut self, c: char) {
+        self.query.push(c);
+        self.refilter();
+    }
+
+    pub fn backspace(&mut self) -> bool {
+        let had = self.query.pop().is_some();
+        if had {
+            self.refilter();
+        }
+        had
+    }
+
+    pub fn move_by(&mut self, delta: isize, rows: usize) {
+        let last = self.matches.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if rows > 0 && self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
+
+    pub fn chosen(&self) -> Option<&Choice> {
+        self.matches.get(self.selected).map(|&i| &self.choices[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn choice(id: &str, label: &str) -> Choice {
+        Choice {
+            id: id.into(),
+            label: label.into(),
+            detail: String::new(),
+        }
+    }
+
+    #[test]
+    fn typing_narrows_and_ranks() {
+        let mut p = Picker::new(
+            "GPU".into(),
+            Field::Gpu,
+            vec![
+                choice("a100-80gb", "A100 80GB"),
+                choice("h100-sxm", "H100 SXM"),
+                choice("l4", "L4 24GB"),
+            ],
+            "l4",
+        );
+        assert_eq!(p.chosen().unwrap().id, "l4", "opens on the current value");
+        p.insert('h');
+        p.insert('1');
+        assert_eq!(p.chosen().unwrap().id, "h100-sxm");
+        p.insert('z');
+        p.insert('z');
+        assert!(p.chosen().is_none());
+        p.backspace();
+        p.backspace();
+        assert_eq!(p.matches.len(), 1);
+    }
+}
