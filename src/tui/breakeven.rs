@@ -169,24 +169,6 @@ pub fn api_choices(catalog: &Catalog) -> Vec<Choice> {
         .collect()
 }
 
-fn choice_label(choices: &[Choice], id: &str) -> String {
-    choices
-        .iter()
-        .find(|c| c.id == id)
-        .map_or_else(|| id.to_string(), |c| c.label.clone())
-}
-
-fn choice_shown(field: Field, label: String, choices: &[Choice], id: &str) -> Shown {
-    let at = choices.iter().position(|c| c.id == id);
-    Shown {
-        field,
-        label,
-        value: choice_label(choices, id),
-        position: at.map(|i| i as f64 / (choices.len().max(2) - 1) as f64),
-        from_database: false,
-    }
-}
-
 /// $/M as a table shows it: $17.50, $0.075, $131.
 pub fn per_million(v: f64) -> String {
     if !v.is_finite() {
@@ -648,19 +630,45 @@ fn compute(s: &Scenario, ctx: &Context, fields: &[Field], zoom: i32) -> BreakEve
 
 fn shown(field: Field, s: &Scenario, ctx: &Context) -> Shown {
     let label = field.label().to_string();
+    // Ids and names only (no choice lists with details): this runs on every change.
+    let place = |ids: Vec<(&str, &str)>, id: &str| {
+        let at = ids.iter().position(|(i, _)| *i == id);
+        Shown {
+            field,
+            label: label.clone(),
+            value: at.map_or_else(|| id.to_string(), |i| ids[i].1.to_string()),
+            position: at.map(|i| i as f64 / (ids.len().max(2) - 1) as f64),
+            from_database: false,
+        }
+    };
     match field {
         Field::Volume | Field::InputShare => sliders::show_workload(field, &s.workload),
-        Field::Region => choice_shown(field, label, &region_choices(ctx.rules), &s.region),
-        Field::Sector => choice_shown(field, label, &sector_choices(ctx.rules), &s.sector),
+        Field::Region => place(
+            ctx.rules
+                .regions
+                .iter()
+                .map(|r| (r.id.as_str(), r.name.as_str()))
+                .collect(),
+            &s.region,
+        ),
+        Field::Sector => place(
+            ctx.rules
+                .sectors
+                .iter()
+                .map(|r| (r.id.as_str(), r.name.as_str()))
+                .collect(),
+            &s.sector,
+        ),
         Field::Api(slot) => match s.api_models.get(slot) {
             Some(id) => Shown {
+                field,
+                label: format!("API {}", slot + 1),
+                value: ctx
+                    .catalog
+                    .model(id)
+                    .map_or_else(|| id.clone(), |m| m.name.clone()),
                 position: None,
-                ..choice_shown(
-                    field,
-                    format!("API {}", slot + 1),
-                    &api_choices(ctx.catalog),
-                    id,
-                )
+                from_database: false,
             },
             None => Shown {
                 field,

@@ -631,15 +631,32 @@ fn format_deployment(field: Field, v: Option<f64>) -> String {
 pub fn show_deployment(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> Shown {
     let label = field.label().to_string();
     if field.is_choice() {
-        let choices = deployment_choices(field, catalog);
+        // Only ids and names are needed here: no detail strings on every recompute.
         let id = deployment_choice_id(field, d);
-        let at = choices.iter().position(|c| c.id == id);
-        let value = at.map_or(id, |i| choices[i].label.clone());
+        let names: Vec<(&str, &str)> = match field {
+            Field::Model => catalog
+                .models
+                .iter()
+                .filter(|m| m.can_self_host())
+                .map(|m| (m.id.as_str(), m.name.as_str()))
+                .collect(),
+            Field::Gpu => catalog
+                .gpus
+                .iter()
+                .map(|g| (g.id.as_str(), g.name.as_str()))
+                .collect(),
+            Field::Precision => Precision::ALL
+                .iter()
+                .map(|p| (p.as_str(), p.as_str()))
+                .collect(),
+            _ => Mode::ALL.iter().map(|m| (m.as_str(), m.as_str())).collect(),
+        };
+        let at = names.iter().position(|(i, _)| *i == id);
         return Shown {
             field,
             label,
-            value,
-            position: at.map(|i| i as f64 / (choices.len().max(2) - 1) as f64),
+            value: at.map_or(id, |i| names[i].1.to_string()),
+            position: at.map(|i| i as f64 / (names.len().max(2) - 1) as f64),
             from_database: false,
         };
     }
