@@ -3,4 +3,5 @@
 pub mod cli;
 pub mod data;
 pub mod domain;
+pub mod store;
 pub mod tui;

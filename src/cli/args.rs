@@ -26,6 +26,43 @@ pub enum Command {
     Models(ModelsArgs),
     /// Compare API prices with the cost of self-hosting an open model
     Cost(Box<crate::cli::cost_args::CostArgs>),
+    /// List, show, export and import saved scenarios
+    Scenario(ScenarioArgs),
+    /// The hybrid plan of a scenario as a one-page Markdown plan or JSON
+    Report(crate::cli::report::ReportArgs),
+    /// Check a user data file (models.ron, gpus.ron, rules.ron) as the app would load it
+    CheckData(crate::cli::check_data::CheckDataArgs),
+    /// Which assumptions move the break-even volume, and how far (same options as cost)
+    Sensitivity(Box<crate::cli::sensitivity::SensitivityArgs>),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ScenarioArgs {
+    #[command(subcommand)]
+    pub action: ScenarioAction,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ScenarioAction {
+    /// List the saved scenarios; the active one is marked with *
+    List,
+    /// Print one scenario: inputs, API models, deployment, tiers, use cases and notes
+    Show {
+        /// The scenario's name
+        name: String,
+    },
+    /// Write one scenario as a RON file a colleague can import
+    Export {
+        /// The scenario's name
+        name: String,
+        /// Where to write it; standard output when absent or "-"
+        file: Option<std::path::PathBuf>,
+    },
+    /// Add the scenario in an exported RON file to the saved ones
+    Import {
+        /// A file written by `tierwise scenario export`
+        file: std::path::PathBuf,
+    },
 }
 
 /// The built-in themes of the interactive explorer.

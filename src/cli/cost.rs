@@ -7,11 +7,11 @@ use super::cost_report::{self, ApiLine, Report};
 use super::errors::CliError;
 use super::suggest;
 use crate::domain::breakeven::crossover;
-use crate::domain::catalog::{Catalog, Gpu, Model, Price};
+use crate::domain::catalog::{Catalog, Model, Price};
 use crate::domain::cost::{
-    Deployment, InputError, Mode, Workload, api_monthly_cost_at, blended_price,
-    deployment_defaults_for, self_host_cost,
+    InputError, Workload, api_monthly_cost_at, blended_price, self_host_cost,
 };
+use crate::domain::scenario::DeploymentChoice;
 
 /// The GPU used when `--gpu` is not given.
 pub const DEFAULT_GPU: &str = "h100-sxm";
@@ -42,15 +42,11 @@ pub fn compute<'a>(catalog: &'a Catalog, args: &CostArgs) -> Result<Report<'a>, 
         ))
     })?;
 
-    let defaults = Workload::default();
-    let workload = Workload {
-        tokens_per_day: args.tokens_per_day.unwrap_or(defaults.tokens_per_day),
-        input_share: args.input_share.unwrap_or(defaults.input_share),
-        prompt_tokens: args.prompt_tokens.unwrap_or(defaults.prompt_tokens),
-    };
+    let workload = workload(args);
     workload.validate().map_err(input_error)?;
-    let deployment = deployment(model, gpu, args)?;
-    deployment.validate().map_err(input_error)?;
+    let deployment = choice(args, &gpu.id)
+        .resolve(catalog)
+        .map_err(input_error)?;
 
     let self_host = self_host_cost(&deployment, workload.tokens_per_day);
     let api = apis
@@ -75,7 +71,7 @@ pub fn compute<'a>(catalog: &'a Catalog, args: &CostArgs) -> Result<Report<'a>, 
     })
 }
 
-fn find_model<'a>(catalog: &'a Catalog, option: &str, id: &str) -> Result<&'a Model, CliError> {
+pub fn find_model<'a>(catalog: &'a Catalog, option: &str, id: &str) -> Result<&'a Model, CliError> {
     catalog.model(id).ok_or_else(|| {
         let ids = catalog.models.iter().map(|m| m.id.as_str());
         CliError::input(format!(
@@ -85,7 +81,7 @@ fn find_model<'a>(catalog: &'a Catalog, option: &str, id: &str) -> Result<&'a Mo
     })
 }
 
-fn api_model<'a>(catalog: &'a Catalog, id: &str) -> Result<(&'a Model, &'a Price), CliError> {
+pub fn api_model<'a>(catalog: &'a Catalog, id: &str) -> Result<(&'a Model, &'a Price), CliError> {
     let model = find_model(catalog, "api", id)?;
     match &model.price {
         Some(price) => Ok((model, &price.value)),
@@ -104,63 +100,55 @@ fn api_model<'a>(catalog: &'a Catalog, id: &str) -> Result<(&'a Model, &'a Price
     }
 }
 
-/// Defaults from the model, the GPU and cost-model.md, then every option the user gave.
-fn deployment(model: &Model, gpu: &Gpu, args: &CostArgs) -> Result<Deployment, CliError> {
-    let mode = args.mode.unwrap_or(Mode::Rent);
-    let user_price = match mode {
-        Mode::Rent => args.gpu_hour_price,
-        Mode::Buy => args.gpu_price,
-    };
-    let mut d = match deployment_defaults_for(model, gpu, mode) {
-        Ok(d) => d,
-        // The GPU database lacks a price for this mode, but the user supplied one: size the
-        // deployment with the other mode's defaults, then switch.
-        Err(e) if user_price.is_some() && e.field.contains("price") => {
-            let other = if mode == Mode::Rent {
-                Mode::Buy
-            } else {
-                Mode::Rent
-            };
-            let mut d = deployment_defaults_for(model, gpu, other).map_err(|_| input_error(e))?;
-            d.mode = mode;
-            d
-        }
-        Err(e) => return Err(input_error(e)),
-    };
+/// The options as a scenario's deployment: every option the user gave, the rest from
+/// cost-model.md; GPU-dependent figures stay with the GPU database unless given.
+pub fn choice(args: &CostArgs, gpu: &str) -> DeploymentChoice {
+    let mut c = DeploymentChoice::new(&args.self_host, gpu);
+    let s = &mut c.settings;
     let set = |field: &mut f64, value: Option<f64>| {
         if let Some(v) = value {
             *field = v;
         }
     };
-    d.mode = mode;
+    if let Some(mode) = args.mode {
+        s.mode = mode;
+    }
     if let Some(p) = args.precision {
-        d.precision = p;
+        s.precision = p;
     }
-    set(&mut d.kv_overhead, args.kv_overhead);
-    set(&mut d.efficiency, args.efficiency);
-    set(&mut d.utilization, args.utilization);
+    set(&mut s.kv_overhead, args.kv_overhead);
+    set(&mut s.efficiency, args.efficiency);
+    set(&mut s.utilization, args.utilization);
     if let Some(n) = args.min_replicas {
-        d.min_replicas = n;
+        s.min_replicas = n;
     }
-    if args.throughput.is_some() {
-        d.throughput = args.throughput;
+    s.throughput = args.throughput;
+    s.gpu_hour_price = args.gpu_hour_price;
+    s.gpu_price = args.gpu_price;
+    s.power_watts = args.power_watts;
+    set(&mut s.years, args.years);
+    set(&mut s.pue, args.pue);
+    set(&mut s.power_price, args.power_price);
+    set(&mut s.colo, args.colo);
+    set(&mut s.fte, args.fte);
+    set(&mut s.salary, args.salary);
+    set(&mut s.overhead, args.overhead);
+    c
+}
+
+/// The workload options, with cost-model.md's defaults.
+pub fn workload(args: &CostArgs) -> Workload {
+    let defaults = Workload::default();
+    Workload {
+        tokens_per_day: args.tokens_per_day.unwrap_or(defaults.tokens_per_day),
+        input_share: args.input_share.unwrap_or(defaults.input_share),
+        prompt_tokens: args.prompt_tokens.unwrap_or(defaults.prompt_tokens),
     }
-    set(&mut d.gpu_hour_price, args.gpu_hour_price);
-    set(&mut d.gpu_price, args.gpu_price);
-    set(&mut d.years, args.years);
-    set(&mut d.power_watts, args.power_watts);
-    set(&mut d.pue, args.pue);
-    set(&mut d.power_price, args.power_price);
-    set(&mut d.colo, args.colo);
-    set(&mut d.fte, args.fte);
-    set(&mut d.salary, args.salary);
-    set(&mut d.overhead, args.overhead);
-    Ok(d)
 }
 
 /// The cost model names its own fields; a few come from the database rather than an option,
 /// so name the option that chose them.
-fn input_error(e: InputError) -> CliError {
+pub fn input_error(e: InputError) -> CliError {
     let option = match e.field {
         "volume" => "tokens-per-day",
         "params-total" | "params-active" => "self-host",

@@ -2,6 +2,7 @@
 //! reports the one-line error with the right exit code.
 
 pub mod args;
+pub mod check_data;
 pub mod cost;
 pub mod cost_args;
 pub mod cost_report;
@@ -9,29 +10,48 @@ pub mod errors;
 pub mod models;
 pub mod models_json;
 pub mod output;
+pub mod report;
+pub mod scenario;
+pub mod sensitivity;
 pub mod suggest;
 
-use crate::domain::catalog::Catalog;
+use crate::data::overlay::{self, Loaded};
 use args::Command;
-use errors::CliError;
+use errors::{CliError, one_line};
 use std::process::ExitCode;
 
 /// Run one command and turn its outcome into an exit code.
 pub fn run(command: Command) -> ExitCode {
-    finish(load().and_then(|catalog| execute(&catalog, &command)))
+    if let Command::CheckData(args) = &command {
+        return check_data::run(args);
+    }
+    finish(load().and_then(|loaded| execute(&loaded, &command)))
 }
 
-/// The output of one command against a catalogue.
-pub fn execute(catalog: &Catalog, command: &Command) -> Result<String, CliError> {
+/// The output of one command against the loaded data.
+pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
     match command {
-        Command::Models(args) => models::run(catalog, args),
-        Command::Cost(args) => cost::run(catalog, args),
+        Command::Models(args) => models::run(&loaded.catalog, args),
+        Command::Cost(args) => cost::run(&loaded.catalog, args),
+        Command::Scenario(args) => scenario::run(&loaded.catalog, &args.action),
+        Command::Report(args) => report::run(loaded, args),
+        Command::Sensitivity(args) => sensitivity::run(&loaded.catalog, args),
+        Command::CheckData(_) => Err(CliError::Failure(
+            "check-data runs on its own, not against loaded data".into(),
+        )),
     }
 }
 
-fn load() -> Result<Catalog, CliError> {
-    crate::data::embedded_catalog()
-        .map_err(|e| CliError::Failure(format!("the embedded database did not load: {e}")))
+/// The embedded data with the user's own files applied; a bad user file is a warning on
+/// stderr (one line per problem) and its data is left out, never a failure.
+fn load() -> Result<Loaded, CliError> {
+    let dir = overlay::config_dir();
+    let loaded = overlay::load_with_overlays(dir.as_deref())
+        .map_err(|e| CliError::Failure(format!("the embedded database did not load: {e}")))?;
+    for notice in &loaded.notices {
+        eprintln!("warning: {}", one_line(notice));
+    }
+    Ok(loaded)
 }
 
 fn finish(outcome: Result<String, CliError>) -> ExitCode {

@@ -6,14 +6,15 @@
 //! them. The search never walks the staircase step by step (a tiny measured throughput can make
 //! billions of steps); see [`crossover`] for how it stays within a few dozen evaluations.
 
-use super::catalog::Price;
 use super::cost::{
-    Deployment, GPUS_PER_SERVER, Mode, Workload, api_monthly_cost_at, bill_for_replicas,
-    blended_price, gpus_per_replica_f64, marginal_usd_per_million, per_gpu_month,
+    Deployment, GPUS_PER_SERVER, Rates, api_monthly_cost_at, marginal_usd_per_million,
     replica_capacity_tokens_per_day, replicas_at,
 };
 use super::units::format_tokens;
 use std::fmt;
+
+mod curve;
+pub use curve::{CurvePoint, cost_curve, log_volumes, staircase_steps};
 
 /// The volume range, tokens a day (cost-model.md section 1).
 pub const VOLUME_MIN: f64 = 1_000.0;
@@ -71,6 +72,9 @@ struct Stairs<'a> {
     /// Replicas at `lo` and at `hi`.
     r_lo: f64,
     r_hi: f64,
+    rates: Rates,
+    /// K_R repeats its shape every `period` replicas (see [`crossover`]).
+    period: f64,
 }
 
 impl<'a> Stairs<'a> {
@@ -81,6 +85,19 @@ impl<'a> Stairs<'a> {
             return None;
         }
         let replicas = |v| replicas_at(d, capacity, v);
+        let rates = Rates::new(d);
+        // Servers add a step every 8 GPUs: with n_r GPUs a replica, the pattern of
+        // ceil(R * n_r / 8) repeats every 8 / gcd(n_r, 8) replicas; renting has no servers.
+        let period = if rates.colo == 0.0 {
+            1.0
+        } else {
+            match (rates.gpus_per_replica as u64) % 8 {
+                0 => 1.0,
+                4 => 2.0,
+                2 | 6 => 4.0,
+                _ => 8.0,
+            }
+        };
         Some(Stairs {
             d,
             capacity,
@@ -88,6 +105,8 @@ impl<'a> Stairs<'a> {
             hi,
             r_lo: replicas(lo),
             r_hi: replicas(hi),
+            rates,
+            period,
         })
     }
 
@@ -97,7 +116,7 @@ impl<'a> Stairs<'a> {
 
     /// K_R: the monthly bill with `r` replicas.
     fn cost(&self, r: f64) -> f64 {
-        bill_for_replicas(self.d, r).2
+        self.rates.bill(r).2
     }
 
     /// Largest volume in the range that `r` replicas cover.
@@ -140,6 +159,11 @@ impl Search<'_> {
         first_true(self.stairs.start(r), self.stairs.end(r), guess, |v| {
             self.api(v) >= k
         })
+    }
+
+    /// Segment `r` has a crossing: K_r is at or below the API line at the segment's end.
+    fn crosses(&self, r: f64) -> bool {
+        self.stairs.cost(r) <= self.api(self.stairs.end(r))
     }
 
     /// Segment `r` starts above the API line, so self-hosting is dearer just after the step.
@@ -231,10 +255,10 @@ fn first_true_int(lo: f64, hi: f64, guess: f64, pred: impl Fn(f64) -> bool) -> f
     b
 }
 
-/// Replica counts R = 8j + t in [from, to] for one residue t in 1..=8: the j range.
-fn residue_range(t: f64, from: f64, to: f64) -> Option<(f64, f64)> {
-    let j_lo = ((from - t) / 8.0).ceil().max(0.0);
-    let j_hi = ((to - t) / 8.0).floor();
+/// Replica counts R = p*j + t in [from, to] for one residue t in 1..=p: the j range.
+fn residue_range(p: f64, t: f64, from: f64, to: f64) -> Option<(f64, f64)> {
+    let j_lo = ((from - t) / p).ceil().max(0.0);
+    let j_hi = ((to - t) / p).floor();
     (j_lo <= j_hi).then_some((j_lo, j_hi))
 }
 
@@ -242,11 +266,14 @@ fn residue_range(t: f64, from: f64, to: f64) -> Option<(f64, f64)> {
 /// deployment `d` (which should pass [`Deployment::validate`]), exact per cost-model.md section 4.
 ///
 /// How it stays fast: K_R = G*R + Cl*ceil(R*n_r/8) + Lb (GPUs, colocation by the server, labor,
-/// all with overhead). Writing R = 8j + t makes ceil(R*n_r/8) = j*n_r + ceil(t*n_r/8), so within
-/// each of the 8 residues t both "segment R crosses the API line" (K_R <= a*R*c) and "segment R
-/// starts above it" (K_R > a*(R-1)*c) are linear in j: they hold on a ray of j. Each residue's
-/// first (or last) j is worked out in closed form, then confirmed with the exact predicates by a
-/// bisection seeded there, so float rounding cannot make the answer wrong.
+/// all with overhead). The server count repeats its pattern every p = 8 / gcd(n_r, 8) replicas
+/// (p = 1 when renting). Writing R = p*j + t makes ceil(R*n_r/8) = j*p*n_r/8 + ceil(t*n_r/8), so
+/// within each residue t both "segment R crosses the API line" (K_R <= a*R*c) and "segment R
+/// starts above it" (K_R > a*(R-1)*c) are linear in j: each holds on a ray of j. So per residue
+/// the two ends of the j range tell whether and which way the ray runs; its first (or last) j
+/// is worked out in closed form and confirmed with the exact predicates by a bisection seeded
+/// there, so float rounding cannot make the answer wrong. About p * 6 predicate calls in all,
+/// however many steps the staircase has.
 pub fn crossover(blended_usd_per_million: f64, d: &Deployment) -> Crossover {
     let none = |reason| Crossover {
         break_even_tokens_per_day: None,
@@ -286,41 +313,38 @@ pub fn crossover(blended_usd_per_million: f64, d: &Deployment) -> Crossover {
     }
 }
 
-/// The staircase's coefficients with overhead: (G per replica, Cl per server, n_r).
-fn coefficients(d: &Deployment) -> (f64, f64, f64) {
-    let n_r = gpus_per_replica_f64(d);
-    let with_overhead = 1.0 + d.overhead;
-    let colo = if d.mode == Mode::Buy { d.colo } else { 0.0 };
-    (
-        with_overhead * n_r * per_gpu_month(d),
-        with_overhead * colo,
-        n_r,
-    )
+/// For residue t: the slope D and the offset E of "K_R <= alpha*R" written as j*D >= E, and
+/// alpha = a*c, what the API charges for one replica's capacity. With R = p*j + t and
+/// q = p*n_r/8 servers per period, K_R = G*R + Cl*(j*q + ceil(t*n_r/8)) + Lb.
+fn linear_form(s: &Search, t: f64) -> (f64, f64, f64) {
+    let (rates, p) = (&s.stairs.rates, s.stairs.period);
+    let n_r = rates.gpus_per_replica;
+    let g = rates.factor * n_r * rates.per_gpu;
+    let cl = rates.factor * rates.colo;
+    let alpha = 30.0 * s.blended / 1e6 * s.stairs.capacity;
+    let slope = p * (alpha - g) - cl * (p * n_r / GPUS_PER_SERVER);
+    let offset =
+        g * t + cl * (t * n_r / GPUS_PER_SERVER).ceil() + rates.factor * rates.labor - alpha * t;
+    (slope, offset, alpha)
 }
 
-/// For residue t: the slope D and the offset E of "K_R <= alpha*R" written as j*D >= E, and
-/// alpha = a*c, what the API charges for one replica's capacity.
-fn linear_form(s: &Search, t: f64) -> (f64, f64, f64) {
-    let d = s.stairs.d;
-    let (g, cl, n_r) = coefficients(d);
-    let labor = (1.0 + d.overhead) * d.fte * d.salary / 12.0;
-    let alpha = 30.0 * s.blended / 1e6 * s.stairs.capacity;
-    let slope = GPUS_PER_SERVER * (alpha - g) - cl * n_r;
-    let offset = g * t + cl * (t * n_r / GPUS_PER_SERVER).ceil() + labor - alpha * t;
-    (slope, offset, alpha)
+/// The residues t = 1..=p and the full search range for each, as (t, j_lo, j_hi).
+fn residues(st: &Stairs, from: f64, to: f64) -> impl Iterator<Item = (f64, f64, f64)> {
+    let p = st.period;
+    (1..=p as u32).filter_map(move |t| {
+        let t = f64::from(t);
+        residue_range(p, t, from, to).map(|(lo, hi)| (t, lo, hi))
+    })
 }
 
 fn first_crossing(s: &Search) -> Option<f64> {
     let st = &s.stairs;
-    let crosses = |r: f64| s.crossing_in(r).is_some();
+    let p = st.period;
+    let crosses = |r: f64| s.crosses(r);
     // Full segments R0 ..= R_last - 1 by residue; the last one is cut at VOLUME_MAX.
     let mut best: Option<f64> = None;
-    for t in 1..=8 {
-        let t = f64::from(t);
-        let Some((j_lo, j_hi)) = residue_range(t, st.r_lo, st.r_hi - 1.0) else {
-            continue;
-        };
-        let at = |j: f64| 8.0 * j + t;
+    for (t, j_lo, j_hi) in residues(st, st.r_lo, st.r_hi - 1.0) {
+        let at = |j: f64| p * j + t;
         let j = if crosses(at(j_lo)) {
             j_lo
         } else if crosses(at(j_hi)) {
@@ -339,15 +363,12 @@ fn first_crossing(s: &Search) -> Option<f64> {
 
 fn stays_cheaper_from(s: &Search) -> Option<f64> {
     let st = &s.stairs;
+    let p = st.period;
     let dearer = |r: f64| s.dearer_at_start(r);
     // The last segment that starts above the API line; segment R0 starts at VOLUME_MIN.
     let mut last: Option<f64> = None;
-    for t in 1..=8 {
-        let t = f64::from(t);
-        let Some((j_lo, j_hi)) = residue_range(t, st.r_lo + 1.0, st.r_hi) else {
-            continue;
-        };
-        let at = |j: f64| 8.0 * j + t;
+    for (t, j_lo, j_hi) in residues(st, st.r_lo + 1.0, st.r_hi) {
+        let at = |j: f64| p * j + t;
         let j = if dearer(at(j_hi)) {
             j_hi
         } else if dearer(at(j_lo)) {
@@ -369,91 +390,6 @@ fn stays_cheaper_from(s: &Search) -> Option<f64> {
             .crossing_in(r)
             .or_else(|| (r < st.r_hi).then(|| st.start(r + 1.0))),
     }
-}
-
-/// One point of the break-even chart.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CurvePoint {
-    pub tokens_per_day: f64,
-    pub api_usd_per_month: f64,
-    pub self_host_usd_per_month: f64,
-}
-
-/// `lo` and `hi` made usable: finite, positive, ordered, inside the volume range.
-fn volume_bounds(lo: f64, hi: f64) -> (f64, f64) {
-    let fix = |v: f64, default: f64| {
-        if v.is_finite() && v > 0.0 {
-            v.clamp(VOLUME_MIN, VOLUME_MAX)
-        } else {
-            default
-        }
-    };
-    let (lo, hi) = (fix(lo, VOLUME_MIN), fix(hi, VOLUME_MAX));
-    (lo.min(hi), lo.max(hi))
-}
-
-/// `points` volumes spaced evenly on a log axis from `lo` to `hi`, both ends exact. Bounds that
-/// are not finite or not positive become the range's; all are clamped into the volume range.
-pub fn log_volumes(points: usize, lo: f64, hi: f64) -> Vec<f64> {
-    let (lo, hi) = volume_bounds(lo, hi);
-    match points {
-        0 => Vec::new(),
-        1 => vec![lo],
-        n => {
-            let step = (hi / lo).ln() / (n - 1) as f64;
-            let mut out: Vec<f64> = (0..n).map(|i| lo * (step * i as f64).exp()).collect();
-            out[n - 1] = hi;
-            out
-        }
-    }
-}
-
-/// Monthly API and self-hosted cost at `points` log-spaced volumes (see [`log_volumes`]); the
-/// workload supplies the input share and prompt length, its volume is ignored.
-pub fn cost_curve(
-    d: &Deployment,
-    price: &Price,
-    w: &Workload,
-    points: usize,
-    lo: f64,
-    hi: f64,
-) -> Vec<CurvePoint> {
-    let blended = blended_price(price, w);
-    let capacity = replica_capacity_tokens_per_day(d);
-    log_volumes(points, lo, hi)
-        .into_iter()
-        .map(|v| CurvePoint {
-            tokens_per_day: v,
-            api_usd_per_month: api_monthly_cost_at(blended, v),
-            self_host_usd_per_month: bill_for_replicas(d, replicas_at(d, capacity, v)).2,
-        })
-        .collect()
-}
-
-/// The staircase between `lo` and `hi` (bounds as in [`log_volumes`]): the first entry is
-/// (`lo`, cost at `lo`), each next one is (first volume needing one more replica, the monthly
-/// cost from there). `None` when there are more than `max_steps` steps: too fine to draw, so
-/// plot [`cost_curve`] instead. Also `None` for a deployment that cannot be sized.
-pub fn staircase_steps(
-    d: &Deployment,
-    lo: f64,
-    hi: f64,
-    max_steps: usize,
-) -> Option<Vec<(f64, f64)>> {
-    let (lo, hi) = volume_bounds(lo, hi);
-    let stairs = Stairs::new(d, lo, hi)?;
-    let steps = stairs.r_hi - stairs.r_lo;
-    if steps.is_nan() || steps > max_steps as f64 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(steps as usize + 1);
-    let mut r = stairs.r_lo;
-    out.push((lo, stairs.cost(r)));
-    while r < stairs.r_hi {
-        r += 1.0;
-        out.push((stairs.start(r), stairs.cost(r)));
-    }
-    Some(out)
 }
 
 #[cfg(test)]

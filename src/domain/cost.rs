@@ -19,6 +19,7 @@ pub const SECONDS_PER_DAY: f64 = 86_400.0;
 pub const GPUS_PER_SERVER: f64 = 8.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Precision {
     Fp16,
     Bf16,
@@ -64,6 +65,7 @@ impl Precision {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Mode {
     Rent,
     Buy,
@@ -110,7 +112,7 @@ impl Default for Workload {
 
 /// Section 3: a self-hosted deployment. Flat, with fields named like the CLI options; both the
 /// rent and the buy inputs are kept so switching `mode` loses nothing.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Deployment {
     pub params_total_b: f64,
     pub params_active_b: f64,
@@ -357,15 +359,45 @@ pub(crate) fn per_gpu_month(d: &Deployment) -> f64 {
     }
 }
 
-/// (infra, labor, total) a month with `replicas` replicas: the staircase step K_R.
-pub(crate) fn bill_for_replicas(d: &Deployment, replicas: f64) -> (f64, f64, f64) {
-    let gpus = replicas * gpus_per_replica_f64(d);
-    let mut infra = gpus * per_gpu_month(d);
-    if d.mode == Mode::Buy {
-        infra += (gpus / GPUS_PER_SERVER).ceil() * d.colo;
+/// The per-deployment numbers of the monthly bill, worked out once: every path that prices a
+/// replica count (bills, curves, the break-even search) goes through [`Rates::bill`], so they
+/// agree to the last bit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Rates {
+    pub gpus_per_replica: f64,
+    pub per_gpu: f64,
+    /// Colocation per server; 0 when renting.
+    pub colo: f64,
+    pub labor: f64,
+    /// 1 + o.
+    pub factor: f64,
+}
+
+impl Rates {
+    pub fn new(d: &Deployment) -> Rates {
+        Rates {
+            gpus_per_replica: gpus_per_replica_f64(d),
+            per_gpu: per_gpu_month(d),
+            colo: if d.mode == Mode::Buy { d.colo } else { 0.0 },
+            labor: d.fte * d.salary / 12.0,
+            factor: 1.0 + d.overhead,
+        }
     }
-    let labor = d.fte * d.salary / 12.0;
-    (infra, labor, (infra + labor) * (1.0 + d.overhead))
+
+    /// (infra, labor, total) a month with `replicas` replicas: the staircase step K_R.
+    pub fn bill(&self, replicas: f64) -> (f64, f64, f64) {
+        let gpus = replicas * self.gpus_per_replica;
+        let mut infra = gpus * self.per_gpu;
+        if self.colo != 0.0 {
+            infra += (gpus / GPUS_PER_SERVER).ceil() * self.colo;
+        }
+        (infra, self.labor, (infra + self.labor) * self.factor)
+    }
+}
+
+/// (infra, labor, total) a month with `replicas` replicas.
+pub(crate) fn bill_for_replicas(d: &Deployment, replicas: f64) -> (f64, f64, f64) {
+    Rates::new(d).bill(replicas)
 }
 
 /// C(V) = K_R for the replicas the volume needs.

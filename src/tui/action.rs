@@ -46,6 +46,23 @@ pub enum Action {
     Presets,
     /// Send the catalogue's marked models to the break-even pane.
     SendToBreakEven,
+    /// Hybrid pane: move the selected use case one tier towards tier 1 / tier 3.
+    TierPrev,
+    TierNext,
+    /// Raise or lower the selected value by one step (a use case's share).
+    Increase,
+    Decrease,
+    /// Add an item (a use case).
+    Add,
+    /// Undo the last edit of the pane.
+    Undo,
+    Rename,
+    /// Re-apply the default routing of use cases to tiers.
+    Reroute,
+    /// Pick the model of the selected tier.
+    PickModel,
+    /// List every compliance finding.
+    Findings,
     /// Text input: one typed character.
     Input(char),
     Backspace,
@@ -97,6 +114,16 @@ impl Action {
         ("presets", Action::Presets),
         ("send-to-break-even", Action::SendToBreakEven),
         ("delete", Action::Delete),
+        ("tier-prev", Action::TierPrev),
+        ("tier-next", Action::TierNext),
+        ("increase", Action::Increase),
+        ("decrease", Action::Decrease),
+        ("add", Action::Add),
+        ("undo", Action::Undo),
+        ("rename", Action::Rename),
+        ("reroute", Action::Reroute),
+        ("pick-model", Action::PickModel),
+        ("findings", Action::Findings),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

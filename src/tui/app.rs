@@ -5,10 +5,13 @@ use super::action::{Action, Effect};
 use super::breakeven::{self, BreakEvenState, Context};
 use super::catalogue::CatalogueState;
 use super::filter_menu::FilterMenu;
+use super::hybrid::HybridState;
+use super::hybrid_tier::TierSettings;
 use super::keymap::{Code, Key, Keymap, Mode};
 use super::picker::Picker;
 use super::theme::Theme;
 use super::ui;
+use super::usecase_edit::UseCaseEdit;
 use crate::domain::catalog::Catalog;
 use crate::domain::explain::Explanation;
 use crate::domain::preset::{Comparison, Preset};
@@ -25,15 +28,17 @@ pub const MIN_HEIGHT: u16 = 18;
 pub enum Pane {
     Catalogue,
     BreakEven,
+    Hybrid,
 }
 
 impl Pane {
-    pub const ALL: &[Pane] = &[Pane::Catalogue, Pane::BreakEven];
+    pub const ALL: &[Pane] = &[Pane::Catalogue, Pane::BreakEven, Pane::Hybrid];
 
     pub fn number(self) -> u8 {
         match self {
             Pane::Catalogue => 1,
             Pane::BreakEven => 2,
+            Pane::Hybrid => 3,
         }
     }
 
@@ -41,6 +46,7 @@ impl Pane {
         match self {
             Pane::Catalogue => "Catalogue",
             Pane::BreakEven => "Break-even",
+            Pane::Hybrid => "Hybrid",
         }
     }
 
@@ -79,6 +85,19 @@ pub enum Overlay {
         scroll: usize,
         comparisons: Vec<Result<Vec<Comparison>, String>>,
     },
+    /// The fields of the hybrid pane's selected use case.
+    UseCase(UseCaseEdit),
+    /// Every finding of the hybrid plan with its source.
+    Findings {
+        scroll: usize,
+    },
+    /// The deployment sliders of a self-hosted hybrid tier.
+    TierSettings(Box<TierSettings>),
+    /// A fuzzy list for a hybrid tier (0-based): its model, or a choice among its settings.
+    TierPicker {
+        tier: usize,
+        picker: Picker,
+    },
 }
 
 /// What an update did: whether the screen must be redrawn, and the effects to perform.
@@ -89,13 +108,13 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub(super) fn redraw() -> Outcome {
+    pub(crate) fn redraw() -> Outcome {
         Outcome {
             redraw: true,
             effects: Vec::new(),
         }
     }
-    fn effect(effect: Effect) -> Outcome {
+    pub(crate) fn effect(effect: Effect) -> Outcome {
         Outcome {
             redraw: true,
             effects: vec![effect],
@@ -121,6 +140,8 @@ pub struct App {
     pub presets: Vec<Preset>,
     /// Pane 2: sliders and the derived break-even view.
     pub breakeven: BreakEvenState,
+    /// Pane 3: the hybrid plan's selection, undo and cached plan.
+    pub hybrid: HybridState,
 }
 
 impl App {
@@ -150,7 +171,7 @@ impl App {
             presets: &presets,
         };
         let breakeven = BreakEvenState::new(&scenario, &ctx, size);
-        App {
+        let mut app = App {
             catalog,
             keymap,
             theme,
@@ -163,7 +184,16 @@ impl App {
             rules,
             presets,
             breakeven,
-        }
+            hybrid: HybridState::default(),
+        };
+        app.refresh();
+        app
+    }
+
+    /// Recompute what depends on the scenario, if it changed.
+    fn refresh(&mut self) {
+        self.hybrid
+            .refresh(&self.catalog, &self.rules, &self.scenario);
     }
 
     pub fn too_small(&self) -> bool {
@@ -180,11 +210,18 @@ impl App {
             Some(Overlay::Picker(_)) => Mode::Picker,
             Some(Overlay::Explain { .. }) => Mode::Explain,
             Some(Overlay::Presets { .. }) => Mode::Presets,
+            Some(Overlay::UseCase(e)) if e.text.is_some() => Mode::UseCaseText,
+            Some(Overlay::UseCase(_)) => Mode::UseCase,
+            Some(Overlay::Findings { .. }) => Mode::Findings,
+            Some(Overlay::TierPicker { .. }) => Mode::Picker,
+            Some(Overlay::TierSettings(s)) if s.editor.is_some() => Mode::Editor,
+            Some(Overlay::TierSettings(_)) => Mode::TierSettings,
             None => match self.pane {
                 Pane::Catalogue if self.catalogue.editing => Mode::Search,
                 Pane::Catalogue => Mode::Catalogue,
                 Pane::BreakEven if self.breakeven.editor.is_some() => Mode::Editor,
                 Pane::BreakEven => Mode::BreakEven,
+                Pane::Hybrid => Mode::Hybrid,
             },
         }
     }
@@ -265,23 +302,37 @@ impl App {
             }
             _ => {}
         }
-        let outcome = match self.mode() {
+        let outcome = match (self.overlays.last(), self.mode()) {
+            // The hybrid tier overlays reuse the picker and editor modes' keys.
+            (Some(Overlay::TierSettings(_)), _) => self.update_tier_settings(action),
+            (Some(Overlay::TierPicker { .. }), _) => self.update_tier_picker(action),
+            (_, mode) => self.update_mode(mode, action),
+        };
+        self.refresh();
+        self.after_move();
+        outcome
+    }
+
+    fn update_mode(&mut self, mode: Mode, action: Action) -> Outcome {
+        match mode {
             Mode::Help => self.update_help(action),
             Mode::Detail => self.update_detail(action),
             Mode::Compare => self.update_compare(action),
             Mode::Filter => self.update_filter(action),
             Mode::Search => self.update_search(action),
+            Mode::Hybrid => self.update_hybrid(action),
+            Mode::UseCase | Mode::UseCaseText => self.update_use_case(action),
+            Mode::Findings => self.update_findings(action),
+            Mode::TierSettings => self.update_tier_settings(action),
             Mode::Catalogue | Mode::Global => self.update_catalogue(action),
             Mode::BreakEven | Mode::Editor => self.update_breakeven(action),
             Mode::Picker => self.update_picker(action),
             Mode::Explain => self.update_explain(action),
             Mode::Presets => self.update_presets(action),
-        };
-        self.after_move();
-        outcome
+        }
     }
 
-    pub(super) fn notify(&mut self, text: String) -> Outcome {
+    pub(crate) fn notify(&mut self, text: String) -> Outcome {
         self.notice = Some(text);
         Outcome::effect(Effect::ExpireNoticeLater)
     }
@@ -298,6 +349,8 @@ impl App {
     fn after_move(&mut self) {
         let rows = self.table_rows();
         self.catalogue.scroll_into_view(rows);
+        let rows = ui::hybrid::table_rows(self);
+        self.hybrid.scroll_into_view(rows);
     }
 
     fn update_catalogue(&mut self, action: Action) -> Outcome {

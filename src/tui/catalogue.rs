@@ -1,6 +1,7 @@
 //! The catalogue pane's state and how actions change it. Plain data: the hit list is derived
 //! here, whenever the query changes, never while drawing.
 
+use super::columns::Widths;
 use super::format::Rows;
 use crate::domain::catalog::Catalog;
 use crate::domain::query::{Facets, Hit, Query, Searcher, SortKey, facet_values, sort_keys};
@@ -22,6 +23,7 @@ pub struct CatalogueState {
     /// Marked model ids, in the order they were marked.
     pub marks: Vec<String>,
     pub rows: Rows,
+    pub widths: Widths,
     pub facets: Facets,
     sort_keys: Vec<SortKey>,
     searcher: Searcher,
@@ -29,6 +31,8 @@ pub struct CatalogueState {
 
 impl CatalogueState {
     pub fn new(catalog: &Catalog) -> CatalogueState {
+        let rows = Rows::new(catalog);
+        let widths = Widths::new(&rows);
         let mut state = CatalogueState {
             query: Query::default(),
             cursor: 0,
@@ -37,7 +41,8 @@ impl CatalogueState {
             selected: 0,
             offset: 0,
             marks: Vec::new(),
-            rows: Rows::new(catalog),
+            rows,
+            widths,
             facets: facet_values(catalog),
             sort_keys: sort_keys(catalog),
             searcher: Searcher::default(),

@@ -106,8 +106,51 @@ pub fn needed(col: Column, rows: &Rows) -> usize {
     content.max(col.header(rows).width() + 1)
 }
 
+/// Every column's needed width, measured once when the catalogue loads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Widths {
+    fixed: Vec<(Column, usize)>,
+    scores: Vec<usize>,
+}
+
+impl Widths {
+    pub fn new(rows: &Rows) -> Widths {
+        let fixed = [
+            Column::Name,
+            Column::Tier,
+            Column::Vendor,
+            Column::Origin,
+            Column::Context,
+            Column::Input,
+            Column::Output,
+            Column::Params,
+            Column::License,
+            Column::Release,
+        ]
+        .into_iter()
+        .map(|c| (c, needed(c, rows)))
+        .collect();
+        let scores = (0..rows.score_names.len())
+            .map(|i| needed(Column::Score(i), rows))
+            .collect();
+        Widths { fixed, scores }
+    }
+
+    pub fn get(&self, col: Column) -> usize {
+        match col {
+            Column::Mark => 1,
+            Column::Score(i) => self.scores.get(i).copied().unwrap_or(0),
+            other => self
+                .fixed
+                .iter()
+                .find(|(c, _)| *c == other)
+                .map_or(0, |(_, w)| *w),
+        }
+    }
+}
+
 /// Columns to show at `width`, each with its width, in display order.
-pub fn plan(width: u16, rows: &Rows, sort: &SortKey) -> Vec<(Column, u16)> {
+pub fn plan(width: u16, rows: &Rows, widths: &Widths, sort: &SortKey) -> Vec<(Column, u16)> {
     let width = usize::from(width);
     // The sorted score (if any) is the first score shown; otherwise the most reported one.
     let mut scores: Vec<usize> = (0..rows.score_names.len()).collect();
@@ -125,7 +168,7 @@ pub fn plan(width: u16, rows: &Rows, sort: &SortKey) -> Vec<(Column, u16)> {
 
     let mut chosen: Vec<(Column, usize)> = vec![(Column::Mark, 1), (Column::Name, NAME_MIN)];
     let mut used = 1 + 1 + NAME_MIN; // mark, gap, name
-    let name_full = needed(Column::Name, rows).max(NAME_MIN);
+    let name_full = widths.get(Column::Name).max(NAME_MIN);
     let grow_name = |chosen: &mut Vec<(Column, usize)>, used: &mut usize, to: usize| {
         let extra = width
             .saturating_sub(*used)
@@ -140,7 +183,7 @@ pub fn plan(width: u16, rows: &Rows, sort: &SortKey) -> Vec<(Column, u16)> {
         if i == core {
             grow_name(&mut chosen, &mut used, name_full.min(NAME_GOOD));
         }
-        let w = needed(col, rows);
+        let w = widths.get(col);
         if used + 1 + w <= width {
             used += 1 + w;
             chosen.push((col, w));

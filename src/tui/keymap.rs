@@ -22,6 +22,11 @@ pub enum Mode {
     Picker,
     Explain,
     Presets,
+    Hybrid,
+    UseCase,
+    UseCaseText,
+    Findings,
+    TierSettings,
 }
 
 impl Mode {
@@ -39,12 +44,20 @@ impl Mode {
             Mode::Picker => "Picker",
             Mode::Explain => "Explanation",
             Mode::Presets => "Presets",
+            Mode::Hybrid => "Hybrid pane",
+            Mode::UseCase => "Use-case editor",
+            Mode::UseCaseText => "Use-case field being typed",
+            Mode::Findings => "Findings list",
+            Mode::TierSettings => "Hybrid tier deployment",
         }
     }
 
     /// A text field takes every printable key, so global keys do not apply there.
     pub fn is_text_input(self) -> bool {
-        matches!(self, Mode::Search | Mode::Editor | Mode::Picker)
+        matches!(
+            self,
+            Mode::Search | Mode::Editor | Mode::Picker | Mode::UseCaseText
+        )
     }
 }
 

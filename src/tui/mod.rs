@@ -12,6 +12,9 @@ pub mod columns;
 pub mod editor;
 pub mod filter_menu;
 pub mod format;
+pub mod hybrid;
+pub mod hybrid_tier;
+mod hybrid_update;
 pub mod keymap;
 pub mod picker;
 pub mod plot;
@@ -20,6 +23,7 @@ pub mod sliders;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod usecase_edit;
 
 use std::io::IsTerminal;
 

@@ -1,8 +1,9 @@
 //! Break-even by hand, and the residue search against a step-by-step scan of the staircase.
 
 use super::*;
+use crate::domain::catalog::Price;
 use crate::domain::cost::tests::llama_on_h100;
-use crate::domain::cost::{Precision, self_host_cost, size};
+use crate::domain::cost::{Mode, Precision, Workload, self_host_cost, size};
 use proptest::prelude::*;
 
 fn close(actual: f64, expected: f64, tolerance: f64) {

@@ -350,3 +350,18 @@ fn input_errors_name_the_option_the_value_and_the_range() {
     };
     assert_eq!(w.validate().unwrap_err().value, "5e-300");
 }
+
+#[test]
+fn inputs_serialize_with_the_cli_spellings() {
+    let d = llama_on_h100();
+    let json = serde_json::to_string(&d).unwrap();
+    assert!(
+        json.contains(r#""precision":"fp16""#) && json.contains(r#""mode":"rent""#),
+        "{json}"
+    );
+    let back: Deployment = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, d);
+    let w: Workload =
+        serde_json::from_str(&serde_json::to_string(&Workload::default()).unwrap()).unwrap();
+    assert_eq!(w, Workload::default());
+}

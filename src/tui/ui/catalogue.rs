@@ -62,7 +62,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
-    let columns = plan(area.width, &cat.rows, &cat.query.sort);
+    let columns = plan(area.width, &cat.rows, &cat.widths, &cat.query.sort);
     let sorted = Column::for_sort(&cat.query.sort, &cat.rows);
     let arrow = if cat.query.descending { "↓" } else { "↑" };
     let header = Row::new(columns.iter().map(|(col, w)| {

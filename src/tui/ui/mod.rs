@@ -8,6 +8,9 @@ pub mod detail;
 pub mod explain;
 pub mod filter;
 pub mod help;
+pub mod hybrid;
+pub mod hybrid_findings;
+pub mod hybrid_tiers;
 pub mod picker;
 pub mod presets;
 pub mod sliders;
@@ -58,6 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.pane {
         Pane::Catalogue => catalogue::draw(frame, body, app),
         Pane::BreakEven => breakeven::draw(frame, body, app),
+        Pane::Hybrid => hybrid::draw(frame, body, app),
     }
     for overlay in &app.overlays {
         match overlay {
@@ -76,6 +80,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 scroll,
                 comparisons,
             } => presets::draw(frame, body, app, *selected, *scroll, comparisons),
+            Overlay::UseCase(edit) => hybrid::draw_edit(frame, body, app, edit),
+            Overlay::Findings { scroll } => hybrid_findings::draw_all(frame, body, app, *scroll),
+            Overlay::TierSettings(s) => hybrid_tiers::draw_settings(frame, body, app, s),
+            Overlay::TierPicker { picker, .. } => picker::draw(frame, body, app, picker),
         }
     }
     status_line(frame, status, app);
@@ -117,6 +125,9 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), t.notice)),
         None if app.pane == Pane::BreakEven => {
             Line::from(Span::styled(breakeven::status_text(app), t.muted))
+        }
+        None if app.pane == Pane::Hybrid => {
+            Line::from(Span::styled(hybrid::status_text(app), t.muted))
         }
         None => {
             let cat = &app.catalogue;

@@ -1,0 +1,546 @@
+//! The hybrid pane: the shared workload on one line, the three tier boxes, the use-case table,
+//! the totals and the findings. Only reads the state and the plan cached by `update`.
+
+use super::{fit, hybrid_findings, hybrid_tiers};
+use crate::domain::units::{format_tokens, format_usd};
+use crate::tui::app::App;
+use crate::tui::hybrid::Focus;
+use crate::tui::theme::Theme;
+use crate::tui::usecase_edit::{UcField, UseCaseEdit, percent};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
+
+/// Where each part of the pane goes.
+pub struct Parts {
+    pub header: Rect,
+    pub tiers: Rect,
+    pub table: Rect,
+    pub totals: Rect,
+    pub findings: Rect,
+}
+
+/// Tier boxes grow with the terminal: 4 lines of text up to 29 rows, 6 up to 39, then 9.
+pub fn tier_height(body_height: u16) -> u16 {
+    match body_height {
+        0..=29 => 6,
+        30..=39 => 8,
+        _ => 11,
+    }
+}
+
+pub fn layout(area: Rect, app: &App) -> Parts {
+    let cases = app.scenario.use_cases.len() as u16;
+    let findings = app.hybrid.plan().map_or(1, |p| p.findings.len()) as u16;
+    let tiers_h = tier_height(area.height);
+    let fixed = 1 + tiers_h + 1;
+    let rest = area.height.saturating_sub(fixed);
+    let findings_min = 1 + findings.clamp(1, 2);
+    let table_h = (2 + cases.max(1))
+        .min(rest.saturating_sub(findings_min))
+        .max(3);
+    let row = |y: u16, h: u16| Rect {
+        y,
+        height: h.min(area.bottom().saturating_sub(y)),
+        ..area
+    };
+    let header = row(area.y, 1);
+    let tiers = row(header.bottom(), tiers_h);
+    let table = row(tiers.bottom(), table_h);
+    let totals = row(table.bottom(), 1);
+    let findings = row(
+        totals.bottom(),
+        area.bottom().saturating_sub(totals.bottom()),
+    );
+    Parts {
+        header,
+        tiers,
+        table,
+        totals,
+        findings,
+    }
+}
+
+/// Body area of a terminal of this size (between the top bar and the two bottom lines).
+fn body(app: &App) -> Rect {
+    let (w, h) = app.size;
+    Rect::new(0, 1, w, h.saturating_sub(3))
+}
+
+/// Use-case rows visible in the table (below its title and header).
+pub fn table_rows(app: &App) -> usize {
+    usize::from(layout(body(app), app).table.height.saturating_sub(2))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let parts = layout(area, app);
+    header(frame, parts.header, app);
+    hybrid_tiers::draw(frame, parts.tiers, app);
+    table(frame, parts.table, app);
+    totals(frame, parts.totals, app);
+    hybrid_findings::draw_strip(frame, parts.findings, app);
+}
+
+/// The first of `options` that fits `width`, else the last one cut.
+pub fn first_fit(options: &[String], width: usize) -> String {
+    options
+        .iter()
+        .find(|o| o.width() <= width)
+        .cloned()
+        .unwrap_or_else(|| fit(options.last().map_or("", |s| s.as_str()), width))
+}
+
+fn header(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let s = &app.scenario;
+    let w = &s.workload;
+    let region = app
+        .rules
+        .region(&s.region)
+        .map_or(s.region.as_str(), |r| &r.name);
+    let sector = app
+        .rules
+        .sector(&s.sector)
+        .map_or(s.sector.as_str(), |r| &r.name);
+    let volume = format_tokens(w.tokens_per_day);
+    let input = percent(w.input_share);
+    let options = [
+        format!(
+            " Workload {volume} tokens/day · input {input} · {region} · {sector}  (set in pane 2)"
+        ),
+        format!(" Workload {volume} tokens/day · input {input} · {region} · {sector}"),
+        format!(
+            " {volume} tokens/day · input {input} · {} · {}",
+            s.region, s.sector
+        ),
+        format!(" {volume}/day · in {input} · {} · {}", s.region, s.sector),
+    ];
+    let text = first_fit(&options, usize::from(area.width));
+    frame.render_widget(Paragraph::new(Span::styled(text, t.text)), area);
+}
+
+/// A section title on a top border, highlighted when the section has focus.
+pub fn section<'a>(title: String, focused: bool, t: &Theme) -> Block<'a> {
+    let (style, mark) = if focused {
+        (t.accent, "▸ ")
+    } else {
+        (t.border, "")
+    };
+    Block::new()
+        .borders(Borders::TOP)
+        .border_style(style)
+        .title(Span::styled(
+            format!(" {mark}{title} "),
+            if focused { t.accent } else { t.header },
+        ))
+}
+
+/// Columns of the use-case table, richest first; the first whose name column keeps at least
+/// `min_name` cells is used, so numbers are never cut: columns are dropped instead.
+#[derive(Clone, Copy, PartialEq)]
+enum Col {
+    Share,
+    Input,
+    Sensitivity(bool),
+    Quality(bool),
+    Needs,
+    Tier,
+    Cost(bool),
+}
+
+const LAYOUTS: &[(usize, &[Col])] = &[
+    (
+        40,
+        &[
+            Col::Share,
+            Col::Input,
+            Col::Sensitivity(true),
+            Col::Quality(true),
+            Col::Needs,
+            Col::Tier,
+            Col::Cost(true),
+        ],
+    ),
+    (
+        34,
+        &[
+            Col::Share,
+            Col::Input,
+            Col::Sensitivity(true),
+            Col::Quality(true),
+            Col::Tier,
+            Col::Cost(false),
+        ],
+    ),
+    (
+        18,
+        &[
+            Col::Share,
+            Col::Sensitivity(true),
+            Col::Quality(true),
+            Col::Tier,
+            Col::Cost(false),
+        ],
+    ),
+    (
+        12,
+        &[
+            Col::Share,
+            Col::Sensitivity(false),
+            Col::Quality(false),
+            Col::Tier,
+            Col::Cost(false),
+        ],
+    ),
+    (0, &[Col::Share, Col::Tier, Col::Cost(false)]),
+];
+
+impl Col {
+    fn width(self) -> usize {
+        match self {
+            Col::Share | Col::Input => 5,
+            Col::Sensitivity(true) => 12,
+            Col::Sensitivity(false) => 5,
+            Col::Quality(true) => 8,
+            Col::Quality(false) => 5,
+            Col::Needs => 24,
+            Col::Tier => 4,
+            Col::Cost(true) => 12,
+            Col::Cost(false) => 7,
+        }
+    }
+
+    fn header(self) -> &'static str {
+        match self {
+            Col::Share => "share",
+            Col::Input => "input",
+            Col::Sensitivity(true) => "sensitivity",
+            Col::Sensitivity(false) => "data",
+            Col::Quality(true) => "quality",
+            Col::Quality(false) => "qual",
+            Col::Needs => "needs",
+            Col::Tier => "tier",
+            Col::Cost(_) => "$/month",
+        }
+    }
+
+    fn numeric(self) -> bool {
+        matches!(self, Col::Share | Col::Input | Col::Cost(_))
+    }
+}
+
+fn short_sensitivity(s: &str) -> String {
+    s.chars().take(5).collect()
+}
+
+fn table(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let pane = &app.hybrid;
+    let focused = pane.focus == Focus::Table;
+    let count = app.scenario.use_cases.len();
+    let block = section(format!("Use cases ({count})"), focused, t);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).saturating_sub(1);
+    let longest = app
+        .scenario
+        .use_cases
+        .iter()
+        .map(|c| c.use_case.name.width())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let (cols, name_w) = LAYOUTS
+        .iter()
+        .find_map(|(min, cols)| {
+            let used: usize = cols.iter().map(|c| c.width() + 1).sum();
+            let name = width.saturating_sub(used);
+            // Beyond what the longest name needs, spare room stays on the right.
+            (name >= *min).then_some((*cols, name.min(longest.max(*min))))
+        })
+        .unwrap_or((LAYOUTS[LAYOUTS.len() - 1].1, 4));
+    let plan = pane.plan();
+    let header = Row::new(
+        std::iter::once(Cell::from("use case")).chain(cols.iter().map(|c| {
+            let line = Line::from(c.header());
+            Cell::from(if c.numeric() {
+                line.right_aligned()
+            } else {
+                line
+            })
+        })),
+    )
+    .style(t.header);
+    let shares = crate::domain::hybrid::normalized_shares(&app.scenario.use_cases);
+    let visible = usize::from(inner.height.saturating_sub(1));
+    let rows = app
+        .scenario
+        .use_cases
+        .iter()
+        .enumerate()
+        .skip(pane.offset)
+        .take(visible)
+        .map(|(i, case)| {
+            let u = &case.use_case;
+            let cost = plan.and_then(|p| p.use_case_usd_per_month.get(i).copied());
+            let cells = cols.iter().map(|c| {
+                let text = match c {
+                    Col::Share => percent(shares[i]),
+                    Col::Input => percent(u.input_share),
+                    Col::Sensitivity(true) => u.sensitivity.as_str().into(),
+                    Col::Sensitivity(false) => short_sensitivity(u.sensitivity.as_str()),
+                    Col::Quality(true) => u.quality.as_str().into(),
+                    Col::Quality(false) => u.quality.as_str().chars().take(5).collect(),
+                    Col::Needs => u
+                        .needs
+                        .iter()
+                        .map(|n| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    Col::Tier => format!("T{}", case.tier),
+                    Col::Cost(full) => match cost {
+                        Some(v) if *full => crate::domain::units::format_usd_full(v),
+                        Some(v) => format_usd(v),
+                        None => "—".into(),
+                    },
+                };
+                let style = match c {
+                    Col::Sensitivity(_) if u.sensitivity.as_str() == "regulated" => t.warn,
+                    Col::Tier => tier_style(case.tier, t),
+                    _ => Style::default(),
+                };
+                let line = Line::from(Span::styled(fit(&text, c.width()), style));
+                Cell::from(if c.numeric() {
+                    line.right_aligned()
+                } else {
+                    line
+                })
+            });
+            let name = Cell::from(fit(&u.name, name_w));
+            let row = Row::new(std::iter::once(name).chain(cells));
+            if !focused && i == pane.selected {
+                row.style(t.accent)
+            } else {
+                row
+            }
+        });
+    let widths: Vec<Constraint> = std::iter::once(Constraint::Length(name_w as u16))
+        .chain(cols.iter().map(|c| Constraint::Length(c.width() as u16)))
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(header)
+        .column_spacing(1)
+        .style(t.text)
+        .row_highlight_style(t.selection);
+    let selected = focused
+        .then(|| pane.selected.checked_sub(pane.offset))
+        .flatten();
+    let mut state = TableState::default().with_selected(selected);
+    let used = (name_w + cols.iter().map(|c| c.width() + 1).sum::<usize>()) as u16;
+    let area = Rect {
+        x: inner.x + 1,
+        width: used.min(inner.width.saturating_sub(1)),
+        ..inner
+    };
+    frame.render_stateful_widget(table, area, &mut state);
+    // Wide screens: what the selected use case is and where its defaults come from.
+    let spare = Rect {
+        x: area.right() + 3,
+        width: inner.right().saturating_sub(area.right() + 4),
+        ..inner
+    };
+    if spare.width >= 40 {
+        about(frame, spare, app);
+    }
+}
+
+fn about(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let Some(case) = app.scenario.use_cases.get(app.hybrid.selected) else {
+        return;
+    };
+    let u = &case.use_case;
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::from(Span::styled(fit(&u.name, width), t.header))];
+    let note = u
+        .note
+        .as_deref()
+        .unwrap_or("Your own use case: Enter edits its fields.");
+    for l in hybrid_findings::wrap(note, width) {
+        lines.push(Line::from(Span::styled(l, t.text)));
+    }
+    if let Some(id) = &u.source {
+        let source = match app.catalog.source(id) {
+            Some(s) => format!("source: {} — {}, {} [{id}]", s.title, s.publisher, s.date),
+            None => format!("source: [{id}]"),
+        };
+        for l in hybrid_findings::wrap(&source, width) {
+            lines.push(Line::from(Span::styled(l, t.muted)));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+pub fn tier_style(tier: u8, t: &Theme) -> Style {
+    t.series[usize::from(tier.saturating_sub(1)).min(crate::tui::theme::SERIES - 1)]
+}
+
+fn totals(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let Some(p) = app.hybrid.plan() else {
+        let msg = " Totals unavailable until the plan's inputs are fixed (see the tier boxes)";
+        frame.render_widget(
+            Paragraph::new(Span::styled(fit(msg, usize::from(area.width)), t.bad)),
+            area,
+        );
+        return;
+    };
+    let hybrid = format_usd(p.hybrid_usd_per_month);
+    let frontier = format_usd(p.all_frontier_usd_per_month);
+    let hosted = format_usd(p.all_self_hosted_usd_per_month);
+    let (savings, savings_style) = match p.savings_vs_frontier {
+        Some(s) if s >= 0.0 => (format!("saves {:.0}%", s * 100.0), t.good),
+        Some(s) => (format!("costs {:.0}% more", -s * 100.0), t.bad),
+        None => ("saves —".into(), t.muted),
+    };
+    let gpus = format!(
+        "{} GPU{}",
+        p.gpus_total,
+        if p.gpus_total == 1 { "" } else { "s" }
+    );
+    let w = usize::from(area.width);
+    // Longest labels first; numbers stay whole.
+    let variants: [[&str; 4]; 3] = [
+        [
+            " Hybrid ",
+            "/month  vs all-frontier ",
+            "  all-self-hosted ",
+            "  ·  ",
+        ],
+        [" Hybrid ", "/mo · all-API ", " · all-self ", " · "],
+        [" ", " · API ", " · self ", " · "],
+    ];
+    let build = |v: &[&str; 4]| {
+        vec![
+            Span::styled(v[0].to_string(), t.header),
+            Span::styled(hybrid.clone(), t.accent),
+            Span::styled(v[1].to_string(), t.muted),
+            Span::styled(frontier.clone(), t.text),
+            Span::styled(v[2].to_string(), t.muted),
+            Span::styled(hosted.clone(), t.text),
+            Span::styled(v[3].to_string(), t.muted),
+            Span::styled(savings.clone(), savings_style),
+            Span::styled(v[3].to_string(), t.muted),
+            Span::styled(gpus.clone(), t.text),
+        ]
+    };
+    let spans = variants
+        .iter()
+        .map(build)
+        .find(|s| s.iter().map(|s| s.content.width()).sum::<usize>() <= w)
+        .unwrap_or_else(|| build(&variants[2]));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The status line of the pane when there is no notice.
+pub fn status_text(app: &App) -> String {
+    let s = &app.scenario;
+    let mut text = format!(" {} use cases", s.use_cases.len());
+    if let Some(v) = &app.hybrid.view {
+        let [b, w, i] = v.counts;
+        text.push_str(&format!(" · findings: {b} block, {w} warn, {i} info"));
+    }
+    if app.hybrid.can_undo() {
+        text.push_str(" · u undoes");
+    }
+    text
+}
+
+/// The field editor of the selected use case, over the pane.
+pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
+    let t = &app.theme;
+    let Some(case) = app.scenario.use_cases.get(app.hybrid.selected) else {
+        return;
+    };
+    let share = app
+        .hybrid
+        .plan()
+        .and_then(|p| p.shares.get(app.hybrid.selected).copied())
+        .unwrap_or(case.use_case.share);
+    let extra = usize::from(edit.text.is_some()) * 2;
+    let note = case.use_case.note.as_deref().unwrap_or("");
+    let h = (UcField::ALL.len() + 2 + extra + 3) as u16;
+    let area = super::centered(body, 72, h);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().border_style(t.accent).title(Span::styled(
+        format!(" Edit: {} ", fit(&case.use_case.name, 50)),
+        t.title,
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let label_w = 20;
+    let value_w = usize::from(inner.width).saturating_sub(label_w + 3);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, field) in UcField::ALL.iter().enumerate() {
+        let selected = i == edit.field;
+        let style = if selected { t.selection } else { t.text };
+        let value = match (&edit.text, selected) {
+            (Some(text), true) => {
+                let before: String = text.text.chars().take(text.cursor).collect();
+                cursor = Some((
+                    inner.x + (label_w + 3) as u16 + before.width() as u16,
+                    inner.y + lines.len() as u16,
+                ));
+                text.text.clone()
+            }
+            _ => {
+                let v = field.value(case, share);
+                if field.is_typed() {
+                    v
+                } else {
+                    format!("‹ {v} ›")
+                }
+            }
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<label_w$}  ", field.label()), style),
+            Span::styled(fit(&value, value_w), style),
+        ]));
+    }
+    lines.push(Line::from(""));
+    if let Some(text) = &edit.text {
+        let field = edit.current();
+        match &text.error {
+            Some(e) => lines.push(Line::from(Span::styled(
+                format!(" {}", fit(e, usize::from(inner.width).saturating_sub(1))),
+                t.bad,
+            ))),
+            None => lines.push(Line::from(Span::styled(
+                format!(" type {}; Enter applies, Esc cancels", field.typed_help()),
+                t.muted,
+            ))),
+        }
+        lines.push(Line::from(""));
+    }
+    let hint = " ↑/↓ field · ←/→ change · Enter type or cycle · u undo · Esc close";
+    lines.push(Line::from(Span::styled(
+        fit(hint, usize::from(inner.width)),
+        t.muted,
+    )));
+    if !note.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fit(&format!(" {note}"), usize::from(inner.width)),
+            t.muted,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((x, y)) = cursor
+        && x < inner.right()
+    {
+        frame.set_cursor_position(Position::new(x, y));
+    }
+}

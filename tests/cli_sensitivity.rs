@@ -1,0 +1,72 @@
+//! `tierwise sensitivity`: the tornado as a table and as JSON, its base equal to `cost`.
+
+mod cli_support;
+use cli_support::{json, tierwise, usage_error};
+
+const BASE: &[&str] = &["--api", "gpt-5.5", "--self-host", "llama-3.1-70b"];
+
+fn args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec!["sensitivity"];
+    all.extend_from_slice(BASE);
+    all.extend_from_slice(extra);
+    all
+}
+
+#[test]
+fn the_base_break_even_equals_the_cost_command() {
+    let mut cost = vec!["cost"];
+    cost.extend_from_slice(BASE);
+    cost.extend_from_slice(&["--format", "json"]);
+    let cost = json(&cost);
+    let tornado = json(&args(&["--format", "json"]));
+    assert_eq!(
+        tornado["tornados"][0]["base_break_even_tokens_per_day"],
+        cost["api"][0]["break_even_tokens_per_day"]
+    );
+}
+
+#[test]
+fn bars_come_sorted_by_effect_with_both_ends() {
+    let t = json(&args(&["--format", "json", "--span", "0.5"]));
+    assert_eq!(t["span"], 0.5);
+    let bars = t["tornados"][0]["bars"].as_array().unwrap();
+    assert!(bars.len() >= 10, "{bars:?}");
+    let effects: Vec<f64> = bars
+        .iter()
+        .map(|b| b["effect_decades"].as_f64().unwrap())
+        .collect();
+    assert!(effects.windows(2).all(|w| w[0] >= w[1]), "{effects:?}");
+    let rate = bars
+        .iter()
+        .find(|b| b["input"] == "gpu-hour-price")
+        .unwrap();
+    assert_eq!(
+        (rate["low"].as_str(), rate["high"].as_str()),
+        (Some("$1.25"), Some("$3.75"))
+    );
+}
+
+#[test]
+fn the_text_table_names_every_input_once_per_api_model() {
+    let out = tierwise(&args(&["--api", "claude-opus-4.7"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.matches("INPUT").count(), 2);
+    assert_eq!(
+        out.stdout.matches("\ngpu-hour-price ").count(),
+        2,
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("against gpt-5.5: break-even 17.9M/day"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_bad_span_or_option_is_one_line_and_exit_2() {
+    assert!(usage_error(&args(&["--span", "2"])).contains("--span: 2 is not allowed"));
+    assert!(usage_error(&args(&["--span", "NaN"])).contains("--span"));
+    assert!(usage_error(&args(&["--utilization", "0"])).contains("--utilization"));
+}
