@@ -53,6 +53,8 @@ pub struct ApiLine {
     pub usd_per_month: f64,
     pub crossover: Crossover,
     pub verdict: String,
+    /// The verdict in fewer words, for narrow tables.
+    pub short_verdict: String,
 }
 
 /// The self-hosted deployment at the current volume.
@@ -198,6 +200,22 @@ pub fn per_million(v: f64) -> String {
     }
 }
 
+/// The verdict in at most about 45 columns.
+pub fn short_verdict(x: &Crossover, v: f64) -> String {
+    match &x.never_reason {
+        Some(NeverReason::MarginalAboveApi {
+            marginal_usd_per_million: m,
+            api_usd_per_million: a,
+        }) if x.break_even_tokens_per_day.is_none() => format!(
+            "never: a replica {}/M > the API's {}/M",
+            per_million(*m),
+            per_million(*a)
+        ),
+        Some(_) if x.break_even_tokens_per_day.is_none() => "API cheaper at every volume".into(),
+        _ => verdict(x, v).replace(" tokens/day", ""),
+    }
+}
+
 /// The verdict in words for one API model at the current volume `v`.
 pub fn verdict(x: &Crossover, v: f64) -> String {
     let be = x.break_even_tokens_per_day;
@@ -282,7 +300,14 @@ impl BreakEvenState {
                 change_api(&mut scenario.api_models, slot, change, ctx.catalog)
             }
             Group::SelfHosted => {
-                sliders::change_deployment(field, &mut scenario.self_host, ctx.catalog, change)
+                let default = Scenario::builtin("", &[], |_| 2).self_host;
+                sliders::change_deployment(
+                    field,
+                    &mut scenario.self_host,
+                    &default,
+                    ctx.catalog,
+                    change,
+                )
             }
         }
     }
@@ -557,6 +582,11 @@ fn compute(s: &Scenario, ctx: &Context, fields: &[Field], zoom: i32) -> BreakEve
                 verdict(&x, v)
             } else {
                 "no self-hosted deployment to compare".into()
+            },
+            short_verdict: if deployment.is_some() {
+                short_verdict(&x, v)
+            } else {
+                "no deployment".into()
             },
             usd_per_month: api_monthly_cost_at(blended, v),
             blended,

@@ -714,55 +714,94 @@ fn estimated_throughput(d: &DeploymentChoice, catalog: &Catalog) -> Option<f64> 
 pub fn change_deployment(
     field: Field,
     d: &mut DeploymentChoice,
+    default: &DeploymentChoice,
     catalog: &Catalog,
     change: &Change,
 ) -> Result<bool, String> {
-    let mut candidate = d.clone();
-    if field.is_choice() {
-        let choices = deployment_choices(field, catalog);
-        let current = deployment_choice_id(field, d);
-        let Some(id) = choose(&choices, &current, change) else {
-            return Ok(false);
-        };
+    if let Change::Reset = change {
+        let mut candidate = d.clone();
         match field {
-            Field::Model => candidate.model = id,
-            Field::Gpu => candidate.gpu = id,
-            Field::Precision => {
-                candidate.settings.precision = Precision::parse(&id).unwrap_or(Precision::Fp16)
-            }
-            Field::Mode => candidate.settings.mode = Mode::parse(&id).unwrap_or(Mode::Rent),
-            _ => return Ok(false),
+            Field::Model => candidate.model = default.model.clone(),
+            Field::Gpu => candidate.gpu = default.gpu.clone(),
+            _ => candidate.settings = reset_setting(field, &d.settings, &default.settings),
         }
-    } else {
-        let spec = field
-            .spec()
-            .unwrap_or(spec(Grid::Linear(1.0), 0.0, 1.0, false, ""));
-        let (current, _) = deployment_value(field, d, catalog);
-        let next = match change {
-            Change::Step(n) => match (current, field) {
-                (None, Field::Throughput) if *n > 0 => estimated_throughput(d, catalog)
-                    .map(|t| step_value(&spec, t, 1).min(spec.hi).max(spec.lo)),
-                (None, _) => None,
-                (Some(v), _) => Some(step_value(&spec, v, *n)),
-            },
-            Change::Reset => {
-                candidate.settings = reset_setting(field, &candidate.settings);
-                return commit(d, candidate, catalog);
-            }
-            Change::Exact(text) => {
-                parse_exact(field, text).map_err(|e| format!("--{}: {e}", field.option()))?
-            }
-        };
-        if next.is_none() && current.is_none() {
-            return Ok(false);
-        }
-        set_deployment_value(field, &mut candidate.settings, next)?;
+        return commit(d, candidate, catalog);
     }
+    if field.is_choice() {
+        return change_deployment_choice(field, d, catalog, change);
+    }
+    let mut candidate = d.clone();
+    let spec = field
+        .spec()
+        .unwrap_or(spec(Grid::Linear(1.0), 0.0, 1.0, false, ""));
+    let (current, _) = deployment_value(field, d, catalog);
+    let next = match change {
+        Change::Step(n) => match (current, field) {
+            (None, Field::Throughput) if *n > 0 => estimated_throughput(d, catalog)
+                .map(|t| step_value(&spec, t, 1).min(spec.hi).max(spec.lo)),
+            (None, _) => None,
+            (Some(v), _) => Some(step_value(&spec, v, *n)),
+        },
+        Change::Exact(text) => {
+            parse_exact(field, text).map_err(|e| format!("--{}: {e}", field.option()))?
+        }
+        Change::Reset => current,
+    };
+    if next.is_none() && current.is_none() {
+        return Ok(false);
+    }
+    set_deployment_value(field, &mut candidate.settings, next)?;
     commit(d, candidate, catalog)
 }
 
-fn reset_setting(field: Field, s: &Settings) -> Settings {
-    let default = Settings::default();
+fn with_choice(d: &DeploymentChoice, field: Field, id: &str) -> DeploymentChoice {
+    let mut c = d.clone();
+    match field {
+        Field::Model => c.model = id.to_string(),
+        Field::Gpu => c.gpu = id.to_string(),
+        Field::Precision => c.settings.precision = Precision::parse(id).unwrap_or(Precision::Fp16),
+        Field::Mode => c.settings.mode = Mode::parse(id).unwrap_or(Mode::Rent),
+        _ => {}
+    }
+    c
+}
+
+/// Model, GPU, precision or mode. A step passes over entries that do not resolve (a GPU with
+/// no price for the chosen mode, a model too large for it) so ←/→ never get stuck; a picked
+/// entry that does not resolve is refused with the reason.
+fn change_deployment_choice(
+    field: Field,
+    d: &mut DeploymentChoice,
+    catalog: &Catalog,
+    change: &Change,
+) -> Result<bool, String> {
+    let choices = deployment_choices(field, catalog);
+    let current = deployment_choice_id(field, d);
+    let Some(first) = choose(&choices, &current, change) else {
+        return Ok(false);
+    };
+    let first_try = commit(d, with_choice(d, field, &first), catalog);
+    let Change::Step(n) = change else {
+        return first_try;
+    };
+    if first_try.is_ok() {
+        return first_try;
+    }
+    let start = choices.iter().position(|c| c.id == first).unwrap_or(0);
+    let others: Vec<&Choice> = if *n > 0 {
+        choices.iter().skip(start + 1).collect()
+    } else {
+        choices.iter().take(start).rev().collect()
+    };
+    for c in others {
+        if let Ok(changed) = commit(d, with_choice(d, field, &c.id), catalog) {
+            return Ok(changed);
+        }
+    }
+    first_try
+}
+
+fn reset_setting(field: Field, s: &Settings, default: &Settings) -> Settings {
     let mut out = s.clone();
     match field {
         Field::GpuHourPrice => out.gpu_hour_price = default.gpu_hour_price,

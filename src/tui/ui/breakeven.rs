@@ -82,7 +82,12 @@ fn draw_right(frame: &mut Frame, area: Rect, t: &Theme, view: &BreakEvenView) {
     let problems = view.api_problems.len() as u16 + u16::from(view.deployment_error.is_some());
     let base_table = 1 + view.apis.len() as u16 + problems + deploy.len() as u16;
     let notes = notes(view, t);
-    let note_cap: u16 = if area.height >= 30 { 8 } else { 2 };
+    // A loaded preset's stated-versus-computed lines matter more than the verdict lines.
+    let note_cap: u16 = match (area.height >= 30, view.preset.is_some()) {
+        (true, _) => 8,
+        (false, true) => 4,
+        (false, false) => 2,
+    };
     let mut note_rows = (notes.len() as u16).min(note_cap);
     // Verdicts go on their own lines under each row when the table is too narrow for them,
     // as long as the chart keeps its minimum height.
@@ -156,11 +161,12 @@ fn notes<'a>(view: &'a BreakEvenView, t: &Theme) -> Vec<Line<'a>> {
     if let Some(p) = &view.preset {
         for c in &p.comparisons {
             let ratio = c.ratio().map_or(String::new(), |r| format!(" ({r:.2}×)"));
+            // The numbers first, so a narrow screen cuts the article's wording, not them.
             out.push(Line::from(vec![
-                Span::styled("stated ", t.muted),
-                Span::styled(c.stated.text.clone(), t.text),
-                Span::styled(" · computed ", t.muted),
+                Span::styled("computed ", t.muted),
                 Span::styled(format!("{}{ratio}", stated_value(c)), t.accent),
+                Span::styled(" · stated: ", t.muted),
+                Span::styled(c.stated.text.clone(), t.text),
             ]));
         }
         if p.moved {
@@ -196,10 +202,7 @@ fn draw_notes(frame: &mut Frame, area: Rect, notes: Vec<Line>, t: &Theme) {
     if total > rows {
         shown.pop();
         shown.push(Line::from(Span::styled(
-            format!(
-                "+{} more (widen or heighten the terminal to see them)",
-                total - rows + 1
-            ),
+            format!("+{} more", total - rows + 1),
             t.muted,
         )));
     }
@@ -370,15 +373,26 @@ fn draw_table(
             spans.push(Span::styled(format!(" {v:>w$}"), t.text));
         }
         if verdict_column {
+            let text = if a.verdict.width() <= verdict_w {
+                &a.verdict
+            } else {
+                &a.short_verdict
+            };
             spans.push(Span::styled(
-                format!("  {}", fit(&a.verdict, verdict_w)),
+                format!("  {}", fit(text, verdict_w)),
                 verdict_style(t, &a.verdict),
             ));
         }
         lines.push(Line::from(spans));
         if verdict_lines {
+            let room = width.saturating_sub(4);
+            let text = if a.verdict.width() <= room {
+                &a.verdict
+            } else {
+                &a.short_verdict
+            };
             lines.push(Line::from(Span::styled(
-                format!("    {}", fit(&a.verdict, width.saturating_sub(4))),
+                format!("    {}", fit(text, room)),
                 verdict_style(t, &a.verdict),
             )));
         }
