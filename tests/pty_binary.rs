@@ -12,6 +12,8 @@ struct Session {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
+    /// Its own data directory: the session saves its state, which must not leak between runs.
+    _home: tempfile::TempDir,
 }
 
 impl Session {
@@ -27,6 +29,8 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tierwise"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        let home = tempfile::tempdir().unwrap();
+        cmd.env("TIERWISE_HOME", home.path());
         let child = pty.slave.spawn_command(cmd).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -49,6 +53,7 @@ impl Session {
             writer: pty.master.take_writer().unwrap(),
             child,
             _master: pty.master,
+            _home: home,
         }
     }
 

@@ -1,5 +1,5 @@
-//! The hybrid pane's state: which part has focus, the selected tier and use case, a small undo
-//! stack of use-case edits, and the plan computed from the scenario. The plan is recomputed in
+//! The hybrid pane's state: which part has focus, the selected tier and use case, and the plan
+//! computed from the scenario (undo is the session's, over whole scenarios). The plan is recomputed in
 //! `refresh` (called from `update`) whenever the scenario's inputs change, never while drawing.
 
 use crate::domain::catalog::{Catalog, Model};
@@ -13,8 +13,6 @@ use crate::domain::usecase::{Quality, UseCase};
 pub const SHARE_STEP: f64 = 0.05;
 /// The share a new use case starts with.
 pub const NEW_SHARE: f64 = 0.05;
-/// Undo keeps this many use-case edits.
-pub const UNDO_DEPTH: usize = 32;
 /// Names are cut to this many characters.
 pub const MAX_NAME: usize = 60;
 
@@ -77,13 +75,6 @@ fn inputs(s: &Scenario) -> Inputs {
     )
 }
 
-/// One undo step: the use cases and the selection before an edit.
-#[derive(Debug, Clone, PartialEq)]
-struct Snapshot {
-    use_cases: Vec<PlannedUseCase>,
-    selected: usize,
-}
-
 #[derive(Debug, Clone)]
 pub struct HybridState {
     pub focus: Focus,
@@ -96,7 +87,6 @@ pub struct HybridState {
     /// First visible finding in the findings strip.
     pub findings_offset: usize,
     pub view: Option<HybridView>,
-    undo: Vec<Snapshot>,
     computed_for: Option<Inputs>,
 }
 
@@ -109,7 +99,6 @@ impl Default for HybridState {
             offset: 0,
             findings_offset: 0,
             view: None,
-            undo: Vec::new(),
             computed_for: None,
         }
     }
@@ -250,32 +239,6 @@ impl HybridState {
         self.selected = (self.selected as isize + by).clamp(0, last) as usize;
     }
 
-    fn remember(&mut self, s: &Scenario) {
-        if self.undo.len() == UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.undo.push(Snapshot {
-            use_cases: s.use_cases.clone(),
-            selected: self.selected,
-        });
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    /// Undo the last use-case edit; false when there is none.
-    pub fn undo(&mut self, s: &mut Scenario) -> bool {
-        match self.undo.pop() {
-            Some(snap) => {
-                s.use_cases = snap.use_cases;
-                self.selected = snap.selected;
-                true
-            }
-            None => false,
-        }
-    }
-
     /// Move the selected use case one tier down (`by` = -1, towards tier 1) or up; returns the
     /// new tier, or `None` when it cannot move that way.
     pub fn move_tier(&mut self, s: &mut Scenario, by: i8) -> Option<u8> {
@@ -283,7 +246,6 @@ impl HybridState {
         let next = tier
             .checked_add_signed(by)
             .filter(|t| (1..=3).contains(t))?;
-        self.remember(s);
         s.use_cases[self.selected].tier = next;
         Some(next)
     }
@@ -297,21 +259,18 @@ impl HybridState {
         if s.use_cases.len() < 2 || (next - now).abs() < 1e-12 {
             return false;
         }
-        self.remember(s);
         set_share(&mut s.use_cases, self.selected, next);
         true
     }
 
     /// Set the selected use case's share exactly.
     pub fn set_selected_share(&mut self, s: &mut Scenario, value: f64) {
-        self.remember(s);
         set_share(&mut s.use_cases, self.selected, value);
     }
 
-    /// Apply `edit` to the selected use case, remembering the state before it.
+    /// Apply `edit` to the selected use case.
     pub fn edit(&mut self, s: &mut Scenario, edit: impl FnOnce(&mut PlannedUseCase)) {
         if self.selected < s.use_cases.len() {
-            self.remember(s);
             edit(&mut s.use_cases[self.selected]);
         }
     }
@@ -319,7 +278,6 @@ impl HybridState {
     /// Add a use case with a default share, routed by the default routing; it becomes the
     /// selection.
     pub fn add(&mut self, catalog: &Catalog, s: &mut Scenario) {
-        self.remember(s);
         let mut name = "New use case".to_string();
         let mut n = 2;
         while s.use_cases.iter().any(|c| c.use_case.name == name) {
@@ -351,7 +309,6 @@ impl HybridState {
         if s.use_cases.len() < 2 || self.selected >= s.use_cases.len() {
             return None;
         }
-        self.remember(s);
         normalize(&mut s.use_cases);
         let gone = s.use_cases.remove(self.selected);
         normalize(&mut s.use_cases);
@@ -366,7 +323,6 @@ impl HybridState {
         if routed.use_cases == s.use_cases {
             return Ok(false);
         }
-        self.remember(s);
         s.use_cases = routed.use_cases;
         Ok(true)
     }

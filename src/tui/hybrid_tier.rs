@@ -129,9 +129,9 @@ impl App {
 
     /// Apply a change to a self-hosted tier's deployment; the error names the field.
     fn change_tier(&mut self, tier: usize, field: Field, change: &Change) -> Result<bool, String> {
-        // `0` (reset) goes back to the built-in plan's deployment of this tier.
-        let mut builtin = Scenario::builtin("", &[], |_| 2);
-        let default = deployment(&mut builtin, tier).clone();
+        // `0` restores the built-in scenario's setting for this tier.
+        let mut defaults = Scenario::builtin("", &[], |_| 2);
+        let default = deployment(&mut defaults, tier).clone();
         let d = deployment(&mut self.scenario, tier);
         let changed = sliders::change_deployment(field, d, &default, &self.catalog, change)?;
         let mode = d.settings.mode;

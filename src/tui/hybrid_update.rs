@@ -125,13 +125,6 @@ impl App {
                     None => self.notify("a plan keeps at least one use case".into()),
                 };
             }
-            (Action::Undo, _) => {
-                return if self.hybrid.undo(&mut self.scenario) {
-                    self.after_edit("undone".into())
-                } else {
-                    self.notify("nothing to undo".into())
-                };
-            }
             (Action::Reroute, _) => {
                 return match self.hybrid.reroute(&self.catalog, &mut self.scenario) {
                     Ok(true) => self.after_edit("default routing re-applied · u undoes".into()),
@@ -219,13 +212,6 @@ impl App {
                     edit.start_typing(case, share);
                 }
                 return Outcome::redraw();
-            }
-            Action::Undo => {
-                return if self.hybrid.undo(&mut self.scenario) {
-                    self.after_edit("undone".into())
-                } else {
-                    self.notify("nothing to undo".into())
-                };
             }
             Action::Left => -1,
             Action::Right | Action::Confirm | Action::Toggle => 1,

@@ -74,16 +74,16 @@ pub fn draw(
         .x_bounds([x0, x1])
         .y_bounds([y0, y1])
         .paint(|ctx| {
+            // One layer: dots of different series in a cell merge (the last colour wins),
+            // and the canvas walks its grid once.
             let c = data.current;
             ctx.draw(&Line::new(c, y0, c, y1, Color::Indexed(CURRENT)));
-            ctx.layer();
             for s in &data.api {
                 let color = Color::Indexed(SENTINEL + (s.slot % 8) as u8);
                 for w in s.points.windows(2) {
                     ctx.draw(&Line::new(w[0].0, w[0].1, w[1].0, w[1].1, color));
                 }
             }
-            ctx.layer();
             for w in data.stairs.windows(2) {
                 let color = Color::Indexed(SELF_HOST);
                 ctx.draw(&Line::new(w[0].0, w[0].1, w[1].0, w[1].1, color));

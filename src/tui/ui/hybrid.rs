@@ -453,7 +453,7 @@ pub fn status_text(app: &App) -> String {
         let [b, w, i] = v.counts;
         text.push_str(&format!(" · findings: {b} block, {w} warn, {i} info"));
     }
-    if app.hybrid.can_undo() {
+    if app.session.undo_len() > 0 {
         text.push_str(" · u undoes");
     }
     text

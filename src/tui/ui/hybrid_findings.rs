@@ -54,8 +54,8 @@ fn one_line(f: &Finding, width: usize, subject_w: usize, t: &Theme) -> Line<'sta
     let (tag, style) = tag(f.severity, t);
     let source = format!(" [{}]", f.source);
     let subject = fit(&f.subject, subject_w);
-    let subject = format!("{subject}{}", " ".repeat(subject_w - subject.width()));
-    let used = tag.width() + 1 + subject.width() + 2 + source.width();
+    let gap = " ".repeat(subject_w.saturating_sub(subject.width()) + 2);
+    let used = tag.width() + 1 + subject_w + 2 + source.width();
     let message = fit(&f.message, width.saturating_sub(used));
     let pad = width.saturating_sub(used + message.width());
     Line::from(vec![
@@ -63,7 +63,7 @@ fn one_line(f: &Finding, width: usize, subject_w: usize, t: &Theme) -> Line<'sta
         Span::styled(tag.to_string(), style),
         Span::raw(" "),
         Span::styled(subject, t.header),
-        Span::raw("  "),
+        Span::raw(gap),
         Span::styled(message, t.text),
         Span::raw(" ".repeat(pad)),
         Span::styled(source, t.muted),

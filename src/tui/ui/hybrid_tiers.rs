@@ -220,7 +220,8 @@ fn breakdown(tier: &TierPlan, width: usize) -> Option<String> {
     ))
 }
 
-fn carried(app: &App, tier: u8, width: usize) -> String {
+/// The use cases a tier carries, wrapped over at most `rows` lines.
+fn carried(app: &App, tier: u8, width: usize, rows: usize) -> Vec<String> {
     let names: Vec<&str> = app
         .scenario
         .use_cases
@@ -229,9 +230,16 @@ fn carried(app: &App, tier: u8, width: usize) -> String {
         .map(|c| c.use_case.name.as_str())
         .collect();
     if names.is_empty() {
-        return "no use cases".into();
+        return vec!["no use cases".into()];
     }
-    fit(&format!("carries: {}", names.join(", ")), width)
+    let mut lines = wrap(&format!("carries: {}", names.join(", ")), width);
+    if lines.len() > rows.max(1) {
+        lines.truncate(rows.max(1));
+        if let Some(last) = lines.last_mut() {
+            *last = fit(&format!("{last} …"), width);
+        }
+    }
+    lines
 }
 
 /// The box's lines after the model name, as many as `rows` allows (4, 6 or 9 in all).
@@ -305,7 +313,9 @@ fn tier_lines(
         ),
     ];
     out.extend(breakdown(tier, width));
-    out.push(carried(app, tier.tier, width));
+    // The model name takes the first row.
+    let left = rows.saturating_sub(1 + out.len());
+    out.extend(carried(app, tier.tier, width, left));
     out
 }
 

@@ -1,0 +1,387 @@
+//! The deployment sliders: model, GPU, precision, mode and every setting of a
+//! [`DeploymentChoice`], shown, stepped, typed or reset. A change is kept only when the
+//! deployment still resolves.
+
+use super::*;
+use crate::domain::cost::replica_tokens_per_s;
+
+/// The open models that can be sized for self-hosting.
+pub fn model_choices(catalog: &Catalog) -> Vec<Choice> {
+    catalog
+        .models
+        .iter()
+        .filter(|m| m.can_self_host())
+        .map(|m| Choice {
+            id: m.id.clone(),
+            label: m.name.clone(),
+            detail: format!(
+                "{} · {}",
+                m.vendor,
+                m.sizing_params()
+                    .map(|(t, a)| if t == a {
+                        format!("{t}B")
+                    } else {
+                        format!("{t}B, {a}B active")
+                    })
+                    .unwrap_or_default()
+            ),
+        })
+        .collect()
+}
+
+pub fn gpu_choices(catalog: &Catalog) -> Vec<Choice> {
+    catalog
+        .gpus
+        .iter()
+        .map(|g| {
+            let price = |mode| default_price(g, mode).ok();
+            let mut detail = format!("{} GB", g.memory_gb.value);
+            if let Some(r) = price(Mode::Rent) {
+                detail.push_str(&format!(" · {}/h", dollars(r)));
+            }
+            if let Some(p) = price(Mode::Buy) {
+                detail.push_str(&format!(" · {}", dollars(p)));
+            }
+            Choice {
+                id: g.id.clone(),
+                label: g.name.clone(),
+                detail,
+            }
+        })
+        .collect()
+}
+
+pub fn precision_choices() -> Vec<Choice> {
+    Precision::ALL
+        .iter()
+        .map(|p| Choice {
+            id: p.as_str().into(),
+            label: p.as_str().into(),
+            detail: format!("{} bytes per parameter", p.bytes_per_param()),
+        })
+        .collect()
+}
+
+pub fn mode_choices() -> Vec<Choice> {
+    vec![
+        Choice {
+            id: "rent".into(),
+            label: "rent".into(),
+            detail: "pay per GPU-hour".into(),
+        },
+        Choice {
+            id: "buy".into(),
+            label: "buy".into(),
+            detail: "purchase, power and colocation".into(),
+        },
+    ]
+}
+
+/// The list a deployment choice field picks from.
+pub fn deployment_choices(field: Field, catalog: &Catalog) -> Vec<Choice> {
+    match field {
+        Field::Model => model_choices(catalog),
+        Field::Gpu => gpu_choices(catalog),
+        Field::Precision => precision_choices(),
+        Field::Mode => mode_choices(),
+        _ => Vec::new(),
+    }
+}
+
+/// The current id of a deployment choice field.
+pub fn deployment_choice_id(field: Field, d: &DeploymentChoice) -> String {
+    match field {
+        Field::Model => d.model.clone(),
+        Field::Gpu => d.gpu.clone(),
+        Field::Precision => d.settings.precision.as_str().into(),
+        Field::Mode => d.settings.mode.as_str().into(),
+        _ => String::new(),
+    }
+}
+
+/// The GPU database's figure for a price or power field the user has not set.
+fn database_value(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> Option<f64> {
+    let gpu = catalog.gpu(&d.gpu)?;
+    match field {
+        Field::GpuHourPrice => default_price(gpu, Mode::Rent).ok(),
+        Field::GpuPrice => default_price(gpu, Mode::Buy).ok(),
+        _ => None,
+    }
+}
+
+/// (value, from the database) of a numeric deployment field; `None` value: not set.
+fn deployment_value(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> (Option<f64>, bool) {
+    let s = &d.settings;
+    let user_or_db = |v: Option<f64>| match v {
+        Some(v) => (Some(v), false),
+        None => (database_value(field, d, catalog), true),
+    };
+    match field {
+        Field::GpuHourPrice => user_or_db(s.gpu_hour_price),
+        Field::GpuPrice => user_or_db(s.gpu_price),
+        Field::Years => (Some(s.years), false),
+        Field::PowerPrice => (Some(s.power_price), false),
+        Field::Pue => (Some(s.pue), false),
+        Field::Colo => (Some(s.colo), false),
+        Field::Utilization => (Some(s.utilization), false),
+        Field::Efficiency => (Some(s.efficiency), false),
+        Field::MinReplicas => (Some(f64::from(s.min_replicas)), false),
+        Field::Throughput => (s.throughput, false),
+        Field::Fte => (Some(s.fte), false),
+        Field::Salary => (Some(s.salary), false),
+        Field::Overhead => (Some(s.overhead), false),
+        _ => (None, false),
+    }
+}
+
+fn format_deployment(field: Field, v: Option<f64>) -> String {
+    let Some(v) = v else {
+        return match field {
+            Field::Throughput => "estimated".into(),
+            _ => "no price".into(),
+        };
+    };
+    match field {
+        Field::GpuHourPrice => format!("{}/h", dollars(v)),
+        Field::GpuPrice | Field::Colo => dollars(v),
+        Field::Salary => format!("{}/yr", dollars(v)),
+        Field::Years => format!("{} yr", plain(v)),
+        Field::PowerPrice => format!("{}/kWh", dollars(v)),
+        Field::Pue => plain(v),
+        Field::Utilization | Field::Efficiency | Field::Overhead => percent(v),
+        Field::MinReplicas => format!("{v:.0}"),
+        Field::Throughput => format!("{} tok/s", format_tokens(v)),
+        Field::Fte => format!("{} FTE", plain(v)),
+        _ => plain(v),
+    }
+}
+
+pub fn show_deployment(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> Shown {
+    let label = field.label().to_string();
+    if field.is_choice() {
+        // Only ids and names are needed here: no detail strings on every recompute.
+        let id = deployment_choice_id(field, d);
+        let names: Vec<(&str, &str)> = match field {
+            Field::Model => catalog
+                .models
+                .iter()
+                .filter(|m| m.can_self_host())
+                .map(|m| (m.id.as_str(), m.name.as_str()))
+                .collect(),
+            Field::Gpu => catalog
+                .gpus
+                .iter()
+                .map(|g| (g.id.as_str(), g.name.as_str()))
+                .collect(),
+            Field::Precision => Precision::ALL
+                .iter()
+                .map(|p| (p.as_str(), p.as_str()))
+                .collect(),
+            _ => Mode::ALL.iter().map(|m| (m.as_str(), m.as_str())).collect(),
+        };
+        let at = names.iter().position(|(i, _)| *i == id);
+        return Shown {
+            field,
+            label,
+            value: at.map_or(id, |i| names[i].1.to_string()),
+            position: at.map(|i| i as f64 / (names.len().max(2) - 1) as f64),
+            from_database: false,
+        };
+    }
+    let (v, from_database) = deployment_value(field, d, catalog);
+    let spec = field.spec();
+    Shown {
+        field,
+        label,
+        value: format_deployment(field, v),
+        position: v.zip(spec).map(|(v, s)| bar_position(&s, v)),
+        from_database,
+    }
+}
+
+/// The editor's starting text for a numeric deployment field.
+pub fn deployment_text(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> String {
+    match deployment_value(field, d, catalog).0 {
+        None => String::new(),
+        Some(v) if field == Field::MinReplicas => format!("{v:.0}"),
+        Some(v) => plain_full(v),
+    }
+}
+
+/// A number as typed: no grouping, no needless decimals.
+fn plain_full(v: f64) -> String {
+    let text = format!("{v:.6}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn set_deployment_value(field: Field, s: &mut Settings, v: Option<f64>) -> Result<(), String> {
+    let need = |v: Option<f64>| v.unwrap_or(f64::NAN);
+    match field {
+        Field::GpuHourPrice => s.gpu_hour_price = v,
+        Field::GpuPrice => s.gpu_price = v,
+        Field::Years => s.years = need(v),
+        Field::PowerPrice => s.power_price = need(v),
+        Field::Pue => s.pue = need(v),
+        Field::Colo => s.colo = need(v),
+        Field::Utilization => s.utilization = need(v),
+        Field::Efficiency => s.efficiency = need(v),
+        Field::MinReplicas => {
+            let n = need(v);
+            if !(n.fract() == 0.0 && (1.0..=1000.0).contains(&n)) {
+                return Err(format!(
+                    "--min-replicas: {} is not allowed; expected a whole number from 1 to 1000",
+                    plain_full(n)
+                ));
+            }
+            s.min_replicas = n as u32;
+        }
+        Field::Throughput => s.throughput = v,
+        Field::Fte => s.fte = need(v),
+        Field::Salary => s.salary = need(v),
+        Field::Overhead => s.overhead = need(v),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The deployment's estimated replica throughput, for stepping a measured one up from "none".
+fn estimated_throughput(d: &DeploymentChoice, catalog: &Catalog) -> Option<f64> {
+    let mut estimate = d.clone();
+    estimate.settings.throughput = None;
+    let resolved = estimate.resolve(catalog).ok()?;
+    Some(replica_tokens_per_s(&resolved).0)
+}
+
+/// Apply a change to a deployment field; `Ok(true)` when something changed. The result must
+/// resolve (model, GPU, every setting in range); otherwise the error names the field, the
+/// value and what is allowed, and `d` is untouched. A deployment that did not resolve before
+/// (an unknown model after a catalogue change) accepts any change, so it can be repaired.
+pub fn change_deployment(
+    field: Field,
+    d: &mut DeploymentChoice,
+    default: &DeploymentChoice,
+    catalog: &Catalog,
+    change: &Change,
+) -> Result<bool, String> {
+    if let Change::Reset = change {
+        let mut candidate = d.clone();
+        match field {
+            Field::Model => candidate.model = default.model.clone(),
+            Field::Gpu => candidate.gpu = default.gpu.clone(),
+            _ => candidate.settings = reset_setting(field, &d.settings, &default.settings),
+        }
+        return commit(d, candidate, catalog);
+    }
+    if field.is_choice() {
+        return change_deployment_choice(field, d, catalog, change);
+    }
+    let mut candidate = d.clone();
+    let spec = field
+        .spec()
+        .unwrap_or(spec(Grid::Linear(1.0), 0.0, 1.0, false, ""));
+    let (current, _) = deployment_value(field, d, catalog);
+    let next = match change {
+        Change::Step(n) => match (current, field) {
+            (None, Field::Throughput) if *n > 0 => estimated_throughput(d, catalog)
+                .map(|t| step_value(&spec, t, 1).min(spec.hi).max(spec.lo)),
+            (None, _) => None,
+            (Some(v), _) => Some(step_value(&spec, v, *n)),
+        },
+        Change::Exact(text) => {
+            parse_exact(field, text).map_err(|e| format!("--{}: {e}", field.option()))?
+        }
+        Change::Reset => current,
+    };
+    if next.is_none() && current.is_none() {
+        return Ok(false);
+    }
+    set_deployment_value(field, &mut candidate.settings, next)?;
+    commit(d, candidate, catalog)
+}
+
+fn with_choice(d: &DeploymentChoice, field: Field, id: &str) -> DeploymentChoice {
+    let mut c = d.clone();
+    match field {
+        Field::Model => c.model = id.to_string(),
+        Field::Gpu => c.gpu = id.to_string(),
+        Field::Precision => c.settings.precision = Precision::parse(id).unwrap_or(Precision::Fp16),
+        Field::Mode => c.settings.mode = Mode::parse(id).unwrap_or(Mode::Rent),
+        _ => {}
+    }
+    c
+}
+
+/// Model, GPU, precision or mode. A step passes over entries that do not resolve (a GPU with
+/// no price for the chosen mode, a model too large for it) so ←/→ never get stuck; a picked
+/// entry that does not resolve is refused with the reason.
+fn change_deployment_choice(
+    field: Field,
+    d: &mut DeploymentChoice,
+    catalog: &Catalog,
+    change: &Change,
+) -> Result<bool, String> {
+    let choices = deployment_choices(field, catalog);
+    let current = deployment_choice_id(field, d);
+    let Some(first) = choose(&choices, &current, change) else {
+        return Ok(false);
+    };
+    let first_try = commit(d, with_choice(d, field, &first), catalog);
+    let Change::Step(n) = change else {
+        return first_try;
+    };
+    if first_try.is_ok() {
+        return first_try;
+    }
+    let start = choices.iter().position(|c| c.id == first).unwrap_or(0);
+    let others: Vec<&Choice> = if *n > 0 {
+        choices.iter().skip(start + 1).collect()
+    } else {
+        choices.iter().take(start).rev().collect()
+    };
+    for c in others {
+        if let Ok(changed) = commit(d, with_choice(d, field, &c.id), catalog) {
+            return Ok(changed);
+        }
+    }
+    first_try
+}
+
+fn reset_setting(field: Field, s: &Settings, default: &Settings) -> Settings {
+    let mut out = s.clone();
+    match field {
+        Field::GpuHourPrice => out.gpu_hour_price = default.gpu_hour_price,
+        Field::GpuPrice => out.gpu_price = default.gpu_price,
+        Field::Years => out.years = default.years,
+        Field::PowerPrice => out.power_price = default.power_price,
+        Field::Pue => out.pue = default.pue,
+        Field::Colo => out.colo = default.colo,
+        Field::Utilization => out.utilization = default.utilization,
+        Field::Efficiency => out.efficiency = default.efficiency,
+        Field::MinReplicas => out.min_replicas = default.min_replicas,
+        Field::Throughput => out.throughput = default.throughput,
+        Field::Fte => out.fte = default.fte,
+        Field::Salary => out.salary = default.salary,
+        Field::Overhead => out.overhead = default.overhead,
+        Field::Precision => out.precision = default.precision,
+        Field::Mode => out.mode = default.mode,
+        _ => {}
+    }
+    out
+}
+
+fn commit(
+    d: &mut DeploymentChoice,
+    candidate: DeploymentChoice,
+    catalog: &Catalog,
+) -> Result<bool, String> {
+    if candidate == *d {
+        return Ok(false);
+    }
+    if let Err(e) = candidate.resolve(catalog)
+        && d.resolve(catalog).is_ok()
+    {
+        return Err(e.to_string());
+    }
+    *d = candidate;
+    Ok(true)
+}
