@@ -338,3 +338,32 @@ fn the_saved_state_holds_every_scenario_with_the_edited_one_current() {
     assert_ne!(two.workload, state.get("default").unwrap().workload);
     assert!(a.update(Action::Resize(100, 30)).effects.is_empty());
 }
+
+#[test]
+fn the_detail_view_marks_the_users_own_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("models.ron"),
+        r#"[(id: "gpt-4o", price: (value: (input: 1.25, output: 5.0)))]"#,
+    )
+    .unwrap();
+    let loaded = tierwise::data::overlay::load_with_overlays(Some(dir.path())).unwrap();
+    assert!(loaded.notices.is_empty(), "{:?}", loaded.notices);
+    let theme = tierwise::tui::theme::Theme::builtin("mono").unwrap();
+    let text = |id: &str| {
+        let i = loaded
+            .catalog
+            .models
+            .iter()
+            .position(|m| m.id == id)
+            .unwrap();
+        tierwise::tui::ui::detail::lines(&loaded.catalog, &theme, i, 120)
+            .iter()
+            .map(|l| l.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mine = text("gpt-4o");
+    assert!(mine.contains("(your data)"), "{mine}");
+    assert!(!text("claude-opus-4.7").contains("(your data)"));
+}

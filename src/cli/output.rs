@@ -1,8 +1,10 @@
 //! Shared output helpers: writing to stdout, aligned text tables, CSV fields, number text.
 
 use super::errors::CliError;
+use crate::domain::text::truncate_to_width;
+use crate::domain::units::price_digits;
 use std::io::Write;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Shown wherever a figure is unknown.
 pub const UNKNOWN: &str = "—";
@@ -52,30 +54,11 @@ pub fn table(columns: &[Column], rows: &[Vec<String>]) -> String {
             .iter()
             .zip(&widths)
             .zip(row)
-            .map(|((c, &w), cell)| pad(&truncate(cell, w), w, c.align))
+            .map(|((c, &w), cell)| pad(&truncate_to_width(cell, w), w, c.align))
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
-    out
-}
-
-/// Cut `text` to at most `width` display columns, ending with `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    out.push('…');
     out
 }
 
@@ -118,13 +101,9 @@ pub fn plain_number(value: f64) -> String {
     }
 }
 
-/// A $/M price for a table: two decimals, three below ten cents.
+/// A $/M price for a table, digits as on the catalogue screen (see `price_digits`).
 pub fn price_text(value: f64) -> String {
-    if value != 0.0 && value.abs() < 0.1 {
-        format!("{value:.3}")
-    } else {
-        format!("{value:.2}")
-    }
+    price_digits(value)
 }
 
 /// A token count in short form: 131000 -> "131K", 1000000 -> "1M", 1050000 -> "1.05M".
@@ -161,6 +140,7 @@ mod tests {
         assert_eq!(plain_number(2.5), "2.5");
         assert_eq!(price_text(0.075), "0.075");
         assert_eq!(price_text(10.0), "10.00");
+        assert_eq!(price_text(0.145), "0.145");
         assert_eq!(short_count(131_000.0), "131K");
         assert_eq!(short_count(1_000_000.0), "1M");
         assert_eq!(short_count(1_048_576.0), "1.05M");

@@ -12,6 +12,7 @@ pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod sensitivity;
+pub mod text;
 pub mod units;
 pub mod usecase;
 pub mod validate;

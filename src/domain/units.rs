@@ -161,6 +161,45 @@ pub fn format_usd_full(v: f64) -> String {
     format!("{sign}${}.{cents}", group_thousands(whole))
 }
 
+/// A price's digits (dollars per million tokens, no `$`): three significant digits below $1, so
+/// the last digit of $0.145 or $0.075 is not lost, with at least the cents ($0.55, $0.50); cents
+/// from $1 up ($2.50, $15.00, $125.00). The catalogue screen and the `models` table both use it.
+pub fn price_digits(v: f64) -> String {
+    if !v.is_finite() {
+        return "n/a".into();
+    }
+    let a = v.abs();
+    let mut text = format!("{a:.2}");
+    if a > 0.0 && a < 1.0 {
+        // Decimals for three significant digits: 0.145 -> 3, 0.0375 -> 4.
+        let magnitude = a.log10().floor() as i32;
+        let decimals = usize::try_from(2 - magnitude).unwrap_or(2).clamp(2, 12);
+        let precise = format!("{a:.decimals$}");
+        // Rounding up to a whole dollar (0.9996) reads as $1.00, like any price from $1 up.
+        if !precise.starts_with('1') {
+            let trimmed = precise.trim_end_matches('0');
+            let cents = trimmed.find('.').map_or(0, |dot| dot + 3);
+            text = precise[..trimmed.len().max(cents)].to_string();
+        }
+    }
+    let sign = if v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    format!("{sign}{text}")
+}
+
+/// A price with its dollar sign: `$0.145`, `$2.50`; see [`price_digits`].
+pub fn format_price(v: f64) -> String {
+    let digits = price_digits(v);
+    match digits.strip_prefix('-') {
+        Some(d) => format!("-${d}"),
+        None if digits == "n/a" => digits,
+        None => format!("${digits}"),
+    }
+}
+
 /// A whole number with thousands separators: 1,008.
 pub fn format_count(v: f64) -> String {
     if !v.is_finite() {
@@ -250,6 +289,29 @@ mod tests {
         assert_eq!(format_usd(-5_931.25), "-$5.9K");
         assert_eq!(format_usd(-0.001), "$0.00");
         assert_eq!(format_usd(f64::INFINITY), "n/a");
+    }
+
+    #[test]
+    fn prices_keep_three_significant_digits_below_a_dollar() {
+        assert_eq!(format_price(0.145), "$0.145");
+        assert_eq!(format_price(0.075), "$0.075");
+        assert_eq!(format_price(0.14), "$0.14");
+        assert_eq!(format_price(0.55), "$0.55");
+        assert_eq!(format_price(0.5), "$0.50");
+        assert_eq!(format_price(0.1), "$0.10");
+        assert_eq!(format_price(0.0375), "$0.0375");
+        assert_eq!(format_price(0.99949), "$0.999");
+        assert_eq!(format_price(0.9996), "$1.00");
+        assert_eq!(format_price(0.0), "$0.00");
+        assert_eq!(format_price(1.0), "$1.00");
+        assert_eq!(format_price(2.19), "$2.19");
+        assert_eq!(format_price(2.5), "$2.50");
+        assert_eq!(format_price(15.0), "$15.00");
+        assert_eq!(format_price(125.0), "$125.00");
+        assert_eq!(format_price(-0.145), "-$0.145");
+        assert_eq!(format_price(f64::NAN), "n/a");
+        assert_eq!(price_digits(0.075), "0.075");
+        assert_eq!(price_digits(10.0), "10.00");
     }
 
     #[test]

@@ -5,6 +5,10 @@ use super::columns::Widths;
 use super::format::Rows;
 use crate::domain::catalog::Catalog;
 use crate::domain::query::{Facets, Hit, Query, Searcher, SortKey, facet_values, sort_keys};
+use crate::tui::theme::Theme;
+use crate::tui::ui::compare::CompareRow;
+use ratatui::text::Line;
+use std::cell::{Ref, RefCell};
 
 /// At most this many models can be marked for comparison.
 pub const MAX_MARKS: usize = 4;
@@ -25,8 +29,49 @@ pub struct CatalogueState {
     pub rows: Rows,
     pub widths: Widths,
     pub facets: Facets,
+    /// Text the detail and comparison views draw, kept between frames.
+    pub views: ViewMemos,
     sort_keys: Vec<SortKey>,
     searcher: Searcher,
+}
+
+/// A value derived for display, kept with the inputs it was made from. Drawing only reads the
+/// state, so the value sits behind a `RefCell`: it is made again when the inputs differ, and
+/// otherwise every frame reuses it.
+#[derive(Debug)]
+pub struct Memo<K, V> {
+    cell: RefCell<(Option<K>, V)>,
+}
+
+impl<K, V: Default> Default for Memo<K, V> {
+    fn default() -> Self {
+        Memo {
+            cell: RefCell::new((None, V::default())),
+        }
+    }
+}
+
+impl<K: PartialEq, V> Memo<K, V> {
+    /// The value for `key`, made by `make` only if the kept one was made from other inputs.
+    pub fn get(&self, key: K, make: impl FnOnce() -> V) -> Ref<'_, V> {
+        let fresh = self.cell.borrow().0.as_ref() == Some(&key);
+        if !fresh {
+            let value = make();
+            *self.cell.borrow_mut() = (Some(key), value);
+        }
+        Ref::map(self.cell.borrow(), |(_, value)| value)
+    }
+}
+
+/// What the detail view's text depends on: the model, the width and the theme.
+pub type DetailKey = (usize, u16, Theme);
+
+#[derive(Debug, Default)]
+pub struct ViewMemos {
+    /// The detail view's wrapped lines.
+    pub detail: Memo<DetailKey, Vec<Line<'static>>>,
+    /// The comparison rows of the marked models, by the marks in order.
+    pub compare: Memo<Vec<String>, Vec<CompareRow>>,
 }
 
 impl CatalogueState {
@@ -44,6 +89,7 @@ impl CatalogueState {
             rows,
             widths,
             facets: facet_values(catalog),
+            views: ViewMemos::default(),
             sort_keys: sort_keys(catalog),
             searcher: Searcher::default(),
         };
@@ -166,5 +212,27 @@ impl CatalogueState {
             .char_indices()
             .nth(chars)
             .map_or(self.query.text.len(), |(i, _)| i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Memo;
+    use std::cell::Cell;
+
+    #[test]
+    fn a_memo_is_made_again_only_when_its_inputs_change() {
+        let made = Cell::new(0);
+        let memo: Memo<(usize, u16), Vec<String>> = Memo::default();
+        let make = |n: usize| {
+            made.set(made.get() + 1);
+            vec![n.to_string()]
+        };
+        assert_eq!(*memo.get((1, 80), || make(1)), ["1"]);
+        assert_eq!(*memo.get((1, 80), || make(99)), ["1"]);
+        assert_eq!(made.get(), 1);
+        assert_eq!(*memo.get((1, 81), || make(2)), ["2"]);
+        assert_eq!(*memo.get((3, 81), || make(3)), ["3"]);
+        assert_eq!(made.get(), 3);
     }
 }

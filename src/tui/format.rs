@@ -9,8 +9,9 @@ pub const UNKNOWN: &str = "—";
 /// Appended to a figure whose sources disagree; the detail view lists every value.
 pub const CONFLICT: &str = "*";
 
+/// Three significant digits below $1 ($0.145), cents from $1 up; the CLI prints the same digits.
 pub fn price(v: f64) -> String {
-    format!("${v:.2}")
+    crate::domain::units::format_price(v)
 }
 
 pub fn tokens(n: u64) -> String {
@@ -165,7 +166,10 @@ mod tests {
     #[test]
     fn prices_and_sizes() {
         assert_eq!(price(2.5), "$2.50");
-        assert_eq!(price(0.075), "$0.07");
+        assert_eq!(price(0.075), "$0.075");
+        assert_eq!(price(0.145), "$0.145");
+        assert_eq!(price(0.55), "$0.55");
+        assert_eq!(price(15.0), "$15.00");
         assert_eq!(billions(70.0), "70B");
         assert_eq!(billions(7.5), "7.5B");
         assert_eq!(score(88.0), "88");

@@ -9,6 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Row, Table};
+use std::cell::Ref;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Better {
@@ -59,7 +60,13 @@ pub fn models(app: &App) -> Vec<&Model> {
         .collect()
 }
 
-pub fn rows(app: &App) -> Vec<CompareRow> {
+/// The rows for the marked models, made once per set of marks and kept between frames.
+pub fn rows(app: &App) -> Ref<'_, Vec<CompareRow>> {
+    let cat = &app.catalogue;
+    cat.views.compare.get(cat.marks.clone(), || make_rows(app))
+}
+
+fn make_rows(app: &App) -> Vec<CompareRow> {
     let ms = models(app);
     let text = |label: &str, f: &dyn Fn(&Model) -> Option<String>| CompareRow {
         label: label.into(),
@@ -155,14 +162,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
             Cell::from(Span::styled(fit(&m.name, usize::from(col_w)), style))
         })),
     );
-    let body: Vec<Row> = rows(app)
-        .into_iter()
+    let rows = rows(app);
+    let body: Vec<Row> = rows
+        .iter()
         .skip(scroll)
+        .take(usize::from(inner.height.saturating_sub(1)))
         .map(|row| {
             let equal = row.all_equal();
             let best = row.best();
             let label = Cell::from(Span::styled(
-                row.label.clone(),
+                row.label.as_str(),
                 if equal { t.same } else { t.header },
             ));
             let cells = row.cells.iter().enumerate().map(|(i, c)| {

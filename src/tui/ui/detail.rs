@@ -1,8 +1,8 @@
 //! The detail view: every figure of one model with its sources (title and date); for a
 //! conflicting figure, every value with its sources and which one is in use.
 
-use super::fit;
 use crate::domain::catalog::{Catalog, Figure, Model, Price, SourceKind};
+use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
 use crate::tui::format::{self, CONFLICT};
 use crate::tui::theme::Theme;
@@ -39,13 +39,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
         .title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = lines(&app.catalog, t, model, area.width);
+    // Wrapping every figure and its sources is kept between frames; only the visible lines
+    // are handed to the paragraph, borrowed.
+    let key = (model, area.width, t.clone());
+    let memo = &app.catalogue.views.detail;
+    let lines = memo.get(key, || lines(&app.catalog, t, model, area.width));
     let shown: Vec<Line> = lines
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
+        .map(borrowed)
         .collect();
     frame.render_widget(Paragraph::new(shown).style(t.text), inner);
+}
+
+/// The same line, its text borrowed instead of copied.
+fn borrowed<'a>(line: &'a Line<'_>) -> Line<'a> {
+    let spans: Vec<Span> = line
+        .spans
+        .iter()
+        .map(|s| Span::styled(s.content.as_ref(), s.style))
+        .collect();
+    let mut out = Line::from(spans).style(line.style);
+    out.alignment = line.alignment;
+    out
 }
 
 /// Lines the detail view of `model` has at `width` (for scrolling).
@@ -72,22 +89,28 @@ impl Out<'_> {
         let mut spans = first;
         let mut room = self.width.saturating_sub(lead).max(10);
         let mut current = String::new();
+        // The display width of `current`, kept as words are added.
+        let mut used = 0;
         for word in text.split_whitespace() {
             let needed = if current.is_empty() {
                 word.width()
             } else {
-                current.width() + 1 + word.width()
+                used + 1 + word.width()
             };
             if needed > room && !current.is_empty() {
                 spans.push(Span::styled(std::mem::take(&mut current), style));
                 self.lines.push(Line::from(std::mem::take(&mut spans)));
                 spans.push(Span::raw(" ".repeat(indent)));
                 room = self.width.saturating_sub(indent).max(10);
+                used = 0;
             }
             if !current.is_empty() {
                 current.push(' ');
+                used += 1;
             }
-            current.push_str(&fit(word, room));
+            let word = truncate_to_width(word, room);
+            used += word.width();
+            current.push_str(&word);
         }
         spans.push(Span::styled(current, style));
         self.lines.push(Line::from(spans));
@@ -147,10 +170,13 @@ impl Out<'_> {
         let n = f.alternatives.len() + 1;
         self.wrapped(head, &format!(" sources disagree: {n} values"), pad, t.warn);
         let in_use = format!("{} — {}", show(&f.value), self.sources(&f.sources));
-        let lead = vec![
+        let mut lead = vec![
             Span::raw(" ".repeat(pad)),
             Span::styled("✓ in use ", t.good),
         ];
+        if crate::data::overlay::is_user_figure(self.catalog, f) {
+            lead.push(Span::styled("(your data) ", t.accent));
+        }
         self.wrapped(lead, &in_use, pad + 9, t.text);
         for alt in &f.alternatives {
             let mut text = format!("{} — {}", show(&alt.value), self.sources(&alt.sources));

@@ -216,19 +216,5 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Cut `text` to `width` columns, ending in "…" when shortened.
 pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
+    crate::domain::text::truncate_to_width(text, width).into_owned()
 }
