@@ -4,6 +4,7 @@
 use super::action::Action;
 use super::app::{App, Outcome, Overlay, Pane};
 use super::breakeven::{self, Context, Reply, row_count};
+use super::picker::PickerKey;
 use super::ui;
 use crate::domain::scenario::MAX_COMPARED;
 
@@ -124,21 +125,13 @@ impl App {
         let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
             return Outcome::default();
         };
-        match action {
-            Action::Input(c) => p.insert(c),
-            Action::Backspace => {
-                if !p.backspace() {
-                    return Outcome::default();
-                }
-            }
-            Action::Up => p.move_by(-1, rows),
-            Action::Down => p.move_by(1, rows),
-            Action::PageUp => p.move_by(-(rows.max(1) as isize), rows),
-            Action::PageDown => p.move_by(rows.max(1) as isize, rows),
-            Action::Close => {
+        match p.handle(&action, rows) {
+            PickerKey::Changed => {}
+            PickerKey::Unchanged | PickerKey::Other => return Outcome::default(),
+            PickerKey::Close => {
                 self.overlays.pop();
             }
-            Action::Confirm => {
+            PickerKey::Confirm => {
                 let Some(id) = p.chosen().map(|c| c.id.clone()) else {
                     return Outcome::default();
                 };
@@ -152,7 +145,6 @@ impl App {
                 let reply = self.breakeven.picked(field, &id, &mut self.scenario, &ctx);
                 return self.reply(reply);
             }
-            _ => return Outcome::default(),
         }
         Outcome::redraw()
     }

@@ -6,7 +6,7 @@ use super::action::Action;
 use super::app::{App, Outcome, Overlay};
 use super::editor::{Editor, EditorEvent};
 use super::hybrid::eligible;
-use super::picker::Picker;
+use super::picker::{Picker, PickerKey};
 use super::sliders::{self, Change, Choice, Field, SliderList, deployment_fields};
 use super::ui;
 use crate::domain::catalog::Catalog;
@@ -147,21 +147,13 @@ impl App {
             return Outcome::default();
         };
         let tier = *tier;
-        match action {
-            Action::Input(c) => p.insert(c),
-            Action::Backspace => {
-                if !p.backspace() {
-                    return Outcome::default();
-                }
-            }
-            Action::Up => p.move_by(-1, rows),
-            Action::Down => p.move_by(1, rows),
-            Action::PageUp => p.move_by(-(rows.max(1) as isize), rows),
-            Action::PageDown => p.move_by(rows.max(1) as isize, rows),
-            Action::Close => {
+        match p.handle(&action, rows) {
+            PickerKey::Changed => {}
+            PickerKey::Unchanged | PickerKey::Other => return Outcome::default(),
+            PickerKey::Close => {
                 self.overlays.pop();
             }
-            Action::Confirm => {
+            PickerKey::Confirm => {
                 let Some(id) = p.chosen().map(|c| c.id.clone()) else {
                     return Outcome::default();
                 };
@@ -169,7 +161,6 @@ impl App {
                 self.overlays.pop();
                 return self.picked_for_tier(tier, field, &id);
             }
-            _ => return Outcome::default(),
         }
         Outcome::redraw()
     }

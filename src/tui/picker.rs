@@ -1,6 +1,7 @@
 //! A fuzzy picker over a list of choices (regions, GPUs, models): type to narrow, ↑/↓ to
 //! move, Enter to take the highlighted entry.
 
+use super::action::Action;
 use super::sliders::{Choice, Field};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -39,7 +40,40 @@ impl PartialEq for Picker {
     }
 }
 
+/// What a key did to an open picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickerKey {
+    /// Typing or moving changed what the picker shows.
+    Changed,
+    /// A key the picker understood, with nothing to change (backspace on empty text).
+    Unchanged,
+    /// `Esc`.
+    Close,
+    /// `Enter` on the chosen entry.
+    Confirm,
+    /// Not a picker key.
+    Other,
+}
+
 impl Picker {
+    /// Typing, deleting and moving, shared by every picker; `rows` is the list's height.
+    pub fn handle(&mut self, action: &Action, rows: usize) -> PickerKey {
+        let page = rows.max(1) as isize;
+        match action {
+            Action::Input(c) => self.insert(*c),
+            Action::Backspace if !self.backspace() => return PickerKey::Unchanged,
+            Action::Backspace => {}
+            Action::Up => self.move_by(-1, rows),
+            Action::Down => self.move_by(1, rows),
+            Action::PageUp => self.move_by(-page, rows),
+            Action::PageDown => self.move_by(page, rows),
+            Action::Close => return PickerKey::Close,
+            Action::Confirm => return PickerKey::Confirm,
+            _ => return PickerKey::Other,
+        }
+        PickerKey::Changed
+    }
+
     pub fn new(title: String, field: Field, choices: Vec<Choice>, current: &str) -> Picker {
         let mut p = Picker {
             title,
@@ -148,5 +182,30 @@ mod tests {
         p.backspace();
         p.backspace();
         assert_eq!(p.matches.len(), 1);
+    }
+
+    #[test]
+    fn keys_are_handled_the_same_by_every_picker() {
+        let mut p = Picker::new(
+            "GPU".into(),
+            Field::Gpu,
+            vec![
+                choice("a100-80gb", "A100 80GB"),
+                choice("h100-sxm", "H100 SXM"),
+            ],
+            "a100-80gb",
+        );
+        assert_eq!(
+            p.handle(&Action::Backspace, 5),
+            PickerKey::Unchanged,
+            "nothing typed yet"
+        );
+        assert_eq!(p.handle(&Action::Down, 5), PickerKey::Changed);
+        assert_eq!(p.chosen().unwrap().id, "h100-sxm");
+        assert_eq!(p.handle(&Action::Input('a'), 5), PickerKey::Changed);
+        assert_eq!(p.handle(&Action::Backspace, 5), PickerKey::Changed);
+        assert_eq!(p.handle(&Action::Confirm, 5), PickerKey::Confirm);
+        assert_eq!(p.handle(&Action::Close, 5), PickerKey::Close);
+        assert_eq!(p.handle(&Action::Help, 5), PickerKey::Other);
     }
 }
