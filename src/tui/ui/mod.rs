@@ -1,6 +1,7 @@
 //! Drawing. Every function here only reads the state; nothing is computed that `update` needs.
 
 pub mod catalogue;
+pub mod cells;
 pub mod compare;
 pub mod detail;
 pub mod filter;
