@@ -191,3 +191,18 @@ fn value_spans<'a>(value: &'a str, t: &Theme) -> Vec<(&'a str, Style)> {
         None => vec![(value, Style::default())],
     }
 }
+
+/// A value as a line, the unknown sign dimmed and the conflict marker in the warning colour
+/// (for views that build `Line`s; the table writes the same pieces directly).
+pub fn value_line(value: String, t: &Theme) -> Line<'static> {
+    if value == UNKNOWN {
+        return Line::from(Span::styled(value, t.unknown));
+    }
+    match value.strip_suffix(CONFLICT) {
+        Some(v) => Line::from(vec![
+            Span::raw(v.to_string()),
+            Span::styled(CONFLICT, t.warn),
+        ]),
+        None => Line::from(value),
+    }
+}
