@@ -134,7 +134,8 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
                     } else {
                         truncate_to_width(value, w)
                     };
-                    put_line(buf, cell, &value_spans(&value, t), other.numeric());
+                    let (pieces, n) = value_pieces(&value, t);
+                    put_line(buf, cell, &pieces[..n], other.numeric());
                 }
             }
         }
@@ -181,14 +182,15 @@ fn name_cell(buf: &mut Buffer, cell: Rect, name: &str, matches: &[usize], width:
     put_line(buf, cell, &pieces, false);
 }
 
-/// A value with the unknown sign dimmed and the conflict marker in the warning colour.
-fn value_spans<'a>(value: &'a str, t: &Theme) -> Vec<(&'a str, Style)> {
+/// A value with the unknown sign dimmed and the conflict marker in the warning colour: the
+/// pieces and how many of them are used (no allocation per cell).
+fn value_pieces<'a>(value: &'a str, t: &Theme) -> ([(&'a str, Style); 2], usize) {
     if value == UNKNOWN {
-        return vec![(value, t.unknown)];
+        return ([(value, t.unknown), ("", Style::default())], 1);
     }
     match value.strip_suffix(CONFLICT) {
-        Some(v) => vec![(v, Style::default()), (CONFLICT, t.warn)],
-        None => vec![(value, Style::default())],
+        Some(v) => ([(v, Style::default()), (CONFLICT, t.warn)], 2),
+        None => ([(value, Style::default()), ("", Style::default())], 1),
     }
 }
 

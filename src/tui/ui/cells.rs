@@ -50,6 +50,13 @@ pub fn clear(buf: &mut Buffer, area: Rect) {
 fn simple_width<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<usize> {
     let mut n = 0;
     for text in pieces {
+        if text.is_ascii() {
+            if text.bytes().any(|b| b.is_ascii_control()) {
+                return None;
+            }
+            n += text.len();
+            continue;
+        }
         for c in text.chars() {
             if !one_cell(c) {
                 return None;
@@ -60,10 +67,21 @@ fn simple_width<'a>(pieces: impl Iterator<Item = &'a str>) -> Option<usize> {
     Some(n)
 }
 
+/// `cell` cut to the buffer (a cell is nearly always inside it already).
+fn inside(buf: &Buffer, cell: Rect) -> Rect {
+    let a = buf.area;
+    let within = cell.x >= a.x && cell.y >= a.y && cell.right() <= a.right();
+    if within && cell.bottom() <= a.bottom() {
+        cell
+    } else {
+        cell.intersection(a)
+    }
+}
+
 /// Draw styled pieces into one table cell as ratatui draws a `Cell` holding that `Line`: left
 /// or right aligned, cut at the cell's edge.
 pub fn put_line(buf: &mut Buffer, cell: Rect, pieces: &[(&str, Style)], right: bool) {
-    let cell = cell.intersection(buf.area);
+    let cell = inside(buf, cell);
     let len = simple_width(pieces.iter().map(|(s, _)| *s));
     if len == Some(0) || cell.is_empty() {
         return;
@@ -86,8 +104,14 @@ pub fn put_line(buf: &mut Buffer, cell: Rect, pieces: &[(&str, Style)], right: b
     };
     let mut cells = row(buf, cell.x, cell.y, cell.width)[indent..].iter_mut();
     for (text, style) in pieces {
-        for (c, cell) in text.chars().zip(&mut cells) {
-            cell.set_char(c).set_style(*style);
+        if text.is_ascii() {
+            for (b, cell) in text.bytes().zip(&mut cells) {
+                cell.set_char(char::from(b)).set_style(*style);
+            }
+        } else {
+            for (c, cell) in text.chars().zip(&mut cells) {
+                cell.set_char(c).set_style(*style);
+            }
         }
     }
 }
