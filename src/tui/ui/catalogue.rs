@@ -1,10 +1,10 @@
 //! The catalogue pane: the search and filter line, then the table of models.
 //!
-//! The table is written straight into the buffer, cell by cell, in the order ratatui's `Table`
-//! would write it (table style, header style, cell text, then the selection), so the screen is
-//! the same; building a `Row` of `Cell`s of `Line`s of owned `String`s for every visible cell
-//! on every frame was most of a frame's time on a large terminal.
+//! The table is written straight into the buffer (see `cells`) in the order ratatui's `Table`
+//! writes it: table style, header style, cell text, then the selection. Building a `Row` of
+//! `Cell`s of `Line`s of owned strings for every visible cell was most of a large frame.
 
+use super::cells::{column_areas, fill_style, put_line};
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::{App, Overlay};
 use crate::tui::columns::{Column, plan};
@@ -12,10 +12,10 @@ use crate::tui::format::{CONFLICT, UNKNOWN};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -83,7 +83,8 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let columns = plan(area.width, &cat.rows, &cat.widths, &cat.query.sort);
-    let cells = column_areas(&columns, area.width);
+    let widths: Vec<u16> = columns.iter().map(|(_, w)| *w).collect();
+    let cells = column_areas(&widths, area.width);
 
     // The header.
     fill_style(buf, Rect { height: 1, ..area }, t.header);
@@ -133,7 +134,8 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
                     } else {
                         truncate_to_width(value, w)
                     };
-                    put_line(buf, cell, &value_spans(&value, t), other.numeric());
+                    let (pieces, n) = value_pieces(&value, t);
+                    put_line(buf, cell, &pieces[..n], other.numeric());
                 }
             }
         }
@@ -151,93 +153,6 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
             },
             t.selection,
         );
-    }
-}
-
-/// Where each column starts (relative to the table) and how wide it is: the layout ratatui's
-/// `Table` computes for these widths with a one-column gap and no selection symbol. `plan`
-/// chooses columns that fit, which lays them side by side; the constraint solver is only asked
-/// when they do not (it costs more than the rest of the frame).
-fn column_areas(columns: &[(Column, u16)], width: u16) -> Vec<Rect> {
-    let total: usize = columns.iter().map(|(_, w)| usize::from(*w) + 1).sum();
-    if total.saturating_sub(1) <= usize::from(width) {
-        let mut x = 0;
-        return columns
-            .iter()
-            .map(|(_, w)| {
-                let r = Rect::new(x, 0, *w, 1);
-                x += w + 1;
-                r
-            })
-            .collect();
-    }
-    let [_, inner] = Layout::horizontal([Constraint::Length(0), Constraint::Fill(0)])
-        .areas(Rect::new(0, 0, width, 1));
-    Layout::horizontal(columns.iter().map(|(_, w)| Constraint::Length(*w)))
-        .flex(Flex::Start)
-        .spacing(1)
-        .split(inner)
-        .to_vec()
-}
-
-/// Symbols the tables use that are one column wide and never combine with a neighbour into one
-/// grapheme: like printable ASCII, they take exactly one cell each.
-const NARROW: &[char] = &['—', '●', '…', '↑', '↓', '★', '✓', '·'];
-
-fn one_cell(c: char) -> bool {
-    c == ' ' || c.is_ascii_graphic() || NARROW.contains(&c)
-}
-
-/// `Buffer::set_style` over `area`, a row of cells at a time.
-pub(super) fn fill_style(buf: &mut Buffer, area: Rect, style: Style) {
-    let area = area.intersection(buf.area);
-    for y in area.top()..area.bottom() {
-        let start = buf.index_of(area.x, y);
-        for cell in &mut buf.content[start..start + usize::from(area.width)] {
-            cell.set_style(style);
-        }
-    }
-}
-
-/// Draw a line of styled pieces into one table cell, as a `Cell` holding that `Line` is drawn:
-/// left or right aligned, cut at the cell's edge. Text of one-cell characters that fits is
-/// written directly; anything else (wide characters, combining marks, a line too long for its
-/// cell) goes through ratatui's own `Line`.
-pub(super) fn put_line(buf: &mut Buffer, cell: Rect, pieces: &[(&str, Style)], right: bool) {
-    let cell = cell.intersection(buf.area);
-    let mut len = 0;
-    let mut simple = true;
-    for (text, _) in pieces {
-        for c in text.chars() {
-            simple &= one_cell(c);
-            len += 1;
-        }
-    }
-    if len == 0 || cell.is_empty() {
-        return;
-    }
-    if !simple || len > usize::from(cell.width) {
-        let line = Line::from(
-            pieces
-                .iter()
-                .map(|(s, style)| Span::styled(*s, *style))
-                .collect::<Vec<_>>(),
-        );
-        let line = if right { line.right_aligned() } else { line };
-        line.render(cell, buf);
-        return;
-    }
-    let indent = if right {
-        usize::from(cell.width) - len
-    } else {
-        0
-    };
-    let start = buf.index_of(cell.x, cell.y) + indent;
-    let mut cells = buf.content[start..start + len].iter_mut();
-    for (text, style) in pieces {
-        for (c, cell) in text.chars().zip(&mut cells) {
-            cell.set_char(c).set_style(*style);
-        }
     }
 }
 
@@ -267,109 +182,29 @@ fn name_cell(buf: &mut Buffer, cell: Rect, name: &str, matches: &[usize], width:
     put_line(buf, cell, &pieces, false);
 }
 
-/// A value with the unknown sign dimmed and the conflict marker in the warning colour.
-fn value_spans<'a>(value: &'a str, t: &Theme) -> Vec<(&'a str, Style)> {
+/// A value with the unknown sign dimmed and the conflict marker in the warning colour: the
+/// pieces and how many of them are used (no allocation per cell).
+fn value_pieces<'a>(value: &'a str, t: &Theme) -> ([(&'a str, Style); 2], usize) {
     if value == UNKNOWN {
-        return vec![(value, t.unknown)];
+        return ([(value, t.unknown), ("", Style::default())], 1);
     }
     match value.strip_suffix(CONFLICT) {
-        Some(v) => vec![(v, Style::default()), (CONFLICT, t.warn)],
-        None => vec![(value, Style::default())],
+        Some(v) => ([(v, Style::default()), (CONFLICT, t.warn)], 2),
+        None => ([(value, Style::default()), ("", Style::default())], 1),
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::query::SortKey;
-    use crate::tui::columns::Widths;
-    use crate::tui::format::Rows;
-    use ratatui::style::{Color, Modifier};
-
-    /// A buffer with a pattern of styles and symbols already in it, as under a real table.
-    fn canvas() -> Buffer {
-        let mut buf = Buffer::empty(Rect::new(0, 0, 12, 2));
-        buf.set_string(0, 0, "xxxxxxxxxxxx", Style::new().fg(Color::Red));
-        buf.set_style(
-            Rect::new(3, 0, 4, 1),
-            Style::new().add_modifier(Modifier::BOLD),
-        );
-        buf
+/// A value as a line, the unknown sign dimmed and the conflict marker in the warning colour
+/// (for views that build `Line`s; the table writes the same pieces directly).
+pub fn value_line(value: String, t: &Theme) -> Line<'static> {
+    if value == UNKNOWN {
+        return Line::from(Span::styled(value, t.unknown));
     }
-
-    #[test]
-    fn direct_cells_match_ratatuis_line() {
-        let red = Style::new().fg(Color::Red);
-        let blue = Style::new().bg(Color::Blue).add_modifier(Modifier::DIM);
-        let cases: &[&[(&str, Style)]] = &[
-            &[("$0.145", Style::default())],
-            &[("10.00", Style::default()), ("*", red)],
-            &[("—", blue)],
-            &[("●", red)],
-            &[("Model↓", Style::default())],
-            &[("", red), ("*", blue)],
-            &[("longer than the cell", red)],
-            &[("通义", red), ("x", blue)],
-            &[("e\u{301}x", red)],
-            &[("a", red), ("b", Style::default()), ("…", blue)],
-        ];
-        for pieces in cases {
-            for right in [false, true] {
-                for width in [0, 1, 3, 6, 10] {
-                    let cell = Rect::new(2, 0, width, 1);
-                    let mut ours = canvas();
-                    put_line(&mut ours, cell, pieces, right);
-                    let mut theirs = canvas();
-                    let line = Line::from(
-                        pieces
-                            .iter()
-                            .map(|(s, st)| Span::styled(*s, *st))
-                            .collect::<Vec<_>>(),
-                    );
-                    let line = if right { line.right_aligned() } else { line };
-                    line.render(cell, &mut theirs);
-                    assert_eq!(ours, theirs, "{pieces:?} right={right} width={width}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn styles_fill_like_buffer_set_style() {
-        let style = Style::new()
-            .fg(Color::Green)
-            .remove_modifier(Modifier::BOLD);
-        for area in [Rect::new(1, 0, 5, 2), Rect::new(8, 1, 10, 5), Rect::ZERO] {
-            let mut ours = canvas();
-            fill_style(&mut ours, area, style);
-            let mut theirs = canvas();
-            theirs.set_style(area, style);
-            assert_eq!(ours, theirs, "{area:?}");
-        }
-    }
-
-    #[test]
-    fn columns_sit_where_ratatuis_table_puts_them() {
-        let catalog = crate::data::embedded_catalog().unwrap();
-        let rows = Rows::new(&catalog);
-        let widths = Widths::new(&rows);
-        // The solver is slow in a debug build: a spread of widths and three kinds of sort.
-        let keys = crate::domain::query::sort_keys(&catalog);
-        let sorts = keys.iter().filter(|k| {
-            matches!(k, SortKey::Name | SortKey::InputPrice) || **k == keys[keys.len() - 1]
-        });
-        for sort in sorts {
-            for width in (20..=300).step_by(11).chain([59, 60, 80, 200, 250]) {
-                let columns = plan(width, &rows, &widths, sort);
-                let [_, inner] = Layout::horizontal([Constraint::Length(0), Constraint::Fill(0)])
-                    .areas(Rect::new(0, 0, width, 1));
-                let solved =
-                    Layout::horizontal(columns.iter().map(|(_, w)| Constraint::Length(*w)))
-                        .flex(Flex::Start)
-                        .spacing(1)
-                        .split(inner);
-                assert_eq!(column_areas(&columns, width), solved.to_vec(), "{width}");
-            }
-        }
+    match value.strip_suffix(CONFLICT) {
+        Some(v) => Line::from(vec![
+            Span::raw(v.to_string()),
+            Span::styled(CONFLICT, t.warn),
+        ]),
+        None => Line::from(value),
     }
 }

@@ -1,14 +1,16 @@
 //! The comparison view: one column per marked model, one row per attribute. The best value in
 //! each row is highlighted, rows where every model agrees are dimmed, unknowns say so.
 
-use super::fit;
+use super::cells;
 use crate::domain::catalog::Model;
+use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
 use crate::tui::format::{self, UNKNOWN};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Row, Table};
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders};
+use std::borrow::Cow;
 use std::cell::Ref;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,59 +144,65 @@ pub fn row_count(app: &App) -> usize {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usize) {
     let t = &app.theme;
-    frame.render_widget(Clear, area);
+    cells::clear(frame.buffer_mut(), area);
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(t.border)
         .title(Span::styled(" Comparison ", t.title))
         .title(Span::styled(" bold = best · dim = all equal ", t.muted));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    // A top border touches only the first row.
+    frame.render_widget(
+        block,
+        Rect {
+            height: area.height.min(1),
+            ..area
+        },
+    );
     let ms = models(app);
     let label_w: u16 = 16;
     let n = ms.len().max(1) as u16;
     let col_w = (inner.width.saturating_sub(label_w) / n)
         .saturating_sub(1)
         .clamp(8, 40);
-    let header = Row::new(
-        std::iter::once(Cell::from("")).chain(ms.iter().enumerate().map(|(i, m)| {
-            let style = if i == focus { t.selection } else { t.header };
-            Cell::from(Span::styled(fit(&m.name, usize::from(col_w)), style))
-        })),
-    );
+    let w = usize::from(col_w);
+
+    // The table, written as ratatui's `Table` writes it (see `cells`): its style over the
+    // whole area, a header row, then the rows that fit.
+    let buf = frame.buffer_mut();
+    cells::fill_style(buf, inner, t.text);
+    if inner.is_empty() {
+        return;
+    }
+    let widths: Vec<u16> = std::iter::once(label_w)
+        .chain(ms.iter().map(|_| col_w))
+        .collect();
+    let columns = cells::column_areas(&widths, inner.width);
+    let cell = |i: usize, y: u16| {
+        let c = columns[i];
+        Rect::new(inner.x + c.x, y, c.width, 1)
+    };
+    for (i, m) in ms.iter().enumerate().take(columns.len().saturating_sub(1)) {
+        let style = if i == focus { t.selection } else { t.header };
+        let name = truncate_to_width(&m.name, w);
+        cells::put_line(buf, cell(i + 1, inner.y), &[(&name, style)], false);
+    }
     let rows = rows(app);
-    let body: Vec<Row> = rows
-        .iter()
-        .skip(scroll)
-        .take(usize::from(inner.height.saturating_sub(1)))
-        .map(|row| {
-            let equal = row.all_equal();
-            let best = row.best();
-            let label = Cell::from(Span::styled(
-                row.label.as_str(),
-                if equal { t.same } else { t.header },
-            ));
-            let cells = row.cells.iter().enumerate().map(|(i, c)| {
-                let (text, style) = match c {
-                    None => (UNKNOWN.to_string(), t.unknown),
-                    Some((s, _)) if best[i] => (format!("{s} ★"), t.best),
-                    Some((s, _)) if equal => (s.clone(), t.same),
-                    Some((s, _)) => (s.clone(), t.text),
-                };
-                Cell::from(Line::from(Span::styled(
-                    fit(&text, usize::from(col_w)),
-                    style,
-                )))
-            });
-            Row::new(std::iter::once(label).chain(cells))
-        })
-        .collect();
-    let widths: Vec<Constraint> = std::iter::once(Constraint::Length(label_w))
-        .chain(ms.iter().map(|_| Constraint::Length(col_w)))
-        .collect();
-    let table = Table::new(body, widths)
-        .header(header)
-        .column_spacing(1)
-        .style(t.text);
-    frame.render_widget(table, inner);
+    let shown = rows.iter().skip(scroll).take(usize::from(inner.height - 1));
+    for (row, y) in shown.zip(inner.y + 1..) {
+        let equal = row.all_equal();
+        let best = row.best();
+        let label_style = if equal { t.same } else { t.header };
+        cells::put_line(buf, cell(0, y), &[(&row.label, label_style)], false);
+        for (i, c) in row.cells.iter().enumerate().take(columns.len() - 1) {
+            let (text, style) = match c {
+                None => (UNKNOWN.into(), t.unknown),
+                Some((s, _)) if best[i] => (format!("{s} ★").into(), t.best),
+                Some((s, _)) if equal => (Cow::from(s.as_str()), t.same),
+                Some((s, _)) => (Cow::from(s.as_str()), t.text),
+            };
+            let text = truncate_to_width(&text, w);
+            cells::put_line(buf, cell(i + 1, y), &[(&text, style)], false);
+        }
+    }
 }

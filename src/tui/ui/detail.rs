@@ -1,6 +1,7 @@
 //! The detail view: every figure of one model with its sources (title and date); for a
 //! conflicting figure, every value with its sources and which one is in use.
 
+use super::cells;
 use crate::domain::catalog::{Catalog, Figure, Model, Price, SourceKind};
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
@@ -10,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 const LABEL: usize = 16;
@@ -20,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
     let Some(m) = app.catalog.models.get(model) else {
         return;
     };
-    frame.render_widget(Clear, area);
+    cells::clear(frame.buffer_mut(), area);
     let mark = if app.catalogue.is_marked(&m.id) {
         " ● marked"
     } else {
@@ -38,31 +39,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
         .border_style(t.border)
         .title(title);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
-    // Wrapping every figure and its sources is kept between frames; only the visible lines
-    // are handed to the paragraph, borrowed.
+    // A top border touches only the first row.
+    frame.render_widget(
+        block,
+        Rect {
+            height: area.height.min(1),
+            ..area
+        },
+    );
+    // Wrapping every figure and its sources is kept between frames (until the model, the width
+    // or the theme changes); only the visible lines are drawn.
     let key = (model, area.width, t.clone());
-    let memo = &app.catalogue.views.detail;
-    let lines = memo.get(key, || lines(&app.catalog, t, model, area.width));
-    let shown: Vec<Line> = lines
-        .iter()
-        .skip(scroll)
-        .take(usize::from(inner.height))
-        .map(borrowed)
-        .collect();
-    frame.render_widget(Paragraph::new(shown).style(t.text), inner);
-}
-
-/// The same line, its text borrowed instead of copied.
-fn borrowed<'a>(line: &'a Line<'_>) -> Line<'a> {
-    let spans: Vec<Span> = line
-        .spans
-        .iter()
-        .map(|s| Span::styled(s.content.as_ref(), s.style))
-        .collect();
-    let mut out = Line::from(spans).style(line.style);
-    out.alignment = line.alignment;
-    out
+    let lines = app
+        .catalogue
+        .views
+        .detail
+        .get(key, || lines(&app.catalog, t, model, area.width));
+    let shown = lines.iter().skip(scroll).take(usize::from(inner.height));
+    cells::put_paragraph(frame.buffer_mut(), inner, shown, t.text);
 }
 
 /// Lines the detail view of `model` has at `width` (for scrolling).

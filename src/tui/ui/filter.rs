@@ -1,12 +1,13 @@
 //! The filter menu: sections of entries with check boxes, drawn over the right of the table.
 
-use super::{centered, fit};
+use super::{cells, centered, fit};
 use crate::tui::app::App;
 use crate::tui::filter_menu::{FilterMenu, Item};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Block;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
     let t = &app.theme;
@@ -21,7 +22,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
         x: below.right().saturating_sub(area.width),
         ..area
     };
-    frame.render_widget(Clear, area);
+    cells::clear(frame.buffer_mut(), area);
     let block = Block::bordered()
         .border_style(t.border)
         .title(Span::styled(" Filters ", t.title))
@@ -79,7 +80,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
         .take(height)
         .map(|(l, _)| l)
         .collect();
-    frame.render_widget(Paragraph::new(shown), inner);
+    cells::put_paragraph(frame.buffer_mut(), inner, &shown, Style::default());
 }
 
 fn label(item: &Item, menu: &FilterMenu, app: &App) -> String {

@@ -1,6 +1,6 @@
 //! The help overlay, generated from the keymap: every binding grouped by mode, then a legend.
 
-use super::centered;
+use super::{cells, centered};
 use crate::domain::catalog::Openness;
 use crate::tui::app::App;
 use crate::tui::format::{CONFLICT, UNKNOWN};
@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Block;
 
 /// (key column, description, is heading) for every line of the help.
 pub fn entries(keymap: &Keymap) -> Vec<(String, String, bool)> {
@@ -41,7 +41,7 @@ pub fn line_count(keymap: &Keymap) -> usize {
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
     let t = &app.theme;
     let area = centered(body, 76, body.height);
-    frame.render_widget(Clear, area);
+    cells::clear(frame.buffer_mut(), area);
     let block = Block::bordered()
         .border_style(t.border)
         .title(Span::styled(" Help ", t.title))
@@ -71,5 +71,5 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
 }

@@ -2,6 +2,7 @@
 
 pub mod breakeven;
 pub mod catalogue;
+pub mod cells;
 pub mod chart;
 pub mod compare;
 pub mod detail;
