@@ -104,6 +104,11 @@ pub fn format_usd(v: f64) -> String {
         return "n/a".into();
     }
     let a = v.abs();
+    // Below a dollar, three significant digits as prices have ($0.145, not $0.14); a sliver
+    // under a tenth of a cent is rounding noise and reads as $0.00.
+    if (0.001..1.0).contains(&a) && (a * 100.0).round() < 100.0 {
+        return format_price(v);
+    }
     let body = if (a * 100.0).round() < 10_000.0 {
         format!("{a:.2}")
     } else if a.round() < 1000.0 {
@@ -287,7 +292,10 @@ mod tests {
         assert_eq!(format_usd(1_200_000.0), "$1.2M");
         assert_eq!(format_usd(3e15), "$3000T");
         assert_eq!(format_usd(-5_931.25), "-$5.9K");
-        assert_eq!(format_usd(-0.001), "$0.00");
+        assert_eq!(format_usd(-0.0004), "$0.00");
+        assert_eq!(format_usd(0.145), "$0.145");
+        assert_eq!(format_usd(-0.0375), "-$0.0375");
+        assert_eq!(format_usd(0.996), "$1.00");
         assert_eq!(format_usd(f64::INFINITY), "n/a");
     }
 
