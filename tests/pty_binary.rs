@@ -1,112 +1,10 @@
 //! The real binary in a pseudo-terminal, read through a terminal emulator (vt100).
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-use std::time::{Duration, Instant};
+mod pty_support;
+
+use pty_support::Session;
+use std::time::Duration;
 use tierwise::domain::query::{Query, run};
-
-struct Session {
-    parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-    /// Its own data directory: the session saves its state, which must not leak between runs.
-    _home: tempfile::TempDir,
-}
-
-impl Session {
-    fn start(cols: u16, rows: u16) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tierwise"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        let home = tempfile::tempdir().unwrap();
-        cmd.env("TIERWISE_HOME", home.path());
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Session {
-            parser: vt100::Parser::new(
-                std::num::NonZeroU16::new(rows).unwrap(),
-                std::num::NonZeroU16::new(cols).unwrap(),
-                0,
-            ),
-            output,
-            writer: pty.master.take_writer().unwrap(),
-            child,
-            _master: pty.master,
-            _home: home,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Read output until `ok` holds for the screen, or fail after a deadline.
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !ok(&self.screen()) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
-                Err(RecvTimeoutError::Timeout) => {
-                    panic!("timed out waiting for {what}; screen:\n{}", self.screen())
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!(
-                        "the program ended while waiting for {what}; screen:\n{}",
-                        self.screen()
-                    )
-                }
-            }
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Wait for the child to exit, reading its last output meanwhile; returns the exit code
-    /// and how long it took.
-    fn wait_exit(mut self) -> (u32, Duration, vt100::Parser) {
-        let start = Instant::now();
-        let deadline = start + Duration::from_secs(5);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Drain what is left so the final screen state is known.
-                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
-                    self.parser.process(&bytes);
-                }
-                return (status.exit_code(), start.elapsed(), self.parser);
-            }
-            assert!(Instant::now() < deadline, "the program did not exit");
-            // Bounded wait for output; then check the child again.
-            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(20)) {
-                self.parser.process(&bytes);
-            }
-        }
-    }
-}
 
 fn table_rows(screen: &str) -> Vec<String> {
     let lines: Vec<&str> = screen.lines().collect();
@@ -173,12 +71,7 @@ fn search_detail_help_quit_and_the_terminal_is_restored() {
 fn hangup_exits_promptly_with_129() {
     let mut s = Session::start(80, 24);
     s.wait_for("the catalogue", |sc| sc.contains("models · sorted"));
-    let pid = s.child.process_id().unwrap();
-    let status = std::process::Command::new("kill")
-        .args(["-HUP", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    s.signal("-HUP");
     let (code, took, _) = s.wait_exit();
     assert_eq!(code, 129);
     assert!(took < Duration::from_secs(1), "took {took:?}");
@@ -190,18 +83,7 @@ fn too_small_then_resized_and_ctrl_c_quits() {
     s.wait_for("the too-small notice", |sc| {
         sc.contains("need 60x18") && sc.contains("have 50x12")
     });
-    s._master
-        .resize(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    s.parser.screen_mut().set_size(
-        std::num::NonZeroU16::new(24).unwrap(),
-        std::num::NonZeroU16::new(80).unwrap(),
-    );
+    s.resize(80, 24);
     s.wait_for("the catalogue after resize", |sc| {
         sc.contains("models · sorted")
     });

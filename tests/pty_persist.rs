@@ -1,107 +1,11 @@
 //! The real binary in a pseudo-terminal with its own data directory: what a session sets is on
 //! disk soon after, survives `kill -9`, and is there at the next start.
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use std::io::{Read, Write};
+mod pty_support;
+
+use pty_support::Session;
 use std::path::Path;
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
-
-struct Session {
-    parser: vt100::Parser,
-    output: Receiver<Vec<u8>>,
-    writer: Box<dyn Write + Send>,
-    child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Session {
-    fn start(home: &Path) -> Session {
-        let (cols, rows) = (80, 24);
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_tierwise"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("TIERWISE_HOME", home);
-        cmd.env_remove("NO_COLOR");
-        let child = pty.slave.spawn_command(cmd).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Session {
-            parser: vt100::Parser::new(
-                std::num::NonZeroU16::new(rows).unwrap(),
-                std::num::NonZeroU16::new(cols).unwrap(),
-                0,
-            ),
-            output,
-            writer: pty.master.take_writer().unwrap(),
-            child,
-            _master: pty.master,
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while !ok(&self.screen()) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(bytes) => self.parser.process(&bytes),
-                Err(RecvTimeoutError::Timeout) => {
-                    panic!("timed out waiting for {what}; screen:\n{}", self.screen())
-                }
-                Err(RecvTimeoutError::Disconnected) => {
-                    panic!("the program ended waiting for {what}:\n{}", self.screen())
-                }
-            }
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn signal(&self, name: &str) {
-        let pid = self.child.process_id().unwrap();
-        let status = std::process::Command::new("kill")
-            .args([name, &pid.to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn wait_exit(mut self) -> u32 {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            assert!(Instant::now() < deadline, "the program did not exit");
-            if let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(20)) {
-                self.parser.process(&bytes);
-            }
-        }
-    }
-}
 
 /// Poll the state file until `ok` holds for its text, or fail after a deadline.
 fn wait_for_file(path: &Path, what: &str, ok: impl Fn(&str) -> bool) -> String {
@@ -124,7 +28,7 @@ fn wait_for_file(path: &Path, what: &str, ok: impl Fn(&str) -> bool) -> String {
 fn killed_mid_session_the_next_start_has_the_last_state() {
     let home = tempfile::tempdir().unwrap();
     let state = home.path().join("state.ron");
-    let mut s = Session::start(home.path());
+    let mut s = Session::start_in(home.path());
     s.wait_for("the catalogue", |sc| sc.contains("models · sorted"));
     // A new scenario named "kill9", notes, and the hybrid pane in focus.
     s.send("S");
@@ -133,7 +37,7 @@ fn killed_mid_session_the_next_start_has_the_last_state() {
     s.wait_for("the name field", |sc| {
         sc.contains("Name of the new scenario")
     });
-    s.send(&"\x7f".repeat(20));
+    s.send("\x7f".repeat(20));
     s.send("kill9\r");
     s.wait_for("the new scenario", |sc| sc.contains("scenario: kill9"));
     s.send("n");
@@ -154,7 +58,7 @@ fn killed_mid_session_the_next_start_has_the_last_state() {
     s.signal("-KILL");
     s.wait_exit();
 
-    let mut s = Session::start(home.path());
+    let mut s = Session::start_in(home.path());
     s.wait_for("the restored scenario", |sc| sc.contains("scenario: kill9"));
     let screen = s.screen();
     assert!(
@@ -166,28 +70,28 @@ fn killed_mid_session_the_next_start_has_the_last_state() {
     s.send("\x1b");
     s.wait_for("the notes closed", |sc| !sc.contains("Notes: kill9"));
     s.send("q");
-    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(s.wait_exit().0, 0);
 }
 
 #[test]
 fn quit_and_term_save_what_the_debounce_had_not_yet() {
     let home = tempfile::tempdir().unwrap();
     let state = home.path().join("state.ron");
-    let mut s = Session::start(home.path());
+    let mut s = Session::start_in(home.path());
     s.wait_for("the catalogue", |sc| sc.contains("models · sorted"));
     s.send("tq");
-    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(s.wait_exit().0, 0);
     let text = std::fs::read_to_string(&state).unwrap();
     assert!(text.contains("theme: Some(\"light\")"), "{text}");
 
-    let mut s = Session::start(home.path());
+    let mut s = Session::start_in(home.path());
     s.wait_for("the catalogue", |sc| sc.contains("models · sorted"));
     s.send("2");
     s.wait_for("the break-even pane", |sc| {
         sc.contains("Self-hosted") && sc.contains("Left step")
     });
     s.signal("-TERM");
-    assert_eq!(s.wait_exit(), 128 + 15);
+    assert_eq!(s.wait_exit().0, 128 + 15);
     let text = std::fs::read_to_string(&state).unwrap();
     assert!(text.contains("pane: Some(\"break-even\")"), "{text}");
 }
@@ -200,7 +104,7 @@ fn a_broken_state_file_is_moved_aside_and_said_so() {
         "(version: 2, scenarios: [oops",
     )
     .unwrap();
-    let mut s = Session::start(home.path());
+    let mut s = Session::start_in(home.path());
     s.wait_for("the notice", |sc| {
         sc.contains("Notices") && sc.contains("moved to")
     });
@@ -216,5 +120,5 @@ fn a_broken_state_file_is_moved_aside_and_said_so() {
     s.send("\x1b");
     s.wait_for("the notices closed", |sc| !sc.contains("Notices"));
     s.send("q");
-    assert_eq!(s.wait_exit(), 0);
+    assert_eq!(s.wait_exit().0, 0);
 }
