@@ -152,23 +152,58 @@ pub fn apply_models(
     patches: Vec<ModelPatch>,
     user: &str,
 ) -> (Counts, Vec<Problem>) {
+    merge_entries(
+        &mut catalog.models,
+        patches,
+        "models",
+        |m, p| override_model(m, p, user),
+        |p| new_model(p, user),
+    )
+}
+
+/// Anything merged by its id.
+trait Keyed {
+    fn key(&self) -> &str;
+}
+
+macro_rules! keyed_by_id {
+    ($($t:ty),*) => {$(
+        impl Keyed for $t {
+            fn key(&self) -> &str {
+                &self.id
+            }
+        }
+    )*};
+}
+keyed_by_id!(Model, ModelPatch, Gpu, GpuPatch);
+
+/// Each patch overrides the entry with its id or, when there is none, becomes a new entry;
+/// an id given twice in one file is a problem, not a silent last-one-wins.
+fn merge_entries<T: Keyed, P: Keyed>(
+    list: &mut Vec<T>,
+    patches: Vec<P>,
+    kind: &str,
+    override_with: impl Fn(&mut T, P),
+    create: impl Fn(P) -> Result<T, Problem>,
+) -> (Counts, Vec<Problem>) {
     let mut counts = Counts::default();
     let mut problems = Vec::new();
     let mut seen = HashSet::new();
     for p in patches {
-        if !seen.insert(p.id.clone()) {
-            problems.push(duplicate("models", &p.id));
+        let id = p.key().to_string();
+        if !seen.insert(id.clone()) {
+            problems.push(duplicate(kind, &id));
             continue;
         }
-        match catalog.models.iter_mut().find(|m| m.id == p.id) {
-            Some(m) => {
+        match list.iter_mut().find(|e| e.key() == id) {
+            Some(e) => {
                 counts.overrides += 1;
-                override_model(m, p, user);
+                override_with(e, p);
             }
             None => {
                 counts.new += 1;
-                match new_model(p, user) {
-                    Ok(m) => catalog.models.push(m),
+                match create(p) {
+                    Ok(e) => list.push(e),
                     Err(problem) => problems.push(problem),
                 }
             }
@@ -229,29 +264,13 @@ pub fn apply_gpus(
     patches: Vec<GpuPatch>,
     user: &str,
 ) -> (Counts, Vec<Problem>) {
-    let mut counts = Counts::default();
-    let mut problems = Vec::new();
-    let mut seen = HashSet::new();
-    for p in patches {
-        if !seen.insert(p.id.clone()) {
-            problems.push(duplicate("gpus", &p.id));
-            continue;
-        }
-        match catalog.gpus.iter_mut().find(|g| g.id == p.id) {
-            Some(g) => {
-                counts.overrides += 1;
-                override_gpu(g, p, user);
-            }
-            None => {
-                counts.new += 1;
-                match new_gpu(p, user) {
-                    Ok(g) => catalog.gpus.push(g),
-                    Err(problem) => problems.push(problem),
-                }
-            }
-        }
-    }
-    (counts, problems)
+    merge_entries(
+        &mut catalog.gpus,
+        patches,
+        "gpus",
+        |g, p| override_gpu(g, p, user),
+        |p| new_gpu(p, user),
+    )
 }
 
 /// Put `item` in place of the entry with the same id, or add it; true when it replaced one.
