@@ -2,7 +2,7 @@
 
 mod tui_fixture;
 
-use tierwise::domain::query::SortKey;
+use tierwise::domain::query::{Query, SortKey};
 use tierwise::tui::action::{Action, Effect};
 use tierwise::tui::app::{App, MIN_HEIGHT, MIN_WIDTH, Outcome, Overlay};
 use tierwise::tui::filter_menu::Item;
@@ -42,6 +42,21 @@ fn search_narrows_as_you_type_and_esc_clears_it() {
     assert_eq!(a.mode(), Mode::Catalogue);
     assert!(a.catalogue.query.text.is_empty());
     assert_eq!(names(&a).len(), 6);
+}
+
+#[test]
+fn typing_puts_the_cursor_on_the_best_match_and_esc_keeps_it() {
+    let mut a = app(80, 24);
+    press(&mut a, "/");
+    // "v3" is in DeepSeek V3's name; the table stays sorted by name.
+    type_text(&mut a, "v3");
+    let best = a.catalogue.selected_model().unwrap();
+    assert_eq!(a.catalog.models[best].name, "DeepSeek V3");
+    assert_eq!(a.catalogue.query.sort, Query::default().sort);
+    press(&mut a, "Esc");
+    assert!(a.catalogue.query.text.is_empty());
+    let kept = a.catalogue.selected_model().unwrap();
+    assert_eq!(a.catalog.models[kept].name, "DeepSeek V3");
 }
 
 #[test]

@@ -161,7 +161,14 @@ pub struct Hit {
     pub index: usize,
     /// Character indices in the model's name that matched the search, for highlighting.
     pub name_matches: Vec<usize>,
+    /// How well the model matches the search: a match in the name ranks above one in the
+    /// vendor, license or id, which ranks above one in the description; 0 with no search.
+    pub relevance: i64,
 }
+
+/// Relevance bands: any name match outranks any vendor match, and so on.
+const NAME_BAND: i64 = 2_000_000;
+const FIELD_BAND: i64 = 1_000_000;
 
 /// Reusable fuzzy matcher; building one per keystroke is cheap but needless.
 pub struct Searcher {
@@ -183,29 +190,35 @@ impl Searcher {
     /// finds almost any short pattern scattered across words, so there every word of the
     /// search must appear as written (ignoring case).
     pub fn matches(&self, model: &Model, text: &str) -> Option<Vec<usize>> {
+        self.rank(model, text).map(|(_, indices)| indices)
+    }
+
+    /// Like `matches`, with the relevance of the match (see `Hit::relevance`).
+    pub fn rank(&self, model: &Model, text: &str) -> Option<(i64, Vec<usize>)> {
         let text = text.trim();
         if text.is_empty() {
-            return Some(Vec::new());
+            return Some((0, Vec::new()));
         }
-        if let Some((_, indices)) = self.matcher.fuzzy_indices(&model.name, text) {
-            return Some(indices);
+        if let Some((score, indices)) = self.matcher.fuzzy_indices(&model.name, text) {
+            return Some((NAME_BAND + score, indices));
         }
         let license = model
             .license
             .as_ref()
             .map(|f| f.value.as_str())
             .unwrap_or("");
-        if self.matcher.fuzzy_match(&model.vendor, text).is_some()
-            || self.matcher.fuzzy_match(license, text).is_some()
-            || self.matcher.fuzzy_match(&model.id, text).is_some()
-        {
-            return Some(Vec::new());
+        let field = [model.vendor.as_str(), license, model.id.as_str()]
+            .into_iter()
+            .filter_map(|field| self.matcher.fuzzy_match(field, text))
+            .max();
+        if let Some(score) = field {
+            return Some((FIELD_BAND + score, Vec::new()));
         }
         let description = model.description.to_lowercase();
         text.to_lowercase()
             .split_whitespace()
             .all(|word| description.contains(word))
-            .then(Vec::new)
+            .then(|| (1, Vec::new()))
     }
 
     /// The models that pass the search and the filters, in the requested order.
@@ -216,10 +229,12 @@ impl Searcher {
             .enumerate()
             .filter(|(_, m)| query.filters.admits(m))
             .filter_map(|(index, m)| {
-                self.matches(m, &query.text).map(|name_matches| Hit {
-                    index,
-                    name_matches,
-                })
+                self.rank(m, &query.text)
+                    .map(|(relevance, name_matches)| Hit {
+                        index,
+                        name_matches,
+                        relevance,
+                    })
             })
             .collect();
         hits.sort_by(|a, b| {
@@ -457,6 +472,24 @@ mod tests {
             ..Query::default()
         };
         assert_eq!(names(&c, &q), ["Llama 3.1 70B"]);
+    }
+
+    #[test]
+    fn a_name_match_outranks_a_vendor_match_which_outranks_the_description() {
+        let mut c = catalog();
+        c.models[0].description = "Compared with Llama in the article".into();
+        let searcher = Searcher::default();
+        let rank = |id: &str, text: &str| {
+            let m = c.models.iter().find(|m| m.id == id).unwrap();
+            searcher.rank(m, text).map(|(r, _)| r)
+        };
+        let name = rank("llama-3.1-70b", "llama").unwrap();
+        let description = rank("gpt-5.5", "llama").unwrap();
+        assert!(name > description, "{name} vs {description}");
+        let vendor = rank("llama-3.1-70b", "meta").unwrap();
+        assert!(name > vendor && vendor > description);
+        assert_eq!(rank("gpt-5.5", ""), Some(0));
+        assert_eq!(rank("deepseek-r1", "llama"), None);
     }
 
     #[test]

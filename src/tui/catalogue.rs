@@ -107,6 +107,21 @@ impl CatalogueState {
             .unwrap_or(0);
     }
 
+    /// Re-run the search after its text changed: the table keeps its sort order and the
+    /// cursor goes to the best match, so Enter opens what was typed.
+    fn research(&mut self, catalog: &Catalog) {
+        if self.query.text.trim().is_empty() {
+            return self.recompute(catalog);
+        }
+        self.hits = self.searcher.run(catalog, &self.query);
+        self.selected = self
+            .hits
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, h)| (h.relevance, std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+    }
+
     /// Catalog index of the selected model.
     pub fn selected_model(&self) -> Option<usize> {
         self.hits.get(self.selected).map(|h| h.index)
@@ -179,7 +194,7 @@ impl CatalogueState {
         let at = self.byte_at(self.cursor);
         self.query.text.insert(at, c);
         self.cursor += 1;
-        self.recompute(catalog);
+        self.research(catalog);
     }
 
     pub fn backspace(&mut self, catalog: &Catalog) {
@@ -189,7 +204,7 @@ impl CatalogueState {
         let at = self.byte_at(self.cursor - 1);
         self.query.text.remove(at);
         self.cursor -= 1;
-        self.recompute(catalog);
+        self.research(catalog);
     }
 
     pub fn cursor_left(&mut self) {
