@@ -352,11 +352,11 @@ fn marks_sent_from_the_catalogue_replace_the_api_models() {
     let cat = &mut a.catalogue;
     cat.marks = vec![
         "gpt-4o".into(),
+        "olmo".into(),
+        "qwen-2.5-72b".into(),
         "llama-3.1-70b".into(),
-        "mistral-small-3.1".into(),
-        "claude-3.5-sonnet".into(),
     ];
-    cat.marks.retain(|id| a.catalog.model(id).is_some());
+    assert!(cat.marks.iter().all(|id| a.catalog.model(id).is_some()));
     let priced: Vec<String> = a
         .catalogue
         .marks
@@ -375,13 +375,33 @@ fn marks_sent_from_the_catalogue_replace_the_api_models() {
         !unpriced.is_empty(),
         "the test needs a model without an API price"
     );
+    // The first marked open model without an API price becomes the self-hosted one.
+    let hosted = a
+        .catalogue
+        .marks
+        .iter()
+        .map(|id| a.catalog.model(id).unwrap())
+        .find(|m| m.can_self_host() && m.price.is_none())
+        .map(|m| (m.id.clone(), m.name.clone()))
+        .expect("the test needs a sizable open model without an API price");
+    assert_ne!(hosted.0, a.scenario.self_host.model, "a change to see");
     press(&mut a, "b");
     assert_eq!(a.pane, Pane::BreakEven);
     assert_eq!(a.scenario.api_models, priced);
+    assert_eq!(a.scenario.self_host.model, hosted.0);
     let notice = a.notice.clone().unwrap();
-    for name in unpriced {
-        assert!(notice.contains(&name), "{notice}");
-    }
+    assert!(
+        notice.contains(&format!("self-hosting {}", hosted.1)),
+        "{notice}"
+    );
+    assert!(
+        notice.ends_with(
+            "skipped OLMo (no API price, not sizable), \
+             Llama 3.1 70B (one self-hosted model at a time)"
+        ),
+        "{notice}"
+    );
+    assert_eq!(unpriced.len(), 3, "{unpriced:?}");
     assert_eq!(a.breakeven.view.apis.len(), priced.len());
 }
 

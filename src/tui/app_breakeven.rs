@@ -186,37 +186,62 @@ impl App {
     }
 
     /// `b` in the catalogue: the marked models that have an API price replace the compared API
-    /// models (at most four); the notice names the ones skipped.
+    /// models (at most four), and the first marked model that can be self-hosted becomes the
+    /// self-hosted one (an open model without an API price first); the notice says what went
+    /// where and names the ones skipped.
     pub(super) fn send_marks(&mut self) -> Outcome {
         if self.catalogue.marks.is_empty() {
             return self.notify("mark models with Space first, then press b".into());
         }
+        let marked: Vec<_> = self
+            .catalogue
+            .marks
+            .iter()
+            .filter_map(|id| self.catalog.model(id))
+            .collect();
+        let hosted = marked
+            .iter()
+            .find(|m| m.can_self_host() && m.price.is_none())
+            .or_else(|| marked.iter().find(|m| m.can_self_host()))
+            .map(|m| (m.id.clone(), m.name.clone()));
         let mut sent = Vec::new();
         let mut skipped = Vec::new();
-        for id in &self.catalogue.marks {
-            let Some(m) = self.catalog.model(id) else {
-                continue;
-            };
+        for m in &marked {
             if m.price.is_some() && sent.len() < MAX_COMPARED {
                 sent.push(m.id.clone());
-            } else {
-                skipped.push(m.name.clone());
+            } else if hosted.as_ref().is_none_or(|(id, _)| *id != m.id) {
+                let why = if m.price.is_some() {
+                    "four API models at most"
+                } else if m.can_self_host() {
+                    "one self-hosted model at a time"
+                } else {
+                    "no API price, not sizable"
+                };
+                skipped.push(format!("{} ({why})", m.name));
             }
         }
-        if sent.is_empty() {
+        if sent.is_empty() && hosted.is_none() {
             return self.notify(format!(
-                "none of the marked models has an API price: {}",
+                "none of the marked models has an API price or can be sized for self-hosting: {}",
                 skipped.join(", ")
             ));
         }
-        self.scenario.api_models = sent.clone();
+        let mut parts = Vec::new();
+        if !sent.is_empty() {
+            let noun = if sent.len() == 1 { "model" } else { "models" };
+            parts.push(format!("comparing {} API {noun}", sent.len()));
+            self.scenario.api_models = sent;
+        }
+        if let Some((id, name)) = hosted {
+            parts.push(format!("self-hosting {name}"));
+            self.scenario.self_host.model = id;
+        }
+        if !skipped.is_empty() {
+            parts.push(format!("skipped {}", skipped.join(", ")));
+        }
         self.recompute_breakeven();
         self.pane = Pane::BreakEven;
         self.overlays.clear();
-        let mut text = format!("comparing {} API models", sent.len());
-        if !skipped.is_empty() {
-            text.push_str(&format!("; skipped (no API price): {}", skipped.join(", ")));
-        }
-        self.notify(text)
+        self.notify(parts.join("; "))
     }
 }
