@@ -18,6 +18,7 @@ pub mod hybrid_tier;
 mod hybrid_update;
 pub mod keymap;
 pub mod notes;
+pub mod palette;
 pub mod picker;
 pub mod plot;
 pub mod runner;
