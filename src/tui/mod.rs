@@ -17,6 +17,7 @@ pub mod hybrid;
 pub mod hybrid_tier;
 mod hybrid_update;
 pub mod keymap;
+pub mod keymap_doc;
 pub mod notes;
 pub mod palette;
 pub mod picker;
