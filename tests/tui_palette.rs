@@ -171,7 +171,7 @@ fn another_panes_action_switches_to_that_pane_first() {
     let e = palette(&a).chosen().unwrap().clone();
     assert_eq!(
         (e.context.as_str(), e.keys.as_str()),
-        ("Break-even pane", "+, =")
+        ("Break-even pane", "+ =")
     );
     let zoom = a.breakeven.zoom;
     press(&mut a, "Enter");

@@ -157,7 +157,7 @@ pub fn action_entries(keymap: &Keymap, context: Mode, pane: Pane) -> Vec<Entry> 
                 .filter(|(k, _)| keymap.lookup(pressed_in, **k).as_ref() == Some(&b.action))
                 .map(|(_, label)| label.as_str())
                 .collect();
-            let keys = keys.join(", ");
+            let keys = keys.join(" ");
             let twice = out.iter().any(|e| {
                 e.keys == keys
                     && matches!(&e.target, Target::Action { action, .. } if *action == b.action)
