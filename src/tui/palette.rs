@@ -1,6 +1,8 @@
 //! The command palette (`:` or Ctrl-P): one fuzzy list over the actions the keymap binds, every
 //! model, every preset and every scenario. Running an entry sends `App::update` the actions its
 //! key (or the list it comes from) would send, so the palette can do nothing a key cannot.
+//! It opens wherever the global keys apply; in a text field `:` is typed and Ctrl-P does
+//! nothing, since the field's own keys (Enter, Esc) would have to end first.
 
 use super::action::Action;
 use super::app::{App, Outcome, Overlay, Pane};
