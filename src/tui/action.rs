@@ -69,6 +69,8 @@ pub enum Action {
     Notes,
     /// Write the active scenario as Markdown and copy it to the clipboard.
     Export,
+    /// Open the command palette (every action, model, preset and scenario).
+    Palette,
     /// Copy the selected item (a scenario).
     Duplicate,
     /// Text input: one typed character.
@@ -136,6 +138,7 @@ impl Action {
         ("notes", Action::Notes),
         ("export", Action::Export),
         ("duplicate", Action::Duplicate),
+        ("palette", Action::Palette),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

@@ -10,6 +10,7 @@ use super::hybrid::HybridState;
 use super::hybrid_tier::TierSettings;
 use super::keymap::{Code, Key, Keymap, Mode};
 use super::notes::NotesEditor;
+use super::palette::Palette;
 use super::picker::Picker;
 use super::scenarios::ScenarioList;
 use super::session::{Session, pane_name, pane_number};
@@ -114,6 +115,8 @@ pub enum Overlay {
         lines: Vec<String>,
         scroll: usize,
     },
+    /// The command palette (`:`, Ctrl-P).
+    Palette(Box<Palette>),
 }
 
 /// What an update did: whether the screen must be redrawn, and the effects to perform.
@@ -441,6 +444,7 @@ impl App {
             },
             Some(Overlay::Notes(_)) => Mode::Notes,
             Some(Overlay::Notices { .. }) => Mode::Notices,
+            Some(Overlay::Palette(_)) => Mode::Palette,
             None => match self.pane {
                 Pane::Catalogue if self.catalogue.editing => Mode::Search,
                 Pane::Catalogue => Mode::Catalogue,
@@ -490,6 +494,11 @@ impl App {
             // Nothing the scenario holds changes: skip the comparison.
             Action::Resize(..) | Action::ExpireNotice => return self.update_view(action),
             Action::Undo => return self.undo(),
+            // The palette takes every key but these; what it runs comes back through here.
+            Action::Quit | Action::Suspend => {}
+            _ if matches!(self.overlays.last(), Some(Overlay::Palette(_))) => {
+                return self.update_palette(action);
+            }
             _ => {}
         }
         let before = self.scenario.clone();
@@ -548,6 +557,7 @@ impl App {
             }
             Action::Scenarios if !self.mode().is_text_input() => return self.open_scenarios(),
             Action::Notes if !self.mode().is_text_input() => return self.open_notes(),
+            Action::Palette if !self.mode().is_text_input() => return self.open_palette(),
             Action::Export => return self.start_export(),
             Action::ShowPane(n) => {
                 return match Pane::from_number(n) {
@@ -593,6 +603,8 @@ impl App {
             }
             Mode::Notes => self.update_notes(action),
             Mode::Notices => self.update_notices(action),
+            // Handled in `update` before anything else.
+            Mode::Palette => Outcome::default(),
         }
     }
 

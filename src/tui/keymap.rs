@@ -32,6 +32,7 @@ pub enum Mode {
     ScenarioConfirm,
     Notes,
     Notices,
+    Palette,
 }
 
 impl Mode {
@@ -59,6 +60,7 @@ impl Mode {
             Mode::ScenarioConfirm => "Deleting a scenario",
             Mode::Notes => "Notes editor",
             Mode::Notices => "Notices",
+            Mode::Palette => "Command palette",
         }
     }
 
@@ -72,6 +74,7 @@ impl Mode {
                 | Mode::UseCaseText
                 | Mode::ScenarioName
                 | Mode::Notes
+                | Mode::Palette
         )
     }
 }

@@ -13,6 +13,7 @@ pub mod hybrid;
 pub mod hybrid_findings;
 pub mod hybrid_tiers;
 pub mod notes;
+pub mod palette;
 pub mod picker;
 pub mod presets;
 pub mod scenarios;
@@ -92,6 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Notices { lines, scroll } => {
                 notes::draw_notices(frame, body, app, lines, *scroll)
             }
+            Overlay::Palette(p) => palette::draw(frame, body, app, p),
         }
     }
     status_line(frame, status, app);
