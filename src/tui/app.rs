@@ -854,7 +854,7 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) -> Outcome {
-        let max = ui::help::line_count(&self.keymap)
+        let max = ui::help::line_count(&self.keymap, self.size.0)
             .saturating_sub(ui::body_rows(self.size.1).saturating_sub(2));
         let Some(Overlay::Help { scroll }) = self.overlays.last_mut() else {
             return Outcome::default();
