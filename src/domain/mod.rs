@@ -6,6 +6,7 @@ pub mod cost;
 pub mod explain;
 pub mod export;
 pub mod hybrid;
+pub mod hybrid_sensitivity;
 pub mod preset;
 pub mod query;
 pub mod report;

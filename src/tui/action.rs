@@ -71,6 +71,10 @@ pub enum Action {
     Export,
     /// Copy the selected item (a scenario).
     Duplicate,
+    /// Open the sensitivity view: what moves the answer, as a tornado chart.
+    Sensitivity,
+    /// Show or hide the uncertainty bands of the break-even chart.
+    Bands,
     /// Text input: one typed character.
     Input(char),
     Backspace,
@@ -136,6 +140,8 @@ impl Action {
         ("notes", Action::Notes),
         ("export", Action::Export),
         ("duplicate", Action::Duplicate),
+        ("sensitivity", Action::Sensitivity),
+        ("bands", Action::Bands),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

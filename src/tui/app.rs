@@ -114,6 +114,8 @@ pub enum Overlay {
         lines: Vec<String>,
         scroll: usize,
     },
+    /// What moves the answer (`v`): a tornado chart over the pane's scenario.
+    Sensitivity(Box<super::sensitivity::Sensitivity>),
 }
 
 /// What an update did: whether the screen must be redrawn, and the effects to perform.
@@ -441,6 +443,7 @@ impl App {
             },
             Some(Overlay::Notes(_)) => Mode::Notes,
             Some(Overlay::Notices { .. }) => Mode::Notices,
+            Some(Overlay::Sensitivity(_)) => Mode::Sensitivity,
             None => match self.pane {
                 Pane::Catalogue if self.catalogue.editing => Mode::Search,
                 Pane::Catalogue => Mode::Catalogue,
@@ -593,6 +596,7 @@ impl App {
             }
             Mode::Notes => self.update_notes(action),
             Mode::Notices => self.update_notices(action),
+            Mode::Sensitivity => self.update_sensitivity(action),
         }
     }
 

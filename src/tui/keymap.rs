@@ -32,6 +32,7 @@ pub enum Mode {
     ScenarioConfirm,
     Notes,
     Notices,
+    Sensitivity,
 }
 
 impl Mode {
@@ -59,6 +60,7 @@ impl Mode {
             Mode::ScenarioConfirm => "Deleting a scenario",
             Mode::Notes => "Notes editor",
             Mode::Notices => "Notices",
+            Mode::Sensitivity => "Sensitivity view",
         }
     }
 

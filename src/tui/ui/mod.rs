@@ -16,6 +16,7 @@ pub mod notes;
 pub mod picker;
 pub mod presets;
 pub mod scenarios;
+pub mod sensitivity;
 pub mod sliders;
 pub mod too_small;
 
@@ -92,6 +93,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Overlay::Notices { lines, scroll } => {
                 notes::draw_notices(frame, body, app, lines, *scroll)
             }
+            Overlay::Sensitivity(view) => sensitivity::draw(frame, body, app, view),
         }
     }
     status_line(frame, status, app);
