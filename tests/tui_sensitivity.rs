@@ -171,3 +171,56 @@ fn money_keeps_three_significant_digits() {
     assert_eq!(money(952.4), "$952");
     assert_eq!(money(2.5e6), "$2.50M");
 }
+
+#[test]
+fn b_toggles_the_bands_and_the_ranges_with_their_sources() {
+    let mut a = app("2");
+    let before = a.current_state();
+    assert!(!a.breakeven.view.bands);
+    assert!(a.breakeven.view.chart.as_ref().unwrap().bands.is_empty());
+    press(&mut a, "b");
+    let view = &a.breakeven.view;
+    assert!(view.bands);
+    assert!(
+        a.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("uncertainty bands on")
+    );
+    let chart = view.chart.as_ref().unwrap();
+    // The H100's rental rate is stated as $2.00 to $6.88: a band for the staircase; Gemini 3
+    // Flash's sources disagree on its price: a band for its line.
+    assert!(chart.bands.iter().any(|b| b.slot.is_none()));
+    let gemini = view.apis.iter().find(|a| a.id == "gemini-3-flash").unwrap();
+    assert!(chart.bands.iter().any(|b| b.slot == Some(gemini.slot)));
+    for band in &chart.bands {
+        assert!(band.lo.iter().zip(&band.hi).all(|(l, h)| l <= h));
+    }
+    for api in &view.apis {
+        let r = api
+            .range
+            .as_ref()
+            .expect("every line has a range on rented H100s");
+        let be = api.crossover.break_even_tokens_per_day.unwrap();
+        assert!(r.low.unwrap() <= be, "{}", api.name);
+        assert!(r.high.is_none_or(|h| h >= be), "{}", api.name);
+        assert!(!r.low_sources.is_empty() && !r.high_sources.is_empty());
+    }
+    // The explanation names the sources of both ends.
+    press(&mut a, "x");
+    let Some(Overlay::Explain { explanation, .. }) = a.overlays.last() else {
+        panic!("no explanation");
+    };
+    let step = explanation
+        .steps
+        .iter()
+        .find(|s| s.name == "range the sources allow")
+        .unwrap();
+    assert!(step.result.contains("prompt-guide-2026") && step.result.contains("fourfold-2026"));
+    press(&mut a, "Esc");
+    press(&mut a, "b");
+    assert!(!a.breakeven.view.bands);
+    assert!(a.breakeven.view.chart.as_ref().unwrap().bands.is_empty());
+    // The bands are a way of looking, not part of the scenario.
+    assert_eq!(a.current_state(), before);
+}

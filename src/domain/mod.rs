@@ -14,6 +14,7 @@ pub mod rules;
 pub mod scenario;
 pub mod sensitivity;
 pub mod text;
+pub mod uncertainty;
 pub mod units;
 pub mod usecase;
 pub mod validate;

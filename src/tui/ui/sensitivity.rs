@@ -180,7 +180,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, view: &Sensitivity) {
         draw_row(buf, t, inner.x, y, &lay, &scale, r, i == view.selected);
     }
     if let Some(r) = view.rows.get(view.selected) {
-        let text = selected_line(r, view.span);
+        let text = selected_line(r, view.span, width);
         put_line(
             buf,
             line(inner.height - 1),
@@ -292,30 +292,48 @@ fn paint(
     }
 }
 
-/// Everything about the selected bar in one line, for screens too narrow for the values.
-fn selected_line(r: &Row, span: f64) -> String {
+/// Everything about the selected bar in one line, for screens too narrow for the values;
+/// savings, then the current value, give way before anything is cut.
+fn selected_line(r: &Row, span: f64, width: usize) -> String {
     let pct = format!("{:.0}%", span * 100.0);
     let (down, up) = if r.choice {
         ("lower".to_string(), "higher".to_string())
     } else {
         (format!("−{pct}"), format!("+{pct}"))
     };
-    let end = |e: &End| {
-        let mut s = format!("{} → {}", e.value, e.answer);
-        if let Some(d) = &e.detail {
-            s.push_str(&format!(" ({d})"));
-        }
-        s
-    };
     let go = match &r.target {
-        Target::Nowhere(_) => "no slider",
-        _ => "Enter: its slider",
+        Target::Nowhere(_) => " · no slider",
+        _ => " · Enter: its slider",
     };
-    format!(
-        "{}: {} now · {down} {} · {up} {} · {go}",
-        r.input,
-        r.base_value,
-        end(&r.low),
-        end(&r.high)
-    )
+    let mut last = String::new();
+    for (savings, now, keys) in [
+        (true, true, true),
+        (false, true, true),
+        (false, false, true),
+        (false, false, false),
+    ] {
+        let end = |e: &End| {
+            let mut s = format!("{} → {}", e.value, e.answer);
+            if let Some(d) = e.detail.as_ref().filter(|_| savings) {
+                s.push_str(&format!(" ({d})"));
+            }
+            s
+        };
+        let now = if now {
+            format!(" {} now ·", r.base_value)
+        } else {
+            String::new()
+        };
+        last = format!(
+            "{}:{now} {down} {} · {up} {}{}",
+            r.input,
+            end(&r.low),
+            end(&r.high),
+            if keys { go } else { "" }
+        );
+        if last.width() <= width {
+            break;
+        }
+    }
+    last
 }
