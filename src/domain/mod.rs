@@ -18,3 +18,4 @@ pub mod uncertainty;
 pub mod units;
 pub mod usecase;
 pub mod validate;
+pub mod what_moves;
