@@ -136,5 +136,11 @@ mod tests {
         let md = hybrid_markdown(&catalog, &s, "###");
         assert!(md.starts_with("### What moves the hybrid cost"));
         assert_eq!(md.lines().filter(|l| l.starts_with("| ")).count(), 1 + TOP);
+
+        // The exported scenario carries both.
+        let rules = crate::data::embedded_rules(&catalog).unwrap();
+        let doc = crate::domain::export::scenario_markdown(&catalog, &rules, &s);
+        assert!(doc.contains("\n## What moves the break-even\n"));
+        assert!(doc.contains("\n### What moves the hybrid cost\n"));
     }
 }

@@ -62,7 +62,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         ..area
     };
     top_bar(frame, top, app);
+    // The sensitivity view covers the whole body: the pane under it is not drawn.
+    let covered = matches!(app.overlays.last(), Some(Overlay::Sensitivity(_)));
     match app.pane {
+        _ if covered => {}
         Pane::Catalogue => catalogue::draw(frame, body, app),
         Pane::BreakEven => breakeven::draw(frame, body, app),
         Pane::Hybrid => hybrid::draw(frame, body, app),

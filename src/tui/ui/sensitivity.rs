@@ -5,7 +5,7 @@
 //! rather than cut a number.
 
 use super::cells::{clear, put_line};
-use super::{centered, fit};
+use super::fit;
 use crate::tui::app::App;
 use crate::tui::sensitivity::{End, Row, Sensitivity, Target};
 use crate::tui::theme::Theme;
@@ -112,7 +112,7 @@ fn layout(view: &Sensitivity, width: usize) -> Layout {
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, view: &Sensitivity) {
     let t = &app.theme;
-    let area = centered(body, body.width.saturating_sub(2), body.height);
+    let area = body;
     let buf = frame.buffer_mut();
     clear(buf, area);
     let what = if view.hybrid {
