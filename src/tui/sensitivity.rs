@@ -339,7 +339,7 @@ impl App {
                 self.overlays.pop();
                 self.pane = Pane::BreakEven;
                 self.breakeven.list.selected = at;
-                self.notify(format!("{input}: ←/→ step, Enter types a value"))
+                self.notify(format!("{}: ←/→ step, Enter types a value", field.label()))
             }
             Target::Tier(tier, field) => {
                 self.overlays.pop();
@@ -354,7 +354,11 @@ impl App {
                         list,
                         editor: None,
                     })));
-                self.notify(format!("{input}: ←/→ step, Enter types a value"))
+                self.notify(format!(
+                    "tier {} {}: ←/→ step, Enter types a value",
+                    tier + 1,
+                    field.label()
+                ))
             }
         }
     }
