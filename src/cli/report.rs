@@ -102,7 +102,18 @@ pub fn render(
         .map_err(|e| CliError::input(format!("scenario {:?}: {e}", scenario.name)))?;
     let doc: PlanReport = report::build(&loaded.catalog, scenario, &p);
     match format {
-        ReportFormat::Markdown => Ok(report::markdown(&doc, &loaded.catalog, &loaded.rules)),
+        ReportFormat::Markdown => {
+            let mut text = report::markdown(&doc, &loaded.catalog, &loaded.rules);
+            if !text.ends_with("\n\n") {
+                text.push('\n');
+            }
+            text.push_str(&crate::domain::what_moves::hybrid_markdown(
+                &loaded.catalog,
+                scenario,
+                "##",
+            ));
+            Ok(text)
+        }
         ReportFormat::Json => {
             let mut text = serde_json::to_string_pretty(&doc)
                 .map_err(|e| CliError::Failure(format!("cannot encode JSON: {e}")))?;

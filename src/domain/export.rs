@@ -9,7 +9,9 @@ use super::hybrid::plan;
 use super::report;
 use super::rules::RuleBook;
 use super::scenario::Scenario;
+use super::sensitivity::Case;
 use super::units::{format_tokens, format_usd_full};
+use super::what_moves;
 
 /// Columns and rows of the text chart.
 const CHART_W: usize = 60;
@@ -61,6 +63,18 @@ pub fn scenario_markdown(catalog: &Catalog, rules: &RuleBook, scenario: &Scenari
             out.push_str("## Cost by volume\n\n");
             out.push_str(&chart(&apis, d, s.workload.tokens_per_day));
             out.push('\n');
+            let priced = s.api_models.iter().find_map(|id| {
+                let m = catalog.model(id)?;
+                Some((m.name.clone(), m.price.as_ref()?.value.clone()))
+            });
+            if let Some((name, price)) = priced {
+                let case = Case {
+                    workload: s.workload.clone(),
+                    price,
+                    choice: s.self_host.clone(),
+                };
+                out.push_str(&what_moves::breakeven_markdown(catalog, &case, &name, "##"));
+            }
         }
         Err(e) => out.push_str(&format!(
             "The self-hosted deployment does not resolve: {e}\n\n"
@@ -78,6 +92,8 @@ pub fn scenario_markdown(catalog: &Catalog, rules: &RuleBook, scenario: &Scenari
                 out.push_str(line);
                 out.push('\n');
             }
+            out.push('\n');
+            out.push_str(&what_moves::hybrid_markdown(catalog, s, "###"));
         }
         Err(e) => out.push_str(&format!(
             "## Hybrid plan\n\nThe plan cannot be computed: {e}\n"

@@ -2,7 +2,7 @@
 //! tier, compare with the all-frontier and all-self-hosted baselines, and find the compliance
 //! rules the plan trips in its region and sector.
 
-use super::catalog::{Catalog, Modality, Model};
+use super::catalog::{Catalog, Modality, Model, Price};
 use super::cost::{
     Deployment, InputError, SelfHostCost, Workload, api_monthly_cost, blended_price, self_host_cost,
 };
@@ -116,18 +116,25 @@ pub fn plan(
     rules: &RuleBook,
     scenario: &Scenario,
 ) -> Result<HybridPlan, InputError> {
+    plan_priced(catalog, rules, scenario, None)
+}
+
+/// [`plan`] with the tier-1 model's API price replaced by `price` when given (what-if views).
+pub fn plan_priced(
+    catalog: &Catalog,
+    rules: &RuleBook,
+    scenario: &Scenario,
+    price: Option<&Price>,
+) -> Result<HybridPlan, InputError> {
     let workload = &scenario.workload;
     workload.validate()?;
     let frontier = model(catalog, "tier-1", &scenario.tiers.frontier)?;
-    let frontier_price = frontier
-        .price
-        .as_ref()
-        .map(|f| &f.value)
-        .ok_or_else(|| InputError {
-            field: "tier-1",
-            value: frontier.id.clone(),
-            allowed: "a model with an API price".into(),
-        })?;
+    let listed = frontier.price.as_ref().map(|f| &f.value);
+    let frontier_price = price.or(listed).ok_or_else(|| InputError {
+        field: "tier-1",
+        value: frontier.id.clone(),
+        allowed: "a model with an API price".into(),
+    })?;
     let large = scenario.tiers.large.resolve(catalog)?;
     let small = scenario.tiers.small.resolve(catalog)?;
     for case in &scenario.use_cases {

@@ -60,15 +60,27 @@ pub fn break_even(catalog: &Catalog, case: &Case) -> Result<Option<f64>, InputEr
 }
 
 /// Position on a log scale, with "never" one decade past the largest volume.
-fn decades(volume: Option<f64>) -> f64 {
+pub fn decades(volume: Option<f64>) -> f64 {
     volume.unwrap_or(VOLUME_MAX * 10.0).log10()
 }
 
 type Apply = fn(&mut Case, f64, &Catalog) -> Option<String>;
 
+/// Which part of a case an input belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The API price.
+    Api,
+    /// The workload (input share).
+    Workload,
+    /// The self-hosted deployment (its settings, precision and GPU).
+    Deployment,
+}
+
 /// A continuous input: scaled by the factor, clamped to its allowed range.
 struct Lever {
     input: &'static str,
+    part: Part,
     /// Whether the input plays a part in this case.
     applies: fn(&Case) -> bool,
     apply: Apply,
@@ -102,6 +114,7 @@ fn resolved<T>(c: &Case, catalog: &Catalog, read: fn(&super::cost::Deployment) -
 const LEVERS: &[Lever] = &[
     Lever {
         input: "api input price",
+        part: Part::Api,
         applies: always,
         apply: |c, f, _| {
             c.price.input *= f;
@@ -113,6 +126,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "api output price",
+        part: Part::Api,
         applies: always,
         apply: |c, f, _| {
             c.price.output *= f;
@@ -124,6 +138,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "input-share",
+        part: Part::Workload,
         applies: always,
         apply: |c, f, _| {
             c.workload.input_share = (c.workload.input_share * f).clamp(0.0, 1.0);
@@ -132,6 +147,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "gpu-hour-price",
+        part: Part::Deployment,
         applies: rent,
         apply: |c, f, catalog| {
             let base = resolved(c, catalog, |d| d.gpu_hour_price)?;
@@ -141,6 +157,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "gpu-price",
+        part: Part::Deployment,
         applies: buy,
         apply: |c, f, catalog| {
             let base = resolved(c, catalog, |d| d.gpu_price)?;
@@ -150,6 +167,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "years",
+        part: Part::Deployment,
         applies: buy,
         apply: |c, f, _| {
             c.choice.settings.years = (c.choice.settings.years * f).clamp(0.01, 20.0);
@@ -158,6 +176,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "utilization",
+        part: Part::Deployment,
         applies: always,
         apply: |c, f, _| {
             c.choice.settings.utilization = (c.choice.settings.utilization * f).clamp(0.01, 1.0);
@@ -166,6 +185,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "efficiency",
+        part: Part::Deployment,
         applies: |c| c.choice.settings.throughput.is_none(),
         apply: |c, f, _| {
             c.choice.settings.efficiency = (c.choice.settings.efficiency * f).clamp(0.01, 1.0);
@@ -174,6 +194,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "throughput",
+        part: Part::Deployment,
         applies: |c| c.choice.settings.throughput.is_some(),
         apply: |c, f, _| {
             let t = c.choice.settings.throughput? * f;
@@ -183,6 +204,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "kv-overhead",
+        part: Part::Deployment,
         applies: always,
         apply: |c, f, _| {
             c.choice.settings.kv_overhead = (c.choice.settings.kv_overhead * f).clamp(0.0, 10.0);
@@ -191,6 +213,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "fte",
+        part: Part::Deployment,
         applies: always,
         apply: |c, f, _| {
             c.choice.settings.fte *= f;
@@ -199,6 +222,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "salary",
+        part: Part::Deployment,
         applies: |c| c.choice.settings.fte > 0.0,
         apply: |c, f, _| {
             c.choice.settings.salary *= f;
@@ -207,6 +231,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "power-price",
+        part: Part::Deployment,
         applies: buy,
         apply: |c, f, _| {
             c.choice.settings.power_price *= f;
@@ -215,6 +240,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "pue",
+        part: Part::Deployment,
         applies: buy,
         apply: |c, f, _| {
             c.choice.settings.pue = (c.choice.settings.pue * f).clamp(1.0, 3.0);
@@ -223,6 +249,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "colo",
+        part: Part::Deployment,
         applies: buy,
         apply: |c, f, _| {
             c.choice.settings.colo *= f;
@@ -231,6 +258,7 @@ const LEVERS: &[Lever] = &[
     },
     Lever {
         input: "overhead",
+        part: Part::Deployment,
         applies: |c| c.choice.settings.overhead > 0.0,
         apply: |c, f, _| {
             c.choice.settings.overhead = (c.choice.settings.overhead * f).clamp(0.0, 10.0);
@@ -277,7 +305,7 @@ fn gpu_neighbours(catalog: &Catalog, case: &Case) -> (Option<String>, Option<Str
 }
 
 /// A moved case and how its input reads there.
-type Moved = Option<(Case, String)>;
+pub type Moved = Option<(Case, String)>;
 
 fn bar(
     catalog: &Catalog,
@@ -310,19 +338,36 @@ fn bar(
     }
 }
 
-/// Every input of `case` moved down and up by `span` (choices: to their neighbours), and the
-/// break-even volume at each end, largest effect first.
-pub fn tornado(catalog: &Catalog, case: &Case, span: f64) -> Result<Tornado, InputError> {
-    if !(span.is_finite() && (0.0..=MAX_SPAN).contains(&span)) {
-        return Err(InputError {
-            field: "span",
-            value: span.to_string(),
-            allowed: format!("a fraction from 0 to {MAX_SPAN}"),
-        });
+/// Refuse a span outside 0 to [`MAX_SPAN`].
+pub fn check_span(span: f64) -> Result<(), InputError> {
+    if span.is_finite() && (0.0..=MAX_SPAN).contains(&span) {
+        return Ok(());
     }
-    let base = break_even(catalog, case)?;
-    let mut bars = Vec::new();
-    for lever in LEVERS.iter().filter(|l| (l.applies)(case)) {
+    Err(InputError {
+        field: "span",
+        value: span.to_string(),
+        allowed: format!("a fraction from 0 to {MAX_SPAN}"),
+    })
+}
+
+/// One input of a case moved down and up: the moved cases (`None` where a choice has no
+/// neighbour on that side) and how the input reads at the base.
+pub struct Move {
+    pub input: &'static str,
+    pub part: Part,
+    pub base_value: String,
+    pub low: Moved,
+    pub high: Moved,
+}
+
+/// Every input of `case` that belongs to one of `parts` and plays a part in it, moved down and
+/// up by `span` (choices: to their neighbours, when the span is not zero).
+pub fn moves(catalog: &Catalog, case: &Case, span: f64, parts: &[Part]) -> Vec<Move> {
+    let mut out = Vec::new();
+    for lever in LEVERS
+        .iter()
+        .filter(|l| parts.contains(&l.part) && (l.applies)(case))
+    {
         let moved = |factor: f64| {
             let mut c = case.clone();
             let value = (lever.apply)(&mut c, factor, catalog);
@@ -331,19 +376,16 @@ pub fn tornado(catalog: &Catalog, case: &Case, span: f64) -> Result<Tornado, Inp
         let (Some(low), Some(high)) = (moved(1.0 - span), moved(1.0 + span)) else {
             continue;
         };
-        let base_value = moved(1.0).map(|(_, v)| v).unwrap_or_default();
-        bars.push(bar(
-            catalog,
-            lever.input,
-            base_value,
-            base,
-            Some(low),
-            Some(high),
-        ));
+        out.push(Move {
+            input: lever.input,
+            part: lever.part,
+            base_value: moved(1.0).map(|(_, v)| v).unwrap_or_default(),
+            low: Some(low),
+            high: Some(high),
+        });
     }
-    if span > 0.0 {
+    if span > 0.0 && parts.contains(&Part::Deployment) {
         let (lower, higher) = precision_neighbours(case.choice.settings.precision);
-        let here = case.choice.settings.precision;
         let with = |p: Option<Precision>| {
             p.map(|p| {
                 let mut c = case.clone();
@@ -351,14 +393,13 @@ pub fn tornado(catalog: &Catalog, case: &Case, span: f64) -> Result<Tornado, Inp
                 (c, p.as_str().to_string())
             })
         };
-        bars.push(bar(
-            catalog,
-            "precision",
-            here.as_str().into(),
-            base,
-            with(lower),
-            with(higher),
-        ));
+        out.push(Move {
+            input: "precision",
+            part: Part::Deployment,
+            base_value: case.choice.settings.precision.as_str().into(),
+            low: with(lower),
+            high: with(higher),
+        });
         let (slower, faster) = gpu_neighbours(catalog, case);
         let with_gpu = |g: Option<String>| {
             g.map(|id| {
@@ -367,15 +408,27 @@ pub fn tornado(catalog: &Catalog, case: &Case, span: f64) -> Result<Tornado, Inp
                 (c, id)
             })
         };
-        bars.push(bar(
-            catalog,
-            "gpu",
-            case.choice.gpu.clone(),
-            base,
-            with_gpu(slower),
-            with_gpu(faster),
-        ));
+        out.push(Move {
+            input: "gpu",
+            part: Part::Deployment,
+            base_value: case.choice.gpu.clone(),
+            low: with_gpu(slower),
+            high: with_gpu(faster),
+        });
     }
+    out
+}
+
+/// Every input of `case` moved down and up by `span` (choices: to their neighbours), and the
+/// break-even volume at each end, largest effect first.
+pub fn tornado(catalog: &Catalog, case: &Case, span: f64) -> Result<Tornado, InputError> {
+    check_span(span)?;
+    let base = break_even(catalog, case)?;
+    let parts = [Part::Api, Part::Workload, Part::Deployment];
+    let mut bars: Vec<Bar> = moves(catalog, case, span, &parts)
+        .into_iter()
+        .map(|m| bar(catalog, m.input, m.base_value, base, m.low, m.high))
+        .collect();
     bars.sort_by(|a, b| {
         b.effect
             .total_cmp(&a.effect)

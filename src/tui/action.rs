@@ -73,6 +73,10 @@ pub enum Action {
     Palette,
     /// Copy the selected item (a scenario).
     Duplicate,
+    /// Open the sensitivity view: what moves the answer, as a tornado chart.
+    Sensitivity,
+    /// Show or hide the uncertainty bands of the break-even chart.
+    Bands,
     /// Text input: one typed character.
     Input(char),
     Backspace,
@@ -139,6 +143,8 @@ impl Action {
         ("export", Action::Export),
         ("duplicate", Action::Duplicate),
         ("palette", Action::Palette),
+        ("sensitivity", Action::Sensitivity),
+        ("bands", Action::Bands),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {

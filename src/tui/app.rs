@@ -117,6 +117,8 @@ pub enum Overlay {
     },
     /// The command palette (`:`, Ctrl-P).
     Palette(Box<Palette>),
+    /// What moves the answer (`v`): a tornado chart over the pane's scenario.
+    Sensitivity(Box<super::sensitivity::Sensitivity>),
 }
 
 /// What an update did: whether the screen must be redrawn, and the effects to perform.
@@ -445,6 +447,7 @@ impl App {
             Some(Overlay::Notes(_)) => Mode::Notes,
             Some(Overlay::Notices { .. }) => Mode::Notices,
             Some(Overlay::Palette(_)) => Mode::Palette,
+            Some(Overlay::Sensitivity(_)) => Mode::Sensitivity,
             None => match self.pane {
                 Pane::Catalogue if self.catalogue.editing => Mode::Search,
                 Pane::Catalogue => Mode::Catalogue,
@@ -605,6 +608,7 @@ impl App {
             Mode::Notices => self.update_notices(action),
             // Handled in `update` before anything else.
             Mode::Palette => Outcome::default(),
+            Mode::Sensitivity => self.update_sensitivity(action),
         }
     }
 

@@ -53,6 +53,9 @@ impl App {
     }
 
     pub(super) fn update_breakeven(&mut self, action: Action) -> Outcome {
+        if action == Action::Sensitivity && self.breakeven.editor.is_none() {
+            return self.open_sensitivity();
+        }
         let ctx = Context {
             catalog: &self.catalog,
             rules: &self.rules,

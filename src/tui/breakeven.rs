@@ -44,6 +44,8 @@ pub struct BreakEvenState {
     pub zoom: i32,
     pub editor: Option<Editor>,
     pub view: BreakEvenView,
+    /// Uncertainty bands on the chart and ranges in the table (`b`).
+    pub bands: bool,
 }
 
 /// The built-in scenario for a catalogue: the default models, and the hybrid plan routed by the
@@ -121,6 +123,7 @@ impl BreakEvenState {
             zoom: 0,
             editor: None,
             view: BreakEvenView::default(),
+            bands: false,
         };
         s.recompute(scenario, ctx, size);
         s
@@ -129,7 +132,7 @@ impl BreakEvenState {
     /// Rebuild the slider texts and every derived number from the scenario.
     pub fn recompute(&mut self, scenario: &Scenario, ctx: &Context, _size: (u16, u16)) {
         self.list.set_fields(fields(scenario));
-        self.view = view::compute(scenario, ctx, &self.list.fields, self.zoom);
+        self.view = view::compute(scenario, ctx, &self.list.fields, self.zoom, self.bands);
     }
 
     /// Apply a change to one field of the scenario.
@@ -230,6 +233,11 @@ impl BreakEvenState {
                 return Reply::Explain(row);
             }
             Action::Presets => return Reply::Presets,
+            Action::Bands => {
+                self.bands = !self.bands;
+                self.recompute(scenario, ctx, (0, 0));
+                return Reply::Notice(self.bands_notice());
+            }
             _ => return Reply::Nothing,
         };
         match self.apply(field, &change, scenario, ctx) {
@@ -240,6 +248,21 @@ impl BreakEvenState {
             Ok(false) => Reply::Nothing,
             Err(e) => Reply::Notice(e),
         }
+    }
+
+    /// What `b` did, and where the sources disagree.
+    fn bands_notice(&self) -> String {
+        if !self.bands {
+            return "uncertainty bands off".into();
+        }
+        let spread = self.view.apis.iter().filter(|a| a.range.is_some()).count();
+        if spread == 0 {
+            return "uncertainty bands on: no price of this scenario has a range or conflicting sources".into();
+        }
+        format!(
+            "uncertainty bands on: {spread} of {} break-evens have a range (x: its sources)",
+            self.view.apis.len()
+        )
     }
 
     fn moved(&mut self, delta: isize) -> Reply {

@@ -52,6 +52,7 @@ impl App {
         let page = ui::hybrid::table_rows(self).max(1) as isize;
         let pane = &mut self.hybrid;
         match (action.clone(), pane.focus) {
+            (Action::Sensitivity, _) => return self.open_sensitivity(),
             (Action::FocusNext, f) => pane.focus = f.next(true),
             (Action::FocusPrev, f) => pane.focus = f.next(false),
             (Action::Left, Focus::Tiers) => pane.tier = pane.tier.saturating_sub(1),

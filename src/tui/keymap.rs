@@ -33,6 +33,7 @@ pub enum Mode {
     Notes,
     Notices,
     Palette,
+    Sensitivity,
 }
 
 impl Mode {
@@ -61,6 +62,7 @@ impl Mode {
             Mode::Notes => "Notes editor",
             Mode::Notices => "Notices",
             Mode::Palette => "Command palette",
+            Mode::Sensitivity => "Sensitivity view",
         }
     }
 

@@ -24,6 +24,7 @@ pub mod picker;
 pub mod plot;
 pub mod runner;
 pub mod scenarios;
+pub mod sensitivity;
 pub mod session;
 pub mod sliders;
 pub mod terminal;

@@ -45,6 +45,75 @@ pub struct ChartData {
     pub crossings: Vec<Crossing>,
     pub x_ticks: Vec<(f64, String)>,
     pub y_ticks: Vec<(f64, String)>,
+    /// Uncertainty bands (`b`), empty when they are off.
+    pub bands: Vec<Band>,
+}
+
+/// Samples across the visible range of a band's edges.
+pub const BAND_SAMPLES: usize = 256;
+
+/// Where a line may lie when its price is any value the sources state: the cost (log10) at
+/// [`BAND_SAMPLES`] volumes evenly spread over the visible range, with the low price and the
+/// high one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    /// The API line's colour slot; `None` for the self-hosted staircase.
+    pub slot: Option<usize>,
+    pub lo: Vec<f64>,
+    pub hi: Vec<f64>,
+}
+
+impl Band {
+    /// The cost (log10) of the band's edges at `x` (log10 volume).
+    pub fn at(&self, data: &ChartData, x: f64) -> (f64, f64) {
+        let (x0, x1) = data.x;
+        let last = self.lo.len().saturating_sub(1);
+        let i = (((x - x0) / (x1 - x0)) * last as f64)
+            .round()
+            .clamp(0.0, last as f64) as usize;
+        (self.lo[i].min(self.hi[i]), self.lo[i].max(self.hi[i]))
+    }
+}
+
+/// The bands of API lines (slot, cheapest and dearest blended $/M) and of the staircase (the
+/// deployment at its lowest and highest GPU price), over the range of `data`.
+pub fn bands(
+    data: &ChartData,
+    apis: &[(usize, f64, f64)],
+    stairs: Option<(&Deployment, &Deployment)>,
+) -> Vec<Band> {
+    let (lo, hi) = data.x;
+    let xs: Vec<f64> = (0..BAND_SAMPLES)
+        .map(|i| lo + (hi - lo) * i as f64 / (BAND_SAMPLES - 1) as f64)
+        .collect();
+    let mut out: Vec<Band> = apis
+        .iter()
+        .map(|(slot, a, b)| {
+            let edge = |p: f64| {
+                xs.iter()
+                    .map(|x| log(api_monthly_cost_at(p, 10f64.powf(*x))))
+                    .collect()
+            };
+            Band {
+                slot: Some(*slot),
+                lo: edge(*a),
+                hi: edge(*b),
+            }
+        })
+        .collect();
+    if let Some((a, b)) = stairs {
+        let edge = |d: &Deployment| {
+            xs.iter()
+                .map(|x| log(self_host_cost(d, 10f64.powf(*x)).usd_per_month))
+                .collect()
+        };
+        out.push(Band {
+            slot: None,
+            lo: edge(a),
+            hi: edge(b),
+        });
+    }
+    out
 }
 
 /// An API series to draw: colour slot, blended $/M, and its crossover points (tokens/day).
@@ -172,6 +241,7 @@ pub fn chart(
         crossings,
         x_ticks: ticks(x, tokens_tick),
         y_ticks: ticks(y, usd_tick),
+        bands: Vec::new(),
     }
 }
 

@@ -12,6 +12,10 @@ use crate::domain::explain::{self, Explanation};
 use crate::domain::preset::Comparison;
 use crate::domain::rules::{DeploymentKind, Finding, Subject};
 use crate::domain::scenario::{MAX_COMPARED, Scenario};
+use crate::domain::sensitivity::Case;
+use crate::domain::uncertainty::{
+    BreakEvenRange, break_even_range, gpu_spread, price_spread, with_gpu_price,
+};
 use crate::domain::units::format_tokens;
 use crate::tui::plot::{self, ApiInput, ChartData};
 use crate::tui::sliders::{self, Field, Shown};
@@ -31,6 +35,8 @@ pub struct ApiLine {
     pub verdict: String,
     /// The verdict in fewer words, for narrow tables.
     pub short_verdict: String,
+    /// The break-even volumes the sources' prices allow, where they disagree.
+    pub range: Option<BreakEvenRange>,
 }
 
 /// The self-hosted deployment at the current volume.
@@ -68,6 +74,8 @@ pub struct BreakEvenView {
     pub chart: Option<ChartData>,
     pub findings: Vec<Finding>,
     pub preset: Option<PresetLine>,
+    /// The chart shows uncertainty bands and the table the break-even ranges (`b`).
+    pub bands: bool,
 }
 
 /// $/M as a table shows it: $17.50, $0.075, $131.
@@ -153,6 +161,9 @@ pub fn explanation(view: &BreakEvenView, row: usize) -> Option<Explanation> {
             e.steps.extend(be.steps);
             e.conclusion = format!("{} {}", e.conclusion, be.conclusion);
         }
+        if let Some(r) = a.range.as_ref().filter(|_| view.bands) {
+            e.steps.push(range_step(r, w));
+        }
         return Some(e);
     }
     let d = view.deployment.as_ref()?;
@@ -160,7 +171,56 @@ pub fn explanation(view: &BreakEvenView, row: usize) -> Option<Explanation> {
     Some(explain::self_hosted(&name, &d.deployment, w.tokens_per_day))
 }
 
-pub(super) fn compute(s: &Scenario, ctx: &Context, fields: &[Field], zoom: i32) -> BreakEvenView {
+/// The break-even range as a step of the explanation: which stated prices give each end, and
+/// the sources behind them.
+fn range_step(r: &BreakEvenRange, w: &Workload) -> explain::Step {
+    let at = |v: Option<f64>| {
+        v.map_or_else(
+            || "never".into(),
+            |v| format!("{} tokens/day", format_tokens(v)),
+        )
+    };
+    let mut numbers = Vec::new();
+    if let Some((cheap, dear)) = &r.api {
+        numbers.push(format!(
+            "API blended {}/M ({}) to {}/M ({})",
+            per_million(blended_price(&cheap.value, w)),
+            cheap.sources.join(", "),
+            per_million(blended_price(&dear.value, w)),
+            dear.sources.join(", ")
+        ));
+    }
+    if let Some((field, low, high)) = &r.gpu {
+        numbers.push(format!(
+            "{field} {} ({}) to {} ({})",
+            crate::domain::units::format_usd(low.value),
+            low.sources.join(", "),
+            crate::domain::units::format_usd(high.value),
+            high.sources.join(", ")
+        ));
+    }
+    explain::Step {
+        name: "range the sources allow".into(),
+        formula: "earliest: the dearest API price against the cheapest GPU; latest: the reverse"
+            .into(),
+        numbers: numbers.join("; "),
+        result: format!(
+            "{} (sources: {}) to {} (sources: {})",
+            at(r.low),
+            r.low_sources.join(", "),
+            at(r.high),
+            r.high_sources.join(", ")
+        ),
+    }
+}
+
+pub(super) fn compute(
+    s: &Scenario,
+    ctx: &Context,
+    fields: &[Field],
+    zoom: i32,
+    bands: bool,
+) -> BreakEvenView {
     let catalog = ctx.catalog;
     let w = s.workload.clone();
     let v = w.tokens_per_day;
@@ -175,10 +235,19 @@ pub(super) fn compute(s: &Scenario, ctx: &Context, fields: &[Field], zoom: i32) 
             api_problems.push(format!("{id}: not in the catalogue"));
             continue;
         };
-        let Some(price) = model.price.as_ref().map(|p| p.value.clone()) else {
+        let Some(figure) = model.price.as_ref() else {
             api_problems.push(format!("{}: no API price", model.name));
             continue;
         };
+        let price = figure.value.clone();
+        let range = deployment.as_ref().and_then(|_| {
+            let case = Case {
+                workload: w.clone(),
+                price: price.clone(),
+                choice: s.self_host.clone(),
+            };
+            break_even_range(catalog, &case, figure).ok().flatten()
+        });
         let blended = blended_price(&price, &w);
         let x = match &deployment {
             Some(d) => crossover(blended, d),
@@ -203,6 +272,7 @@ pub(super) fn compute(s: &Scenario, ctx: &Context, fields: &[Field], zoom: i32) 
                 "no deployment".into()
             },
             usd_per_month: api_monthly_cost_at(blended, v),
+            range,
             blended,
             price,
             crossover: x,
@@ -245,8 +315,11 @@ pub(super) fn compute(s: &Scenario, ctx: &Context, fields: &[Field], zoom: i32) 
             stays_from: a.crossover.stays_cheaper_from_tokens_per_day,
         })
         .collect();
-    let chart = (!apis.is_empty() || deployment.is_some())
+    let mut chart = (!apis.is_empty() || deployment.is_some())
         .then(|| plot::chart(range, v, &inputs, deployment.as_ref()));
+    if let Some(data) = chart.as_mut().filter(|_| bands) {
+        data.bands = chart_bands(s, ctx, data, &apis, deployment.is_some());
+    }
     BreakEvenView {
         sliders: fields.iter().map(|f| shown(*f, s, ctx)).collect(),
         findings: findings(s, ctx),
@@ -257,7 +330,40 @@ pub(super) fn compute(s: &Scenario, ctx: &Context, fields: &[Field], zoom: i32) 
         deployment: deploy_line,
         deployment_error,
         chart,
+        bands,
     }
+}
+
+/// A band for each API line whose sources disagree on its price, and for the staircase when
+/// they disagree on the GPU's.
+fn chart_bands(
+    s: &Scenario,
+    ctx: &Context,
+    data: &plot::ChartData,
+    apis: &[ApiLine],
+    resolves: bool,
+) -> Vec<plot::Band> {
+    let w = &s.workload;
+    let lines: Vec<(usize, f64, f64)> = apis
+        .iter()
+        .filter_map(|a| {
+            let figure = ctx.catalog.model(&a.id)?.price.as_ref()?;
+            let (cheap, dear) = price_spread(figure, w)?;
+            Some((
+                a.slot,
+                blended_price(&cheap.value, w),
+                blended_price(&dear.value, w),
+            ))
+        })
+        .collect();
+    let gpu = resolves
+        .then(|| gpu_spread(ctx.catalog, &s.self_host))
+        .flatten()
+        .and_then(|(_, low, high)| {
+            let at = |p: f64| with_gpu_price(&s.self_host, p).resolve(ctx.catalog).ok();
+            Some((at(low.value)?, at(high.value)?))
+        });
+    plot::bands(data, &lines, gpu.as_ref().map(|(a, b)| (a, b)))
 }
 
 fn shown(field: Field, s: &Scenario, ctx: &Context) -> Shown {

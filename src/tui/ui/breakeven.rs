@@ -2,10 +2,11 @@
 //! stated-versus-computed figures, compliance findings) and the table. At small sizes the
 //! chart shrinks first and the table drops whole columns rather than cutting numbers.
 
-use super::chart::{self, Legend, glyph};
+use super::chart::{self, BAND, Legend, glyph};
 use super::fit;
 use crate::domain::preset::{Comparison, StatedKind};
 use crate::domain::rules::Severity;
+use crate::domain::uncertainty::BreakEvenRange;
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::app::App;
 use crate::tui::breakeven::{BreakEvenView, per_million};
@@ -100,6 +101,17 @@ fn draw_right(frame: &mut Frame, area: Rect, t: &Theme, view: &BreakEvenView) {
     if area.height < table_rows + note_rows + ROOMY_CHART {
         table_rows = base_table;
     }
+    // With bands on, a line of sources under each row that has a range, when there is room
+    // (the explanation, `x`, always has them).
+    let ranged = if view.bands {
+        view.apis.iter().filter(|a| a.range.is_some()).count() as u16
+    } else {
+        0
+    };
+    let source_lines = ranged > 0 && area.height >= table_rows + ranged + note_rows + ROOMY_CHART;
+    if source_lines {
+        table_rows += ranged;
+    }
     while note_rows > 1 && area.height < table_rows + note_rows + MIN_CHART {
         note_rows -= 1;
     }
@@ -132,7 +144,8 @@ fn draw_right(frame: &mut Frame, area: Rect, t: &Theme, view: &BreakEvenView) {
         height: table_h,
         ..area
     };
-    let with_verdict_lines = !verdict_column && table_rows > base_table;
+    let with_verdict_lines =
+        !verdict_column && table_rows > base_table + ranged * u16::from(source_lines);
     draw_table(
         frame,
         table_area,
@@ -141,6 +154,7 @@ fn draw_right(frame: &mut Frame, area: Rect, t: &Theme, view: &BreakEvenView) {
         deploy,
         verdict_column,
         with_verdict_lines,
+        source_lines,
     );
 }
 
@@ -309,15 +323,26 @@ fn draw_table(
     deploy: Vec<Line<'static>>,
     verdict_column: bool,
     verdict_lines: bool,
+    source_lines: bool,
 ) {
     let width = usize::from(area.width);
-    // Numbers are never cut: a column that does not fit is left out.
-    let cols: [(&str, usize); 4] = [
-        ("$/M", 6),
-        ("/month", 7),
-        ("break-even", 10),
-        ("stays from", 10),
-    ];
+    // Numbers are never cut: a column that does not fit is left out. With bands on, the range
+    // of break-evens comes before the monthly bill and replaces "stays from".
+    let cols: [(&str, usize); 4] = if view.bands {
+        [
+            ("$/M", 6),
+            ("break-even", 10),
+            ("range", RANGE_W),
+            ("/month", 7),
+        ]
+    } else {
+        [
+            ("$/M", 6),
+            ("/month", 7),
+            ("break-even", 10),
+            ("stays from", 10),
+        ]
+    };
     let numbers: usize = cols.iter().map(|(_, w)| w + 1).sum();
     let name_w = if verdict_column {
         20
@@ -359,12 +384,21 @@ fn draw_table(
         let stays = x
             .stays_cheaper_from_tokens_per_day
             .map_or("never".into(), format_tokens);
-        let values = [
-            per_million(a.blended),
-            format_usd(a.usd_per_month),
-            be,
-            stays,
-        ];
+        let values = if view.bands {
+            [
+                per_million(a.blended),
+                be,
+                a.range.as_ref().map_or_else(|| "-".into(), range_text),
+                format_usd(a.usd_per_month),
+            ]
+        } else {
+            [
+                per_million(a.blended),
+                format_usd(a.usd_per_month),
+                be,
+                stays,
+            ]
+        };
         let mut spans = vec![
             Span::styled(format!("{} ", glyph(a.slot)), style),
             Span::styled(format!("{:<name_w$}", fit(&a.name, name_w)), style),
@@ -396,6 +430,19 @@ fn draw_table(
                 verdict_style(t, &a.verdict),
             )));
         }
+        if let Some(r) = a.range.as_ref().filter(|_| source_lines) {
+            let text = format!(
+                "{BAND} {}: {} · {}: {}",
+                describe(r.low),
+                r.low_sources.join(", "),
+                describe(r.high),
+                r.high_sources.join(", ")
+            );
+            lines.push(Line::from(Span::styled(
+                format!("    {}", fit(&text, width.saturating_sub(4))),
+                t.muted,
+            )));
+        }
     }
     for p in &view.api_problems {
         lines.push(Line::from(Span::styled(
@@ -411,6 +458,18 @@ fn draw_table(
     }
     lines.extend(deploy);
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Width of the range column: "100.0M–never".
+const RANGE_W: usize = 13;
+
+fn describe(v: Option<f64>) -> String {
+    v.map_or_else(|| "never".into(), format_tokens)
+}
+
+/// "8.1M–55M": the earliest and latest break-even the sources allow.
+fn range_text(r: &BreakEvenRange) -> String {
+    format!("{}–{}", describe(r.low), describe(r.high))
 }
 
 fn verdict_style(t: &Theme, verdict: &str) -> Style {

@@ -50,7 +50,7 @@ pub fn draw(
     if area.height < 4 || area.width < 20 {
         return;
     }
-    let legend_rows = draw_legend(frame, area, t, legend, self_host);
+    let legend_rows = draw_legend(frame, area, t, legend, self_host, !data.bands.is_empty());
     let gutter = data
         .y_ticks
         .iter()
@@ -91,6 +91,7 @@ pub fn draw(
         });
     frame.render_widget(canvas, plot);
     restyle(frame, plot, t);
+    draw_bands(frame, plot, t, data);
     // Crossing glyphs go into the cell whose braille dots the lines use there.
     for x in &data.crossings {
         let (col, row) = (col_of(plot, data, x.x), row_of(plot, data, x.y));
@@ -100,6 +101,41 @@ pub fn draw(
     }
     y_labels(frame, area, plot, t, data);
     x_labels(frame, plot, t, data);
+}
+
+/// The glyph of an uncertainty band: one braille dot, sparse enough to read the lines through.
+pub const BAND: &str = "⠂";
+
+/// Fill the empty cells between each band's edges, dimmed in its line's style; cells the lines
+/// use keep their dots.
+fn draw_bands(frame: &mut Frame, plot: Rect, t: &Theme, data: &ChartData) {
+    let (x0, x1) = data.x;
+    let (y0, y1) = data.y;
+    let buf = frame.buffer_mut();
+    for band in &data.bands {
+        let style = match band.slot {
+            Some(slot) => series_style(t, slot),
+            None => t.self_host,
+        }
+        .add_modifier(ratatui::style::Modifier::DIM);
+        for col in plot.left()..plot.right() {
+            let x = x0 + (f64::from(col - plot.left()) + 0.5) / f64::from(plot.width) * (x1 - x0);
+            let (lo, hi) = band.at(data, x);
+            if hi < y0 || lo > y1 {
+                continue;
+            }
+            let (top, bottom) = (
+                row_of(plot, data, hi.min(y1)),
+                row_of(plot, data, lo.max(y0)),
+            );
+            for row in top..=bottom {
+                let cell = &mut buf[(col, row)];
+                if matches!(cell.symbol(), " " | "\u{2800}") {
+                    cell.set_symbol(BAND).set_style(style);
+                }
+            }
+        }
+    }
 }
 
 /// Replace the sentinel colours with the theme's styles.
@@ -226,6 +262,7 @@ fn draw_legend(
     t: &Theme,
     legend: &[Legend],
     self_host: Option<&str>,
+    bands: bool,
 ) -> u16 {
     let mut entries: Vec<(String, Style)> = legend
         .iter()
@@ -238,6 +275,9 @@ fn draw_legend(
         .collect();
     if let Some(name) = self_host {
         entries.push((format!("┘└ {name}"), t.self_host));
+    }
+    if bands {
+        entries.push((format!("{BAND} sources' range"), t.muted));
     }
     let width = usize::from(area.width);
     // One line on small charts: names are cut to share it.

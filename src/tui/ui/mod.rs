@@ -17,6 +17,7 @@ pub mod palette;
 pub mod picker;
 pub mod presets;
 pub mod scenarios;
+pub mod sensitivity;
 pub mod sliders;
 pub mod too_small;
 
@@ -62,7 +63,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         ..area
     };
     top_bar(frame, top, app);
+    // The sensitivity view covers the whole body: the pane under it is not drawn.
+    let covered = matches!(app.overlays.last(), Some(Overlay::Sensitivity(_)));
     match app.pane {
+        _ if covered => {}
         Pane::Catalogue => catalogue::draw(frame, body, app),
         Pane::BreakEven => breakeven::draw(frame, body, app),
         Pane::Hybrid => hybrid::draw(frame, body, app),
@@ -94,6 +98,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 notes::draw_notices(frame, body, app, lines, *scroll)
             }
             Overlay::Palette(p) => palette::draw(frame, body, app, p),
+            Overlay::Sensitivity(view) => sensitivity::draw(frame, body, app, view),
         }
     }
     status_line(frame, status, app);

@@ -1,0 +1,365 @@
+//! The sensitivity view (`v`): a tornado chart of what moves the answer, over the break-even
+//! pane's scenario (the break-even volume against one compared API model) or the hybrid plan
+//! (its monthly cost and savings). Computed when the view opens and when its span or API model
+//! changes; the scenario cannot change while it is open.
+
+use super::action::Action;
+use super::app::{App, Outcome, Overlay, Pane};
+use super::hybrid_tier::TierSettings;
+use super::sliders::{Field, SliderList, deployment_fields};
+use crate::domain::catalog::Catalog;
+use crate::domain::cost::Mode;
+use crate::domain::hybrid_sensitivity::{HybridEnd, hybrid_tornado};
+use crate::domain::scenario::Scenario;
+use crate::domain::sensitivity::{Case, DEFAULT_SPAN, MAX_SPAN, tornado};
+use crate::domain::units::format_tokens;
+
+/// How far `+`/`-` move the span, and the narrowest span offered.
+pub const SPAN_STEP: f64 = 0.05;
+pub const MIN_SPAN: f64 = 0.05;
+
+/// Where a bar's input is set in the interface.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A slider of the break-even pane.
+    Slider(Field),
+    /// A slider of a self-hosted hybrid tier (0-based 1 or 2).
+    Tier(usize, Field),
+    /// No slider: why, for the status line.
+    Nowhere(String),
+}
+
+/// One end of a bar: the input's value there, the answer it gives, and how far that is from
+/// the base on the chart's scale (decades of volume, or dollars a month).
+#[derive(Debug, Clone, PartialEq)]
+pub struct End {
+    pub value: String,
+    pub answer: String,
+    /// Savings against all-frontier, in the hybrid view.
+    pub detail: Option<String>,
+    pub delta: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub input: String,
+    pub target: Target,
+    pub base_value: String,
+    /// A choice (GPU, precision): the ends are the neighbouring options, not a percentage.
+    pub choice: bool,
+    /// The input lowered (or the lower neighbouring choice) and raised.
+    pub low: End,
+    pub high: End,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sensitivity {
+    pub hybrid: bool,
+    pub span: f64,
+    /// The compared API model (break-even view), an index into the pane's priced models.
+    pub api: usize,
+    pub selected: usize,
+    /// What is compared: "GPT-5.5 vs Llama 3.1 70B on H100".
+    pub subject: String,
+    /// The answer at the base: "break-even 17.9M tokens/day".
+    pub base: String,
+    pub rows: Vec<Row>,
+    /// Why nothing could be computed.
+    pub error: Option<String>,
+}
+
+fn volume(v: Option<f64>) -> String {
+    v.map_or_else(|| "never".into(), format_tokens)
+}
+
+/// Savings against all-frontier in words: a negative saving is a higher bill.
+fn percent(v: Option<f64>) -> Option<String> {
+    v.map(|s| {
+        if s >= 0.0 {
+            format!("saves {:.0}%", s * 100.0)
+        } else {
+            format!("{:.0}% dearer", -s * 100.0)
+        }
+    })
+}
+
+/// Dollars to three significant digits ($15.2K, $152K, $1.52M), so neighbouring ends differ.
+pub fn money(v: f64) -> String {
+    let a = v.abs();
+    let sign = if v < 0.0 { "-" } else { "" };
+    for (scale, unit) in [(1e9, "B"), (1e6, "M"), (1e3, "K")] {
+        if a >= scale * 0.9995 {
+            let x = a / scale;
+            let digits = if x >= 99.95 {
+                0
+            } else if x >= 9.995 {
+                1
+            } else {
+                2
+            };
+            return format!("{sign}${x:.digits$}{unit}");
+        }
+    }
+    format!("{sign}${a:.0}")
+}
+
+/// The break-even pane's slider for an input named as the CLI option.
+fn slider_for(input: &str) -> Option<Field> {
+    let mut fields = vec![Field::Volume, Field::InputShare];
+    fields.extend(deployment_fields(Mode::Rent));
+    fields.extend(deployment_fields(Mode::Buy));
+    fields.into_iter().find(|f| f.option() == input)
+}
+
+fn no_slider(input: &str) -> String {
+    if input.starts_with("api ") {
+        "API prices come from the model database; they have no slider (pick another model instead)"
+            .into()
+    } else {
+        format!("{input} has no slider; the command line sets it (tierwise cost --{input})")
+    }
+}
+
+impl Sensitivity {
+    fn empty(hybrid: bool, span: f64, api: usize) -> Sensitivity {
+        Sensitivity {
+            hybrid,
+            span,
+            api,
+            selected: 0,
+            subject: String::new(),
+            base: String::new(),
+            rows: Vec::new(),
+            error: None,
+        }
+    }
+
+    /// The break-even tornado of the scenario against its `api`-th priced model.
+    pub fn breakeven(app: &App, api: usize, span: f64) -> Sensitivity {
+        let mut out = Sensitivity::empty(false, span, api);
+        let view = &app.breakeven.view;
+        let Some(line) = view.apis.get(api) else {
+            out.error = Some("no compared API model has a price".into());
+            return out;
+        };
+        let s = &app.scenario;
+        let case = Case {
+            workload: s.workload.clone(),
+            price: line.price.clone(),
+            choice: s.self_host.clone(),
+        };
+        out.subject = match &view.deployment {
+            Some(d) => format!("{} vs {} on {}", line.name, d.name, d.gpu),
+            None => line.name.clone(),
+        };
+        let t = match tornado(&app.catalog, &case, span) {
+            Ok(t) => t,
+            Err(e) => {
+                out.error = Some(e.to_string());
+                return out;
+            }
+        };
+        let at = |v: Option<f64>| crate::domain::sensitivity::decades(v);
+        out.base = match t.base {
+            Some(v) => format!("break-even {} tokens/day", format_tokens(v)),
+            None => "break-even never in range".into(),
+        };
+        out.rows = t
+            .bars
+            .iter()
+            .map(|b| {
+                let end = |e: &crate::domain::sensitivity::End| End {
+                    value: e.value.clone(),
+                    answer: volume(e.break_even),
+                    detail: None,
+                    delta: at(e.break_even) - at(t.base),
+                };
+                Row {
+                    input: b.input.to_string(),
+                    target: slider_for(b.input)
+                        .map_or_else(|| Target::Nowhere(no_slider(b.input)), Target::Slider),
+                    base_value: b.base_value.clone(),
+                    choice: matches!(b.input, "gpu" | "precision"),
+                    low: end(&b.low),
+                    high: end(&b.high),
+                }
+            })
+            .collect();
+        out
+    }
+
+    /// The hybrid plan's tornado: its monthly cost and savings as each input moves.
+    pub fn hybrid(catalog: &Catalog, scenario: &Scenario, span: f64) -> Sensitivity {
+        let mut out = Sensitivity::empty(true, span, 0);
+        out.subject = "hybrid plan".into();
+        let t = match hybrid_tornado(catalog, scenario, span) {
+            Ok(t) => t,
+            Err(e) => {
+                out.error = Some(e.to_string());
+                return out;
+            }
+        };
+        let against = match t.base.savings {
+            Some(v) if v >= 0.0 => format!(", saves {:.0}% against all-frontier", v * 100.0),
+            Some(v) => format!(", {:.0}% dearer than all-frontier", -v * 100.0),
+            None => String::new(),
+        };
+        out.base = format!("hybrid {}/month{against}", money(t.base.usd_per_month));
+        let base = t.base.usd_per_month;
+        out.rows = t
+            .bars
+            .iter()
+            .map(|b| {
+                let end = |e: &HybridEnd| End {
+                    value: e.value.clone(),
+                    answer: money(e.usd_per_month),
+                    detail: percent(e.savings),
+                    delta: e.usd_per_month - base,
+                };
+                let target = match (b.tier, slider_for(b.input)) {
+                    (Some(t @ 2..=3), Some(f)) => Target::Tier(usize::from(t - 1), f),
+                    (None, Some(f)) => Target::Slider(f),
+                    _ => Target::Nowhere(no_slider(b.input)),
+                };
+                Row {
+                    input: match b.tier {
+                        Some(t) => format!("T{t} {}", b.input),
+                        None => b.input.to_string(),
+                    },
+                    target,
+                    base_value: b.base_value.clone(),
+                    choice: matches!(b.input, "gpu" | "precision"),
+                    low: end(&b.low),
+                    high: end(&b.high),
+                }
+            })
+            .collect();
+        out
+    }
+}
+
+impl App {
+    fn sensitivity(&self, hybrid: bool, api: usize, span: f64) -> Sensitivity {
+        if hybrid {
+            Sensitivity::hybrid(&self.catalog, &self.scenario, span)
+        } else {
+            Sensitivity::breakeven(self, api, span)
+        }
+    }
+
+    /// `v`: the tornado of the pane in view; the break-even one is against the selected API
+    /// model (the first when no API slider is selected).
+    pub(super) fn open_sensitivity(&mut self) -> Outcome {
+        let hybrid = self.pane == Pane::Hybrid;
+        let api = match self.breakeven.list.current() {
+            Some(Field::Api(i)) if i < self.breakeven.view.apis.len() => i,
+            _ => 0,
+        };
+        let view = self.sensitivity(hybrid, api, DEFAULT_SPAN);
+        self.overlays.push(Overlay::Sensitivity(Box::new(view)));
+        Outcome::redraw()
+    }
+
+    pub(super) fn update_sensitivity(&mut self, action: Action) -> Outcome {
+        let apis = self.breakeven.view.apis.len();
+        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
+            return Outcome::default();
+        };
+        let (hybrid, mut span, mut api, rows) = (view.hybrid, view.span, view.api, view.rows.len());
+        let mut selected = view.selected;
+        match action {
+            Action::Up => selected = selected.saturating_sub(1),
+            Action::Down => selected = (selected + 1).min(rows.saturating_sub(1)),
+            Action::PageUp => selected = selected.saturating_sub(10),
+            Action::PageDown => selected = (selected + 10).min(rows.saturating_sub(1)),
+            Action::Top => selected = 0,
+            Action::Bottom => selected = rows.saturating_sub(1),
+            Action::Increase | Action::Decrease => {
+                let by = if action == Action::Increase {
+                    SPAN_STEP
+                } else {
+                    -SPAN_STEP
+                };
+                // Whole steps, so repeated presses land on 0.30, not 0.30000000000000004.
+                let next = ((span + by) / SPAN_STEP).round() * SPAN_STEP;
+                let next = next.clamp(MIN_SPAN, MAX_SPAN);
+                if (next - span).abs() < 1e-9 {
+                    return self.notify(format!(
+                        "the span goes from ±{:.0}% to ±{:.0}%",
+                        MIN_SPAN * 100.0,
+                        MAX_SPAN * 100.0
+                    ));
+                }
+                span = next;
+            }
+            Action::Left | Action::Right if !hybrid && apis > 1 => {
+                api = if action == Action::Left {
+                    (api + apis - 1) % apis
+                } else {
+                    (api + 1) % apis
+                };
+            }
+            Action::Confirm => return self.sensitivity_jump(selected),
+            Action::Close => {
+                self.overlays.pop();
+                return Outcome::redraw();
+            }
+            _ => return Outcome::default(),
+        }
+        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
+            return Outcome::default();
+        };
+        if view.span != span || view.api != api {
+            let mut fresh = self.sensitivity(hybrid, api, span);
+            fresh.selected = selected.min(fresh.rows.len().saturating_sub(1));
+            if let Some(Overlay::Sensitivity(v)) = self.overlays.last_mut() {
+                **v = fresh;
+            }
+        } else if let Some(Overlay::Sensitivity(v)) = self.overlays.last_mut() {
+            v.selected = selected;
+        }
+        Outcome::redraw()
+    }
+
+    /// `Enter` on a bar: close the view and select that input's slider.
+    fn sensitivity_jump(&mut self, selected: usize) -> Outcome {
+        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
+            return Outcome::default();
+        };
+        let Some(row) = view.rows.get(selected) else {
+            return Outcome::default();
+        };
+        let (input, target) = (row.input.clone(), row.target.clone());
+        match target {
+            Target::Nowhere(why) => self.notify(why),
+            Target::Slider(field) => {
+                let Some(at) = self.breakeven.list.fields.iter().position(|f| *f == field) else {
+                    return self.notify(format!("{input} has no slider in this mode"));
+                };
+                self.overlays.pop();
+                self.pane = Pane::BreakEven;
+                self.breakeven.list.selected = at;
+                self.notify(format!("{}: ←/→ step, Enter types a value", field.label()))
+            }
+            Target::Tier(tier, field) => {
+                self.overlays.pop();
+                let mode = super::hybrid_tier::deployment(&mut self.scenario, tier)
+                    .settings
+                    .mode;
+                let mut list = SliderList::new(deployment_fields(mode));
+                list.selected = list.fields.iter().position(|f| *f == field).unwrap_or(0);
+                self.overlays
+                    .push(Overlay::TierSettings(Box::new(TierSettings {
+                        tier,
+                        list,
+                        editor: None,
+                    })));
+                self.notify(format!(
+                    "tier {} {}: ←/→ step, Enter types a value",
+                    tier + 1,
+                    field.label()
+                ))
+            }
+        }
+    }
+}
