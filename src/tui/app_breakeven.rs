@@ -4,7 +4,7 @@
 use super::action::Action;
 use super::app::{App, Outcome, Overlay, Pane};
 use super::breakeven::{self, Context, Reply, row_count};
-use super::picker::PickerKey;
+use super::picker::{FilteredList, PickerKey};
 use super::ui;
 use crate::domain::scenario::MAX_COMPARED;
 

@@ -6,7 +6,7 @@ use super::action::Action;
 use super::app::{App, Outcome, Overlay};
 use super::editor::{Editor, EditorEvent};
 use super::hybrid::eligible;
-use super::picker::{Picker, PickerKey};
+use super::picker::{FilteredList, Picker, PickerKey};
 use super::sliders::{self, Change, Choice, Field, SliderList, deployment_fields};
 use super::ui;
 use crate::domain::catalog::Catalog;

@@ -7,7 +7,7 @@
 use super::action::Action;
 use super::app::{App, Outcome, Overlay, Pane};
 use super::keymap::{Keymap, Mode};
-use super::picker::PickerKey;
+use super::picker::{FilteredList, PickerKey};
 use super::scenarios::ScenarioList;
 use crate::domain::units::format_tokens;
 use fuzzy_matcher::FuzzyMatcher;
@@ -212,28 +212,7 @@ impl Palette {
         p
     }
 
-    /// Typing, deleting and moving, as in every picker; `rows` is the list's height.
-    pub fn handle(&mut self, action: &Action, rows: usize) -> PickerKey {
-        let page = rows.max(1) as isize;
-        match action {
-            Action::Input(c) if !c.is_control() => {
-                self.query.push(*c);
-                self.refilter();
-            }
-            Action::Backspace if self.query.pop().is_none() => return PickerKey::Unchanged,
-            Action::Backspace => self.refilter(),
-            Action::Up => self.move_by(-1, rows),
-            Action::Down => self.move_by(1, rows),
-            Action::PageUp => self.move_by(-page, rows),
-            Action::PageDown => self.move_by(page, rows),
-            Action::Close => return PickerKey::Close,
-            Action::Confirm => return PickerKey::Confirm,
-            _ => return PickerKey::Other,
-        }
-        PickerKey::Changed
-    }
-
-    fn refilter(&mut self) {
+    fn rank(&mut self) {
         let q = self.query.trim();
         self.selected = 0;
         self.offset = 0;
@@ -277,20 +256,28 @@ impl Palette {
         self.matches = scored.into_iter().map(|(_, m)| m).collect();
     }
 
-    pub fn move_by(&mut self, delta: isize, rows: usize) {
-        let last = self.matches.len().saturating_sub(1);
-        self.selected = self.selected.saturating_add_signed(delta).min(last);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if rows > 0 && self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
-    }
-
     pub fn chosen(&self) -> Option<&Entry> {
         self.matches
             .get(self.selected)
             .map(|m| &self.entries[m.entry])
+    }
+}
+
+impl FilteredList for Palette {
+    fn query_mut(&mut self) -> &mut String {
+        &mut self.query
+    }
+
+    fn refilter(&mut self) {
+        self.rank();
+    }
+
+    fn match_count(&self) -> usize {
+        self.matches.len()
+    }
+
+    fn cursor_mut(&mut self) -> (&mut usize, &mut usize) {
+        (&mut self.selected, &mut self.offset)
     }
 }
 

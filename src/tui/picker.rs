@@ -55,14 +55,27 @@ pub enum PickerKey {
     Other,
 }
 
-impl Picker {
-    /// Typing, deleting and moving, shared by every picker; `rows` is the list's height.
-    pub fn handle(&mut self, action: &Action, rows: usize) -> PickerKey {
+/// A list narrowed by typed text: the pickers and the command palette. Typing, deleting,
+/// moving and paging work the same in each; only what matches differs.
+pub trait FilteredList {
+    fn query_mut(&mut self) -> &mut String;
+    /// Match the entries against the query again, cursor back to the best match.
+    fn refilter(&mut self);
+    /// How many entries match.
+    fn match_count(&self) -> usize;
+    /// The highlighted match and the first visible row.
+    fn cursor_mut(&mut self) -> (&mut usize, &mut usize);
+
+    /// Typing, deleting and moving; `rows` is the list's height.
+    fn handle(&mut self, action: &Action, rows: usize) -> PickerKey {
         let page = rows.max(1) as isize;
         match action {
-            Action::Input(c) => self.insert(*c),
-            Action::Backspace if !self.backspace() => return PickerKey::Unchanged,
-            Action::Backspace => {}
+            Action::Input(c) if !c.is_control() => {
+                self.query_mut().push(*c);
+                self.refilter();
+            }
+            Action::Backspace if self.query_mut().pop().is_none() => return PickerKey::Unchanged,
+            Action::Backspace => self.refilter(),
             Action::Up => self.move_by(-1, rows),
             Action::Down => self.move_by(1, rows),
             Action::PageUp => self.move_by(-page, rows),
@@ -74,6 +87,38 @@ impl Picker {
         PickerKey::Changed
     }
 
+    /// Move the highlight, scrolling so that it stays among the `rows` visible ones.
+    fn move_by(&mut self, delta: isize, rows: usize) {
+        let last = self.match_count().saturating_sub(1);
+        let (selected, offset) = self.cursor_mut();
+        *selected = selected.saturating_add_signed(delta).min(last);
+        if *selected < *offset {
+            *offset = *selected;
+        } else if rows > 0 && *selected >= *offset + rows {
+            *offset = *selected + 1 - rows;
+        }
+    }
+}
+
+impl FilteredList for Picker {
+    fn query_mut(&mut self) -> &mut String {
+        &mut self.query
+    }
+
+    fn refilter(&mut self) {
+        self.rank();
+    }
+
+    fn match_count(&self) -> usize {
+        self.matches.len()
+    }
+
+    fn cursor_mut(&mut self) -> (&mut usize, &mut usize) {
+        (&mut self.selected, &mut self.offset)
+    }
+}
+
+impl Picker {
     pub fn new(title: String, field: Field, choices: Vec<Choice>, current: &str) -> Picker {
         let mut p = Picker {
             title,
@@ -85,7 +130,7 @@ impl Picker {
             selected: 0,
             offset: 0,
         };
-        p.refilter();
+        p.rank();
         p.selected = p
             .matches
             .iter()
@@ -94,7 +139,7 @@ impl Picker {
         p
     }
 
-    fn refilter(&mut self) {
+    fn rank(&mut self) {
         let q = self.query.trim();
         if q.is_empty() {
             self.matches = (0..self.choices.len()).collect();
@@ -118,29 +163,6 @@ impl Picker {
         }
         self.selected = 0;
         self.offset = 0;
-    }
-
-    pub fn insert(&mut self, c: char) {
-        self.query.push(c);
-        self.refilter();
-    }
-
-    pub fn backspace(&mut self) -> bool {
-        let had = self.query.pop().is_some();
-        if had {
-            self.refilter();
-        }
-        had
-    }
-
-    pub fn move_by(&mut self, delta: isize, rows: usize) {
-        let last = self.matches.len().saturating_sub(1) as isize;
-        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if rows > 0 && self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
     }
 
     pub fn chosen(&self) -> Option<&Choice> {
@@ -173,14 +195,14 @@ mod tests {
             "l4",
         );
         assert_eq!(p.chosen().unwrap().id, "l4", "opens on the current value");
-        p.insert('h');
-        p.insert('1');
+        p.handle(&Action::Input('h'), 5);
+        p.handle(&Action::Input('1'), 5);
         assert_eq!(p.chosen().unwrap().id, "h100-sxm");
-        p.insert('z');
-        p.insert('z');
+        p.handle(&Action::Input('z'), 5);
+        p.handle(&Action::Input('z'), 5);
         assert!(p.chosen().is_none());
-        p.backspace();
-        p.backspace();
+        p.handle(&Action::Backspace, 5);
+        p.handle(&Action::Backspace, 5);
         assert_eq!(p.matches.len(), 1);
     }
 
