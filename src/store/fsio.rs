@@ -52,21 +52,37 @@ pub fn read_capped(path: &Path, cap: u64) -> io::Result<ReadOutcome> {
 /// Step one of an atomic save: write `bytes` to a new temporary file beside `target` and
 /// flush it to disk. Returns its path; nothing else has changed yet.
 pub fn write_temp(dir: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
-    create_unique(dir, TEMP_PREFIX, TEMP_SUFFIX, bytes)
+    create_unique(dir, TEMP_PREFIX, TEMP_SUFFIX, bytes, Durable::Yes)
 }
 
 /// Prove a file can be created in `dir`. The probe is named apart from save temporaries, so
-/// another session cleaning up leftovers never takes it.
+/// another session cleaning up leftovers never takes it. It is not flushed to disk: it is
+/// removed at once, and an fsync here would hold the first screen up behind every other write
+/// queued on the disk (tens of milliseconds on a busy machine). Each save still flushes.
 pub fn probe_writable(dir: &Path) -> io::Result<()> {
-    let probe = create_unique(dir, ".tierwise-write-test.", ".probe", b"")?;
+    let probe = create_unique(dir, ".tierwise-write-test.", ".probe", b"", Durable::No)?;
     match fs::remove_file(probe) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
     }
 }
 
-/// Create a new file `<prefix><pid>.<n><suffix>` holding `bytes`, flushed to disk.
-fn create_unique(dir: &Path, prefix: &str, suffix: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+/// Whether a new file is flushed to disk before it is used.
+#[derive(Clone, Copy, PartialEq)]
+enum Durable {
+    Yes,
+    No,
+}
+
+/// Create a new file `<prefix><pid>.<n><suffix>` holding `bytes`, flushed to disk if
+/// `durable` says so.
+fn create_unique(
+    dir: &Path,
+    prefix: &str,
+    suffix: &str,
+    bytes: &[u8],
+    durable: Durable,
+) -> io::Result<PathBuf> {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let mut last_err = None;
     for _ in 0..16 {
@@ -79,7 +95,10 @@ fn create_unique(dir: &Path, prefix: &str, suffix: &str, bytes: &[u8]) -> io::Re
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         match options.open(&path) {
             Ok(mut file) => {
-                let written = file.write_all(bytes).and_then(|()| file.sync_all());
+                let written = file.write_all(bytes).and_then(|()| match durable {
+                    Durable::Yes => file.sync_all(),
+                    Durable::No => Ok(()),
+                });
                 return match written {
                     Ok(()) => Ok(path),
                     Err(e) => {
