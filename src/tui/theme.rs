@@ -7,6 +7,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// Built-in themes in the order `t` cycles through them.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -139,11 +140,17 @@ impl Theme {
     ];
 
     pub fn builtin(name: &str) -> Result<Theme, String> {
-        let (file, text) = BUILTIN
+        // Parsed once each: undo and scenario switches ask for the theme again.
+        static PARSED: [OnceLock<Result<Theme, String>>; BUILTIN.len()] =
+            [const { OnceLock::new() }; BUILTIN.len()];
+        let i = BUILTIN
             .iter()
-            .find(|(n, _)| *n == name)
+            .position(|(n, _)| *n == name)
             .ok_or_else(|| format!("theme {name:?} is not known; allowed: {}", Self::names()))?;
-        Theme::parse(&format!("themes/{file}.ron"), text)
+        let (file, text) = BUILTIN[i];
+        PARSED[i]
+            .get_or_init(|| Theme::parse(&format!("themes/{file}.ron"), text))
+            .clone()
     }
 
     pub fn names() -> String {

@@ -9,12 +9,16 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
+use ratatui::symbols::line;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Borders, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
 
 /// Symbols the views use that are one column wide and never combine with a neighbour into one
 /// grapheme: like printable ASCII, each takes exactly one cell.
-const NARROW: &[char] = &['—', '●', '…', '↑', '↓', '★', '✓', '·', '‹', '›'];
+const NARROW: &[char] = &[
+    '—', '●', '…', '↑', '↓', '★', '✓', '·', '‹', '›', '▸', '×', '⚠',
+];
 
 fn one_cell(c: char) -> bool {
     c == ' ' || c.is_ascii_graphic() || NARROW.contains(&c)
@@ -161,6 +165,73 @@ pub fn put_paragraph<'a>(
     }
 }
 
+/// What a plain `Block` with `borders`, `border_style` and one left-aligned top title draws
+/// (and nothing else: the block's own style is the default, which changes no cell). Only the
+/// border cells are touched; `Block` would also walk every cell inside to apply that style.
+pub fn border(
+    buf: &mut Buffer,
+    area: Rect,
+    borders: Borders,
+    style: Style,
+    title: &[(&str, Style)],
+) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    let mut put = |x: u16, y: u16, symbol: &str| {
+        let i = buf.index_of(x, y);
+        buf.content[i].set_symbol(symbol).set_style(style);
+    };
+    // Sides in ratatui's order, then the corners over them.
+    if borders.contains(Borders::LEFT) {
+        (top..=bottom).for_each(|y| put(left, y, line::VERTICAL));
+    }
+    if borders.contains(Borders::TOP) {
+        (left..=right).for_each(|x| put(x, top, line::HORIZONTAL));
+    }
+    if borders.contains(Borders::RIGHT) {
+        (top..=bottom).for_each(|y| put(right, y, line::VERTICAL));
+    }
+    if borders.contains(Borders::BOTTOM) {
+        (left..=right).for_each(|x| put(x, bottom, line::HORIZONTAL));
+    }
+    let corners = [
+        (
+            Borders::RIGHT | Borders::BOTTOM,
+            right,
+            bottom,
+            line::BOTTOM_RIGHT,
+        ),
+        (Borders::RIGHT | Borders::TOP, right, top, line::TOP_RIGHT),
+        (
+            Borders::LEFT | Borders::BOTTOM,
+            left,
+            bottom,
+            line::BOTTOM_LEFT,
+        ),
+        (Borders::LEFT | Borders::TOP, left, top, line::TOP_LEFT),
+    ];
+    for (needs, x, y, symbol) in corners {
+        if borders.contains(needs) {
+            put(x, y, symbol);
+        }
+    }
+    let inset = u16::from(borders.contains(Borders::LEFT));
+    let room = area
+        .width
+        .saturating_sub(inset)
+        .saturating_sub(u16::from(borders.contains(Borders::RIGHT)));
+    let width: usize = title.iter().map(|(s, _)| s.width()).sum();
+    if room == 0 || width == 0 {
+        return;
+    }
+    let cell = Rect::new(left + inset, top, room.min(width as u16), 1);
+    put_line(buf, cell, title, false);
+}
+
 /// Where each column of a table starts and how wide it is, as ratatui's `Table` lays out
 /// `widths` with a one-column gap and no selection symbol. Columns that fit sit side by side;
 /// the constraint solver is asked only when they do not (it costs more than a whole frame).
@@ -223,6 +294,8 @@ mod tests {
         &[("e\u{301}x", RED)],
         &[("a\tb", RED)],
         &[("a", RED), ("b", PLAIN), ("…", BLUE)],
+        &[(" ▸ Tier ", RED), ("1 × 3 ⚠", BLUE)],
+        &[("⚠\u{fe0f} x", RED)],
     ];
 
     fn line(pieces: &[(&str, Style)]) -> Line<'static> {
@@ -290,6 +363,38 @@ mod tests {
             let mut theirs = canvas();
             Clear.render(area, &mut theirs);
             assert_eq!(ours, theirs, "{area:?}");
+        }
+    }
+
+    #[test]
+    fn borders_match_ratatuis_block() {
+        use ratatui::widgets::Block;
+        let titles: &[&[(&str, Style)]] =
+            &[&[], CASES[0], CASES[11], CASES[6], CASES[7], &[("", RED)]];
+        let areas = [
+            Rect::new(0, 0, 12, 3),
+            Rect::new(1, 1, 6, 2),
+            Rect::new(2, 0, 1, 1),
+            Rect::new(0, 2, 2, 1),
+            Rect::new(3, 1, 20, 9),
+            Rect::new(0, 0, 0, 3),
+        ];
+        for borders in [Borders::ALL, Borders::TOP] {
+            for title in titles {
+                for area in areas {
+                    let mut ours = canvas();
+                    border(&mut ours, area, borders, BLUE, title);
+                    let mut theirs = canvas();
+                    let block = Block::new().borders(borders).border_style(BLUE);
+                    let block = if title.is_empty() {
+                        block
+                    } else {
+                        block.title(line(title))
+                    };
+                    block.render(area, &mut theirs);
+                    assert_eq!(ours, theirs, "{borders:?} {title:?} {area:?}");
+                }
+            }
         }
     }
 

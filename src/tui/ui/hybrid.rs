@@ -1,17 +1,19 @@
 //! The hybrid pane: the shared workload on one line, the three tier boxes, the use-case table,
 //! the totals and the findings. Only reads the state and the plan cached by `update`.
 
-use super::{fit, hybrid_findings, hybrid_tiers};
+use super::{cells, fit, hybrid_findings, hybrid_tiers};
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::app::App;
 use crate::tui::hybrid::Focus;
 use crate::tui::theme::Theme;
 use crate::tui::usecase_edit::{UcField, UseCaseEdit, percent};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders};
+use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
 /// Where each part of the pane goes.
@@ -119,23 +121,25 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
         format!(" {volume}/day · in {input} · {} · {}", s.region, s.sector),
     ];
     let text = first_fit(&options, usize::from(area.width));
-    frame.render_widget(Paragraph::new(Span::styled(text, t.text)), area);
+    let line = Line::from(Span::styled(text, t.text));
+    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
-/// A section title on a top border, highlighted when the section has focus.
-pub fn section<'a>(title: String, focused: bool, t: &Theme) -> Block<'a> {
-    let (style, mark) = if focused {
-        (t.accent, "▸ ")
+/// A section title on a top border, highlighted when the section has focus; returns the
+/// area under the border.
+pub fn section(buf: &mut Buffer, area: Rect, title: &str, focused: bool, t: &Theme) -> Rect {
+    let (style, mark, title_style) = if focused {
+        (t.accent, "▸ ", t.accent)
     } else {
-        (t.border, "")
+        (t.border, "", t.header)
     };
-    Block::new()
-        .borders(Borders::TOP)
-        .border_style(style)
-        .title(Span::styled(
-            format!(" {mark}{title} "),
-            if focused { t.accent } else { t.header },
-        ))
+    let text = format!(" {mark}{title} ");
+    cells::border(buf, area, Borders::TOP, style, &[(&text, title_style)]);
+    Rect {
+        y: area.y.saturating_add(1).min(area.bottom()),
+        height: area.height.saturating_sub(1),
+        ..area
+    }
 }
 
 /// Columns of the use-case table, richest first; the first whose name column keeps at least
@@ -232,18 +236,16 @@ impl Col {
     }
 }
 
-fn short_sensitivity(s: &str) -> String {
-    s.chars().take(5).collect()
-}
-
+/// The use-case table, written straight into the buffer in the order ratatui's `Table` writes
+/// it: table style, header style and text, then each row's style and cells, then the
+/// highlight of the selected row.
 fn table(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let pane = &app.hybrid;
     let focused = pane.focus == Focus::Table;
     let count = app.scenario.use_cases.len();
-    let block = section(format!("Use cases ({count})"), focused, t);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    let inner = section(buf, area, &format!("Use cases ({count})"), focused, t);
     let width = usize::from(inner.width).saturating_sub(1);
     let longest = app
         .scenario
@@ -262,90 +264,15 @@ fn table(frame: &mut Frame, area: Rect, app: &App) {
             (name >= *min).then_some((*cols, name.min(longest.max(*min))))
         })
         .unwrap_or((LAYOUTS[LAYOUTS.len() - 1].1, 4));
-    let plan = pane.plan();
-    let header = Row::new(
-        std::iter::once(Cell::from("use case")).chain(cols.iter().map(|c| {
-            let line = Line::from(c.header());
-            Cell::from(if c.numeric() {
-                line.right_aligned()
-            } else {
-                line
-            })
-        })),
-    )
-    .style(t.header);
-    let shares = crate::domain::hybrid::normalized_shares(&app.scenario.use_cases);
-    let visible = usize::from(inner.height.saturating_sub(1));
-    let rows = app
-        .scenario
-        .use_cases
-        .iter()
-        .enumerate()
-        .skip(pane.offset)
-        .take(visible)
-        .map(|(i, case)| {
-            let u = &case.use_case;
-            let cost = plan.and_then(|p| p.use_case_usd_per_month.get(i).copied());
-            let cells = cols.iter().map(|c| {
-                let text = match c {
-                    Col::Share => percent(shares[i]),
-                    Col::Input => percent(u.input_share),
-                    Col::Sensitivity(true) => u.sensitivity.as_str().into(),
-                    Col::Sensitivity(false) => short_sensitivity(u.sensitivity.as_str()),
-                    Col::Quality(true) => u.quality.as_str().into(),
-                    Col::Quality(false) => u.quality.as_str().chars().take(5).collect(),
-                    Col::Needs => u
-                        .needs
-                        .iter()
-                        .map(|n| n.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    Col::Tier => format!("T{}", case.tier),
-                    Col::Cost(full) => match cost {
-                        Some(v) if *full => crate::domain::units::format_usd_full(v),
-                        Some(v) => format_usd(v),
-                        None => "—".into(),
-                    },
-                };
-                let style = match c {
-                    Col::Sensitivity(_) if u.sensitivity.as_str() == "regulated" => t.warn,
-                    Col::Tier => tier_style(case.tier, t),
-                    _ => Style::default(),
-                };
-                let line = Line::from(Span::styled(fit(&text, c.width()), style));
-                Cell::from(if c.numeric() {
-                    line.right_aligned()
-                } else {
-                    line
-                })
-            });
-            let name = Cell::from(fit(&u.name, name_w));
-            let row = Row::new(std::iter::once(name).chain(cells));
-            if !focused && i == pane.selected {
-                row.style(t.accent)
-            } else {
-                row
-            }
-        });
-    let widths: Vec<Constraint> = std::iter::once(Constraint::Length(name_w as u16))
-        .chain(cols.iter().map(|c| Constraint::Length(c.width() as u16)))
-        .collect();
-    let table = Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .style(t.text)
-        .row_highlight_style(t.selection);
-    let selected = focused
-        .then(|| pane.selected.checked_sub(pane.offset))
-        .flatten();
-    let mut state = TableState::default().with_selected(selected);
     let used = (name_w + cols.iter().map(|c| c.width() + 1).sum::<usize>()) as u16;
     let area = Rect {
         x: inner.x + 1,
         width: used.min(inner.width.saturating_sub(1)),
         ..inner
     };
-    frame.render_stateful_widget(table, area, &mut state);
+    if !area.is_empty() {
+        rows(buf, area, app, cols, name_w);
+    }
     // Wide screens: what the selected use case is and where its defaults come from.
     let spare = Rect {
         x: area.right() + 3,
@@ -353,11 +280,116 @@ fn table(frame: &mut Frame, area: Rect, app: &App) {
         ..inner
     };
     if spare.width >= 40 {
-        about(frame, spare, app);
+        about(buf, spare, app);
     }
 }
 
-fn about(frame: &mut Frame, area: Rect, app: &App) {
+/// The header and the visible rows of the use-case table in `area`.
+fn rows(buf: &mut Buffer, area: Rect, app: &App, cols: &[Col], name_w: usize) {
+    let t = &app.theme;
+    let pane = &app.hybrid;
+    let focused = pane.focus == Focus::Table;
+    let widths: Vec<u16> = std::iter::once(name_w as u16)
+        .chain(cols.iter().map(|c| c.width() as u16))
+        .collect();
+    let columns = cells::column_areas(&widths, area.width);
+    let cell = |i: usize, y: u16| Rect::new(area.x + columns[i].x, y, columns[i].width, 1);
+    cells::fill_style(buf, area, t.text);
+    cells::fill_style(buf, Rect { height: 1, ..area }, t.header);
+    cells::put_line(
+        buf,
+        cell(0, area.y),
+        &[("use case", Style::default())],
+        false,
+    );
+    for (i, c) in cols.iter().enumerate() {
+        let header = [(c.header(), Style::default())];
+        cells::put_line(buf, cell(i + 1, area.y), &header, c.numeric());
+    }
+    let plan = pane.plan();
+    let shares = crate::domain::hybrid::normalized_shares(&app.scenario.use_cases);
+    let visible = usize::from(area.height - 1);
+    let shown: Vec<_> = app
+        .scenario
+        .use_cases
+        .iter()
+        .enumerate()
+        .skip(pane.offset)
+        .take(visible)
+        .collect();
+    let mut text = String::new();
+    for (row, (i, case)) in shown.iter().enumerate() {
+        let (i, u) = (*i, &case.use_case);
+        let y = area.y + 1 + row as u16;
+        if !focused && i == pane.selected {
+            cells::fill_style(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                t.accent,
+            );
+        }
+        let name = fit(&u.name, name_w);
+        cells::put_line(buf, cell(0, y), &[(&name, Style::default())], false);
+        let cost = plan.and_then(|p| p.use_case_usd_per_month.get(i).copied());
+        for (k, c) in cols.iter().enumerate() {
+            text.clear();
+            match c {
+                Col::Share => text.push_str(&percent(shares[i])),
+                Col::Input => text.push_str(&percent(u.input_share)),
+                Col::Sensitivity(true) => text.push_str(u.sensitivity.as_str()),
+                Col::Sensitivity(false) => text.extend(u.sensitivity.as_str().chars().take(5)),
+                Col::Quality(true) => text.push_str(u.quality.as_str()),
+                Col::Quality(false) => text.extend(u.quality.as_str().chars().take(5)),
+                Col::Needs => {
+                    for (n, need) in u.needs.iter().enumerate() {
+                        if n > 0 {
+                            text.push_str(", ");
+                        }
+                        text.push_str(need.as_str());
+                    }
+                }
+                Col::Tier => {
+                    let _ = write!(text, "T{}", case.tier);
+                }
+                Col::Cost(full) => match cost {
+                    Some(v) if *full => text.push_str(&crate::domain::units::format_usd_full(v)),
+                    Some(v) => text.push_str(&format_usd(v)),
+                    None => text.push('—'),
+                },
+            }
+            let style = match c {
+                Col::Sensitivity(_) if u.sensitivity.as_str() == "regulated" => t.warn,
+                Col::Tier => tier_style(case.tier, t),
+                _ => Style::default(),
+            };
+            let shown = crate::domain::text::truncate_to_width(&text, c.width());
+            cells::put_line(buf, cell(k + 1, y), &[(&shown, style)], c.numeric());
+        }
+    }
+    // The table keeps the selection on its last row at the latest.
+    if let Some(selected) = focused
+        .then(|| pane.selected.checked_sub(pane.offset))
+        .flatten()
+        && !shown.is_empty()
+    {
+        let y = area.y + 1 + selected.min(shown.len() - 1) as u16;
+        cells::fill_style(
+            buf,
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            t.selection,
+        );
+    }
+}
+
+fn about(buf: &mut Buffer, area: Rect, app: &App) {
     let t = &app.theme;
     let Some(case) = app.scenario.use_cases.get(app.hybrid.selected) else {
         return;
@@ -381,7 +413,7 @@ fn about(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::from(Span::styled(l, t.muted)));
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    cells::put_paragraph(buf, area, &lines, Style::default());
 }
 
 pub fn tier_style(tier: u8, t: &Theme) -> Style {
@@ -392,10 +424,8 @@ fn totals(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let Some(p) = app.hybrid.plan() else {
         let msg = " Totals unavailable until the plan's inputs are fixed (see the tier boxes)";
-        frame.render_widget(
-            Paragraph::new(Span::styled(fit(msg, usize::from(area.width)), t.bad)),
-            area,
-        );
+        let line = Line::from(Span::styled(fit(msg, usize::from(area.width)), t.bad));
+        cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
         return;
     };
     let hybrid = format_usd(p.hybrid_usd_per_month);
@@ -442,7 +472,8 @@ fn totals(frame: &mut Frame, area: Rect, app: &App) {
         .map(build)
         .find(|s| s.iter().map(|s| s.content.width()).sum::<usize>() <= w)
         .unwrap_or_else(|| build(&variants[2]));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let line = Line::from(spans);
+    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
 /// The status line of the pane when there is no notice.
@@ -474,13 +505,11 @@ pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
     let note = case.use_case.note.as_deref().unwrap_or("");
     let h = (UcField::ALL.len() + 2 + extra + 3) as u16;
     let area = super::centered(body, 72, h);
-    frame.render_widget(Clear, area);
-    let block = Block::bordered().border_style(t.accent).title(Span::styled(
-        format!(" Edit: {} ", fit(&case.use_case.name, 50)),
-        t.title,
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    cells::clear(buf, area);
+    let title = format!(" Edit: {} ", fit(&case.use_case.name, 50));
+    cells::border(buf, area, Borders::ALL, t.accent, &[(&title, t.title)]);
+    let inner = Block::bordered().inner(area);
     let label_w = 20;
     let value_w = usize::from(inner.width).saturating_sub(label_w + 3);
     let mut lines = Vec::new();
@@ -537,7 +566,7 @@ pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
             t.muted,
         )));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
     if let Some((x, y)) = cursor
         && x < inner.right()
     {

@@ -3,7 +3,7 @@
 //! and date.
 
 use super::hybrid::section;
-use super::{centered, fit};
+use super::{cells, centered, fit};
 use crate::domain::rules::{Finding, Severity};
 use crate::tui::app::App;
 use crate::tui::hybrid::Focus;
@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthStr;
 
 /// The tag and its style: readable without colour.
@@ -25,22 +25,29 @@ pub fn tag(severity: Severity, t: &Theme) -> (&'static str, Style) {
 }
 
 /// Words of `text` in lines of at most `width` columns; a word longer than a line is cut.
+/// The width of the line so far is kept as words are added (a space between words never joins
+/// them into one wider sequence), instead of measuring the whole line again for every word.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_w = 0;
     for word in text.split_whitespace() {
-        let add = if line.is_empty() { 0 } else { 1 } + word.width();
-        if !line.is_empty() && line.width() + add > width {
+        let word_w = word.width();
+        if !line.is_empty() && line_w + 1 + word_w > width {
             lines.push(std::mem::take(&mut line));
+            line_w = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            line_w += 1;
         }
         line.push_str(word);
-        if line.width() > width {
+        line_w += word_w;
+        if line_w > width {
             lines.push(fit(&line, width));
             line.clear();
+            line_w = 0;
         }
     }
     if !line.is_empty() {
@@ -101,9 +108,8 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
         }
         _ => ("Findings".to_string(), &[][..]),
     };
-    let block = section(title, focused, t);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    let inner = section(buf, area, &title, focused, t);
     let width = usize::from(inner.width).saturating_sub(1);
     let rows = usize::from(inner.height);
     if findings.is_empty() {
@@ -112,7 +118,8 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             " Findings appear once the plan can be computed."
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, t.muted)), inner);
+        let line = Line::from(Span::styled(text, t.muted));
+        cells::put_paragraph(buf, inner, [&line], Style::default());
         return;
     }
     let start = pane.findings_offset.min(findings.len().saturating_sub(1));
@@ -123,7 +130,7 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
         .flat_map(|f| block_lines(f, width, t))
         .collect();
     if detailed.len() <= rows {
-        frame.render_widget(Paragraph::new(detailed), inner);
+        cells::put_paragraph(buf, inner, &detailed, Style::default());
         return;
     }
     let (count, more) = if shown.len() > rows {
@@ -147,7 +154,7 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
             t.muted,
         )));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    cells::put_paragraph(buf, inner, &lines, Style::default());
 }
 
 /// The overlay's box in the body.
@@ -212,7 +219,7 @@ pub fn max_scroll(app: &App) -> usize {
 pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
     let t = &app.theme;
     let area = overlay_area(body);
-    frame.render_widget(Clear, area);
+    cells::clear(frame.buffer_mut(), area);
     let s = &app.scenario;
     let block = Block::bordered()
         .border_style(t.accent)
@@ -228,5 +235,58 @@ pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
         .skip(scroll)
         .take(usize::from(inner.height))
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first version, which measured the whole line for every word.
+    fn measured(text: &str, width: usize) -> Vec<String> {
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let add = if line.is_empty() { 0 } else { 1 } + word.width();
+            if !line.is_empty() && line.width() + add > width {
+                lines.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+            if line.width() > width {
+                lines.push(fit(&line, width));
+                line.clear();
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    #[test]
+    fn wrapping_keeps_the_lines_of_measuring_each_time() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            "Self-hosting makes you the operator: prompt-injection defence, output filtering.",
+            "a verylongwordthatdoesnotfitanywhere b c",
+            "通义千问 模型 数据 — café ü\u{301} x",
+            "🇯 🇵 🇯🇵 ⚠\u{fe0f} 👩\u{200d}💻 ok \u{645}\u{627} end",
+            "tab\tand\nnewline  double  spaces",
+        ];
+        for text in texts {
+            for width in 0..40 {
+                assert_eq!(
+                    wrap(text, width),
+                    measured(text, width),
+                    "{text:?} at {width}"
+                );
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! error is shown in the box it belongs to, naming the field.
 
 use super::hybrid::{first_fit, tier_style};
-use super::{centered, fit, hybrid_findings::wrap};
+use super::{cells, centered, fit, hybrid_findings::wrap};
 use crate::domain::hybrid::TierPlan;
 use crate::domain::units::{format_tokens, format_usd, format_usd_full};
 use crate::tui::app::App;
@@ -14,7 +14,7 @@ use crate::tui::usecase_edit::percent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Box titles, long and short.
 const TITLES: [[&str; 2]; 3] = [
@@ -48,18 +48,14 @@ fn draw_box(frame: &mut Frame, area: Rect, app: &App, view: &HybridView, i: usiz
         ],
         inner_w,
     );
-    let block = Block::bordered()
-        .border_style(if focused { t.accent } else { t.border })
-        .title(Span::styled(
-            title,
-            if focused {
-                t.accent
-            } else {
-                tier_style(i as u8 + 1, t)
-            },
-        ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let (border, title_style) = if focused {
+        (t.accent, t.accent)
+    } else {
+        (t.border, tier_style(i as u8 + 1, t))
+    };
+    let buf = frame.buffer_mut();
+    cells::border(buf, area, Borders::ALL, border, &[(&title, title_style)]);
+    let inner = Block::bordered().inner(area);
     let rows = usize::from(inner.height);
     let width = usize::from(inner.width).saturating_sub(1);
     let mut lines = vec![Line::from(Span::styled(
@@ -84,13 +80,12 @@ fn draw_box(frame: &mut Frame, area: Rect, app: &App, view: &HybridView, i: usiz
         ))),
     }
     lines.truncate(rows);
-    let para = Paragraph::new(lines).style(t.text);
     let area = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    frame.render_widget(para, area);
+    cells::put_paragraph(buf, area, &lines, t.text);
 }
 
 fn mark(focused: bool) -> &'static str {

@@ -25,8 +25,8 @@ use super::app::{App, Overlay, Pane};
 use super::keymap::Mode;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 /// Rows between the top bar and the two bottom lines.
@@ -121,7 +121,8 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
         spans.push(Span::raw(" "));
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(t.text), area);
+    let line = Line::from(spans);
+    cells::put_paragraph(frame.buffer_mut(), area, [&line], t.text);
     // The active scenario is always named; when nothing reaches the disk, that comes first
     // (the whole reason was shown at start).
     let room = usize::from(area.width).saturating_sub(used + 1);
@@ -152,7 +153,8 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
         width: w,
         ..area
     };
-    frame.render_widget(Paragraph::new(Line::from(right)), at);
+    let line = Line::from(right);
+    cells::put_paragraph(frame.buffer_mut(), at, [&line], Style::default());
 }
 
 fn status_line(frame: &mut Frame, area: Rect, app: &App) {
@@ -180,7 +182,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
             Line::from(Span::styled(text, t.muted))
         }
     };
-    frame.render_widget(Paragraph::new(line), area);
+    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
 /// The current mode's most important keys, as many as fit; the global ones (help, quit) are
@@ -207,7 +209,8 @@ fn hint_line(frame: &mut Frame, area: Rect, app: &App, mode: Mode) {
         spans.push(Span::styled(key.to_string(), t.hint_key));
         spans.push(Span::styled(format!(" {hint}  "), t.hint_text));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let line = Line::from(spans);
+    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
 /// A rectangle of at most `w` x `h` centred in `area`.
