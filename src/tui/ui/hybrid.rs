@@ -108,17 +108,29 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
         .sector(&s.sector)
         .map_or(s.sector.as_str(), |r| &r.name);
     let volume = format_tokens(w.tokens_per_day);
-    let input = percent(w.input_share);
+    // The plan bills each use case at its own input share, so the workload's input share is
+    // their token-weighted mix, not pane 2's single figure.
+    let (long, short) = match app.hybrid.plan() {
+        Some(plan) => {
+            let mix = percent(plan.tiers.iter().map(|t| t.share * t.input_share).sum());
+            (
+                format!("input {mix} (use-case mix)"),
+                format!("input mix {mix}"),
+            )
+        }
+        None => {
+            let input = percent(w.input_share);
+            (format!("input {input}"), format!("input {input}"))
+        }
+    };
     let options = [
+        format!(" Workload {volume} tokens/day · {long} · {region} · {sector}  (set in pane 2)"),
+        format!(" Workload {volume} tokens/day · {long} · {region} · {sector}"),
         format!(
-            " Workload {volume} tokens/day · input {input} · {region} · {sector}  (set in pane 2)"
-        ),
-        format!(" Workload {volume} tokens/day · input {input} · {region} · {sector}"),
-        format!(
-            " {volume} tokens/day · input {input} · {} · {}",
+            " {volume} tokens/day · {short} · {} · {}",
             s.region, s.sector
         ),
-        format!(" {volume}/day · in {input} · {} · {}", s.region, s.sector),
+        format!(" {volume}/day · {short} · {} · {}", s.region, s.sector),
     ];
     let text = first_fit(&options, usize::from(area.width));
     let line = Line::from(Span::styled(text, t.text));
