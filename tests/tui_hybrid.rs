@@ -99,6 +99,24 @@ impl Sens for tierwise::domain::scenario::PlannedUseCase {
 }
 
 #[test]
+fn a_new_block_finding_scrolls_the_findings_strip_back_to_the_top() {
+    let mut a = app(80, 24);
+    let i = case(&a, "health");
+    // Scroll the strip down, then go back to the table.
+    press(&mut a, "Tab");
+    assert_eq!(a.hybrid.focus, Focus::Findings);
+    keys(&mut a, &["j", "j"]);
+    assert!(a.hybrid.findings_offset > 0, "the strip scrolled");
+    keys(&mut a, &["Tab", "Tab"]);
+    assert_eq!(a.hybrid.focus, Focus::Table);
+    select(&mut a, i);
+    keys(&mut a, &["<", "<"]);
+    assert_eq!(a.hybrid.findings_offset, 0);
+    let rows = screen(&a);
+    assert!(rows.iter().any(|r| r.contains("[BLOCK]")), "{rows:#?}");
+}
+
+#[test]
 fn plus_and_minus_step_the_share_and_the_others_rescale() {
     let mut a = app(80, 24);
     let before = shares(&a);

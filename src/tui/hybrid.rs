@@ -214,10 +214,24 @@ impl HybridState {
     pub fn refresh(&mut self, catalog: &Catalog, rules: &RuleBook, s: &Scenario) {
         let now = inputs(s);
         if self.computed_for.as_ref() != Some(&now) || self.view.is_none() {
+            let blocks_before = self.block_count();
             self.view = Some(compute(catalog, rules, s));
             self.computed_for = Some(now);
+            // A new block finding sorts first: scroll the strip back so it is seen.
+            if self.block_count() > blocks_before {
+                self.findings_offset = 0;
+            }
         }
         self.selected = self.selected.min(s.use_cases.len().saturating_sub(1));
+    }
+
+    fn block_count(&self) -> usize {
+        self.plan().map_or(0, |p| {
+            p.findings
+                .iter()
+                .filter(|f| f.severity == Severity::Block)
+                .count()
+        })
     }
 
     pub fn plan(&self) -> Option<&HybridPlan> {
