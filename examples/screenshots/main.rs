@@ -66,6 +66,26 @@ const VIEWS: &[View] = &[
         steps: &[Step::Keys(&["3", "j", "j", "j", "j", "j", "<", "<"])],
     },
     View {
+        name: "breakeven-bands",
+        title: "tierwise: the break-even chart with the sources' ranges as bands",
+        steps: &[Step::Keys(&["2", "b"])],
+    },
+    View {
+        name: "sensitivity",
+        title: "tierwise: what moves the break-even, as a tornado chart",
+        steps: &[Step::Keys(&["2", "v"])],
+    },
+    View {
+        name: "hybrid-sensitivity",
+        title: "tierwise: what moves the hybrid plan's monthly cost",
+        steps: &[Step::Keys(&["3", "v"])],
+    },
+    View {
+        name: "palette",
+        title: "tierwise: the command palette narrowed to a few letters",
+        steps: &[Step::Keys(&[":", "e", "x", "p"])],
+    },
+    View {
         name: "help",
         title: "tierwise: the help overlay",
         steps: &[Step::Keys(&["?"])],
