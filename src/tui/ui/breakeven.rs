@@ -3,7 +3,7 @@
 //! chart shrinks first and the table drops whole columns rather than cutting numbers.
 
 use super::chart::{self, BAND, Legend, glyph};
-use super::fit;
+use super::{cells, fit};
 use crate::domain::preset::{Comparison, StatedKind};
 use crate::domain::rules::Severity;
 use crate::domain::uncertainty::BreakEvenRange;
@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
 /// The smallest chart worth drawing (legend, plot, axis labels), and the height below which
@@ -222,7 +222,7 @@ fn draw_notes(frame: &mut Frame, area: Rect, notes: Vec<Line>, t: &Theme) {
     }
     let width = usize::from(area.width);
     let lines: Vec<Line> = shown.into_iter().map(|l| cut_line(l, width)).collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    cells::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
 }
 
 /// A line cut to `width` columns, ending in "…" when cut.
@@ -457,7 +457,7 @@ fn draw_table(
         )));
     }
     lines.extend(deploy);
-    frame.render_widget(Paragraph::new(lines), area);
+    cells::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
 }
 
 /// Width of the range column: "100.0M–never".

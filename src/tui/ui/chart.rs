@@ -2,7 +2,7 @@
 //! canvas from the numbers in [`ChartData`]; tick labels, legend, the current-volume marker and
 //! one glyph per crossing are placed here.
 
-use super::fit;
+use super::{cells, fit};
 use crate::tui::plot::{ChartData, tokens_tick};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -312,12 +312,14 @@ fn draw_legend(
     }
     let rows = lines.len() as u16;
     let text: Vec<TextLine> = lines.into_iter().map(TextLine::from).collect();
-    frame.render_widget(
-        Paragraph::new(text),
+    cells::put_paragraph(
+        frame.buffer_mut(),
         Rect {
             height: rows,
             ..area
         },
+        &text,
+        Style::default(),
     );
     rows
 }

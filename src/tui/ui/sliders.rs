@@ -2,12 +2,13 @@
 //! where it sits in its range; the selected row highlighted and, when open, the one-line editor
 //! with its unit and any refusal under it. Reusable by any pane that lists [`Shown`] rows.
 
-use super::fit;
+use super::{cells, fit};
 use crate::tui::editor::Editor;
 use crate::tui::sliders::{Group, Shown};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
@@ -76,7 +77,7 @@ pub fn draw(
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    cells::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
     if let (Some(ed), Some(row)) = (editor, editor_row) {
         draw_editor(frame, area, row, ed, t);
     }
