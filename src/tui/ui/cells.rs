@@ -17,11 +17,16 @@ use unicode_width::UnicodeWidthStr;
 /// Symbols the views use that are one column wide and never combine with a neighbour into one
 /// grapheme: like printable ASCII, each takes exactly one cell.
 const NARROW: &[char] = &[
-    '—', '●', '…', '↑', '↓', '★', '✓', '·', '‹', '›', '▸', '×', '⚠',
+    '—', '●', '…', '↑', '↓', '★', '✓', '·', '‹', '›', '▸', '×', '⚠', '─', '│', '┤', '┘', '└', '┌',
+    '┐', '├', '┼', '→', '←', '–', '−', '±', '▲', '▼', '■', '◆', '░', '█', '✗',
 ];
 
 fn one_cell(c: char) -> bool {
-    c == ' ' || c.is_ascii_graphic() || NARROW.contains(&c)
+    // Braille patterns (the charts) are one column each and never combine.
+    c == ' '
+        || c.is_ascii_graphic()
+        || NARROW.contains(&c)
+        || ('\u{2800}'..='\u{28FF}').contains(&c)
 }
 
 /// The buffer's cells of row `y` from `x`, `width` long (the caller keeps it inside).
@@ -296,6 +301,8 @@ mod tests {
         &[("a", RED), ("b", PLAIN), ("…", BLUE)],
         &[(" ▸ Tier ", RED), ("1 × 3 ⚠", BLUE)],
         &[("⚠\u{fe0f} x", RED)],
+        &[("──●── ┤┘└ ◆▲■ ", RED), ("→←–−± ░█✗ ⠂⣿", BLUE)],
+        &[("┌─┐├┼┤└─┘│▼", PLAIN)],
     ];
 
     fn line(pieces: &[(&str, Style)]) -> Line<'static> {
@@ -305,6 +312,19 @@ mod tests {
                 .map(|(s, st)| Span::styled(s.to_string(), *st))
                 .collect::<Vec<_>>(),
         )
+    }
+
+    #[test]
+    fn every_narrow_symbol_is_one_column() {
+        use unicode_width::UnicodeWidthChar;
+        for c in NARROW
+            .iter()
+            .copied()
+            .chain(['\u{2800}', '\u{2802}', '\u{28FF}'])
+        {
+            assert!(one_cell(c));
+            assert_eq!(c.width(), Some(1), "{c:?}");
+        }
     }
 
     #[test]

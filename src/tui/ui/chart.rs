@@ -10,7 +10,6 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line as TextLine, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::widgets::canvas::{Canvas, Line};
 
 use unicode_width::UnicodeWidthStr;
@@ -206,20 +205,19 @@ fn y_labels(frame: &mut Frame, area: Rect, plot: Rect, t: &Theme, data: &ChartDa
             width: w,
             height: 1,
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                format!("{label:>w$}", w = usize::from(w)),
-                t.muted,
-            )),
-            r,
-        );
+        let text = TextLine::from(Span::styled(
+            format!("{label:>w$}", w = usize::from(w)),
+            t.muted,
+        ));
+        cells::put_paragraph(frame.buffer_mut(), r, [&text], Style::default());
         let axis = Rect {
             x: plot.x - 1,
             y: row,
             width: 1,
             height: 1,
         };
-        frame.render_widget(Paragraph::new(Span::styled("┤", t.border)), axis);
+        let tick = TextLine::from(Span::styled("┤", t.border));
+        cells::put_paragraph(frame.buffer_mut(), axis, [&tick], Style::default());
     }
 }
 
@@ -251,7 +249,8 @@ fn x_labels(frame: &mut Frame, plot: Rect, t: &Theme, data: &ChartData) {
             width: (text.width() as u16).min(plot.right().saturating_sub(x) + 1),
             height: 1,
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, style)), r);
+        let label = TextLine::from(Span::styled(text, style));
+        cells::put_paragraph(frame.buffer_mut(), r, [&label], Style::default());
     }
 }
 
