@@ -5,6 +5,7 @@ use super::action::Action;
 use super::app::{App, Outcome, Overlay, Pane};
 use super::breakeven::{self, Context, Reply, row_count};
 use super::picker::{FilteredList, PickerKey};
+use super::sliders::Field;
 use super::ui;
 use crate::domain::scenario::MAX_COMPARED;
 
@@ -124,32 +125,43 @@ impl App {
     }
 
     pub(super) fn update_picker(&mut self, action: Action) -> Outcome {
-        let rows = ui::picker::list_rows(self.size.1);
-        let Some(Overlay::Picker(p)) = self.overlays.last_mut() else {
-            return Outcome::default();
+        let (field, id) = match self.step_picker(&action) {
+            Ok(chosen) => chosen,
+            Err(outcome) => return outcome,
         };
-        match p.handle(&action, rows) {
-            PickerKey::Changed => {}
-            PickerKey::Unchanged | PickerKey::Other => return Outcome::default(),
+        let ctx = Context {
+            catalog: &self.catalog,
+            rules: &self.rules,
+            presets: &self.presets,
+        };
+        let reply = self.breakeven.picked(field, &id, &mut self.scenario, &ctx);
+        self.reply(reply)
+    }
+
+    /// A key in the picker on top (a slider's or a tier's): `Ok` with the field and the chosen
+    /// id once Enter takes one (the picker is closed by then), else what the key did.
+    pub(super) fn step_picker(&mut self, action: &Action) -> Result<(Field, String), Outcome> {
+        let rows = ui::picker::list_rows(self.size.1);
+        let p = match self.overlays.last_mut() {
+            Some(Overlay::Picker(p) | Overlay::TierPicker { picker: p, .. }) => p,
+            _ => return Err(Outcome::default()),
+        };
+        match p.handle(action, rows) {
+            PickerKey::Changed => Err(Outcome::redraw()),
+            PickerKey::Unchanged | PickerKey::Other => Err(Outcome::default()),
             PickerKey::Close => {
                 self.overlays.pop();
+                Err(Outcome::redraw())
             }
             PickerKey::Confirm => {
                 let Some(id) = p.chosen().map(|c| c.id.clone()) else {
-                    return Outcome::default();
+                    return Err(Outcome::default());
                 };
                 let field = p.field;
                 self.overlays.pop();
-                let ctx = Context {
-                    catalog: &self.catalog,
-                    rules: &self.rules,
-                    presets: &self.presets,
-                };
-                let reply = self.breakeven.picked(field, &id, &mut self.scenario, &ctx);
-                return self.reply(reply);
+                Ok((field, id))
             }
         }
-        Outcome::redraw()
     }
 
     pub(super) fn update_presets(&mut self, action: Action) -> Outcome {

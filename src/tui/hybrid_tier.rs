@@ -6,9 +6,8 @@ use super::action::Action;
 use super::app::{App, Outcome, Overlay};
 use super::editor::{Editor, EditorEvent};
 use super::hybrid::eligible;
-use super::picker::{FilteredList, Picker, PickerKey};
+use super::picker::Picker;
 use super::sliders::{self, Change, Choice, Field, SliderList, deployment_fields};
-use super::ui;
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::{DeploymentChoice, Scenario};
 use crate::domain::units::format_usd;
@@ -142,27 +141,14 @@ impl App {
     }
 
     pub(super) fn update_tier_picker(&mut self, action: Action) -> Outcome {
-        let rows = ui::picker::list_rows(self.size.1);
-        let Some(Overlay::TierPicker { tier, picker: p }) = self.overlays.last_mut() else {
+        let Some(Overlay::TierPicker { tier, .. }) = self.overlays.last() else {
             return Outcome::default();
         };
         let tier = *tier;
-        match p.handle(&action, rows) {
-            PickerKey::Changed => {}
-            PickerKey::Unchanged | PickerKey::Other => return Outcome::default(),
-            PickerKey::Close => {
-                self.overlays.pop();
-            }
-            PickerKey::Confirm => {
-                let Some(id) = p.chosen().map(|c| c.id.clone()) else {
-                    return Outcome::default();
-                };
-                let field = p.field;
-                self.overlays.pop();
-                return self.picked_for_tier(tier, field, &id);
-            }
+        match self.step_picker(&action) {
+            Ok((field, id)) => self.picked_for_tier(tier, field, &id),
+            Err(outcome) => outcome,
         }
-        Outcome::redraw()
     }
 
     fn picked_for_tier(&mut self, tier: usize, field: Field, id: &str) -> Outcome {
