@@ -35,6 +35,10 @@ fn model(
         scores: Default::default(),
         description: "test".into(),
         notes: vec![],
+        hf_repo: None,
+        downloads: None,
+        architecture: None,
+        offerings: vec![],
     }
 }
 

@@ -7,6 +7,11 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod architecture;
+mod offering;
+pub use architecture::{Architecture, AttentionKind};
+pub use offering::{BatchPrice, Offering, OfferingKind, RentOffer};
+
 /// Short id of a [`Source`], e.g. `timewell-2026`.
 pub type SourceId = String;
 
@@ -284,6 +289,17 @@ pub struct Model {
     pub description: String,
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Hugging Face repository of the weights (open models), e.g. `meta-llama/Llama-3.3-70B-Instruct`.
+    #[serde(default)]
+    pub hf_repo: Option<String>,
+    /// Hugging Face downloads at the data set's snapshot date.
+    #[serde(default)]
+    pub downloads: Option<u64>,
+    #[serde(default)]
+    pub architecture: Option<Figure<Architecture>>,
+    /// Ways to buy it through an API.
+    #[serde(default)]
+    pub offerings: Vec<Offering>,
 }
 
 impl Model {
@@ -327,6 +343,18 @@ pub struct Gpu {
     pub memory_gb: Figure<f64>,
     /// Dense BF16 tensor throughput, TFLOPS.
     pub bf16_tflops: Figure<f64>,
+    /// Memory bandwidth, TB/s.
+    #[serde(default)]
+    pub memory_bandwidth_tb_s: Option<Figure<f64>>,
+    /// Dense FP8 tensor throughput, TFLOPS; absent where the GPU has no FP8 units.
+    #[serde(default)]
+    pub fp8_tflops: Option<Figure<f64>>,
+    /// Dense INT8 tensor throughput, TOPS.
+    #[serde(default)]
+    pub int8_tops: Option<Figure<f64>>,
+    /// Dense FP4 (NVFP4, MXFP4) tensor throughput, TFLOPS; Blackwell and later.
+    #[serde(default)]
+    pub fp4_tflops: Option<Figure<f64>>,
     /// Board power, watts.
     pub power_w: Figure<f64>,
     /// Purchase price per GPU, US dollars.
@@ -335,6 +363,9 @@ pub struct Gpu {
     /// Rental price per GPU-hour, US dollars.
     #[serde(default)]
     pub rent_usd_per_hour: Option<Figure<f64>>,
+    /// Individual rental offers behind the price (provider, region, date).
+    #[serde(default)]
+    pub rent_offers: Vec<RentOffer>,
     #[serde(default)]
     pub notes: Vec<Note>,
 }

@@ -377,6 +377,10 @@ mod tests {
             scores: Default::default(),
             description: format!("{name} test model"),
             notes: vec![],
+            hf_repo: None,
+            downloads: None,
+            architecture: None,
+            offerings: vec![],
         }
     }
 

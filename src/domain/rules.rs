@@ -342,6 +342,10 @@ mod tests {
             scores: Default::default(),
             description: "d".into(),
             notes: vec![],
+            hf_repo: None,
+            downloads: None,
+            architecture: None,
+            offerings: vec![],
         }
     }
 

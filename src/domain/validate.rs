@@ -104,6 +104,36 @@ impl<'a> Checker<'a> {
         });
     }
 
+    fn price_figure(&mut self, path: &str, f: &Figure<crate::domain::catalog::Price>) {
+        self.figure(path, f, |c, p, price| {
+            c.number(&format!("{p}.input"), price.input, 0.0, MAX_MONEY, true);
+            c.number(&format!("{p}.output"), price.output, 0.0, MAX_MONEY, true);
+            if let Some(long) = &price.long_context {
+                c.number(
+                    &format!("{p}.long_context.input"),
+                    long.input,
+                    0.0,
+                    MAX_MONEY,
+                    true,
+                );
+                c.number(
+                    &format!("{p}.long_context.output"),
+                    long.output,
+                    0.0,
+                    MAX_MONEY,
+                    true,
+                );
+                c.number(
+                    &format!("{p}.long_context.above_tokens"),
+                    long.above_tokens as f64,
+                    1.0,
+                    1e9,
+                    true,
+                );
+            }
+        });
+    }
+
     fn model(&mut self, m: &Model) {
         let base = format!("models[{}]", m.id);
         if m.name.trim().is_empty() {
@@ -150,31 +180,40 @@ impl<'a> Checker<'a> {
             });
         }
         if let Some(f) = &m.price {
-            self.figure(&format!("{base}.price"), f, |c, p, price| {
-                c.number(&format!("{p}.input"), price.input, 0.0, MAX_MONEY, true);
-                c.number(&format!("{p}.output"), price.output, 0.0, MAX_MONEY, true);
-                if let Some(long) = &price.long_context {
-                    c.number(
-                        &format!("{p}.long_context.input"),
-                        long.input,
-                        0.0,
-                        MAX_MONEY,
-                        true,
-                    );
-                    c.number(
-                        &format!("{p}.long_context.output"),
-                        long.output,
-                        0.0,
-                        MAX_MONEY,
-                        true,
-                    );
-                    c.number(
-                        &format!("{p}.long_context.above_tokens"),
-                        long.above_tokens as f64,
-                        1.0,
-                        1e9,
-                        true,
-                    );
+            self.price_figure(&format!("{base}.price"), f);
+        }
+        for (i, offering) in m.offerings.iter().enumerate() {
+            let path = format!("{base}.offerings[{i}]");
+            if !offering.id.starts_with(&format!("{}@", m.id)) {
+                self.problem(
+                    format!("{path}.id"),
+                    format!(
+                        "\"{}\" is not allowed; expected \"{}@<provider>\"",
+                        offering.id, m.id
+                    ),
+                );
+            }
+            self.price_figure(&format!("{path}.price"), &offering.price);
+            let extras = [offering.cache_read].into_iter().chain(
+                offering
+                    .batch
+                    .iter()
+                    .flat_map(|b| [Some(b.input), Some(b.output)]),
+            );
+            for value in extras.flatten() {
+                self.number(&format!("{path}.extra_price"), value, 0.0, MAX_MONEY, true);
+            }
+        }
+        if let Some(f) = &m.architecture {
+            self.figure(&format!("{base}.architecture"), f, |c, p, a| {
+                for (name, v) in [
+                    ("layers", a.layers),
+                    ("attention_heads", a.attention_heads),
+                    ("kv_heads", a.kv_heads),
+                    ("head_dim", a.head_dim),
+                    ("hidden_size", a.hidden_size),
+                ] {
+                    c.number(&format!("{p}.{name}"), v as f64, 0.0, 1e7, false);
                 }
             });
         }
@@ -210,6 +249,28 @@ impl<'a> Checker<'a> {
         }
         if let Some(f) = &g.rent_usd_per_hour {
             self.money_figure(&format!("{base}.rent_usd_per_hour"), f);
+        }
+        let optional = [
+            ("memory_bandwidth_tb_s", &g.memory_bandwidth_tb_s, 1_000.0),
+            ("fp8_tflops", &g.fp8_tflops, 1e6),
+            ("int8_tops", &g.int8_tops, 1e6),
+            ("fp4_tflops", &g.fp4_tflops, 1e6),
+        ];
+        for (name, figure, max) in optional {
+            if let Some(f) = figure {
+                self.positive_figure(&format!("{base}.{name}"), f, max);
+            }
+        }
+        for (i, offer) in g.rent_offers.iter().enumerate() {
+            let path = format!("{base}.rent_offers[{i}]");
+            self.sources(&path, &offer.sources);
+            self.number(
+                &format!("{path}.usd_per_gpu_hour"),
+                offer.usd_per_gpu_hour,
+                0.0,
+                MAX_MONEY,
+                false,
+            );
         }
         for (i, note) in g.notes.iter().enumerate() {
             self.sources(&format!("{base}.notes[{i}]"), &note.sources);
@@ -303,6 +364,10 @@ mod tests {
             scores: Default::default(),
             description: "d".into(),
             notes: vec![],
+            hf_repo: None,
+            downloads: None,
+            architecture: None,
+            offerings: vec![],
         }
     }
 

@@ -136,6 +136,10 @@ fn new_model(p: ModelPatch, user: &str) -> Result<Model, Problem> {
             .collect(),
         description,
         notes: notes(p.notes, user).collect(),
+        hf_repo: None,
+        downloads: None,
+        architecture: None,
+        offerings: Vec::new(),
     })
 }
 
@@ -254,6 +258,11 @@ fn new_gpu(p: GpuPatch, user: &str) -> Result<Gpu, Problem> {
         power_w: power.into_figure(user),
         purchase_usd: p.purchase_usd.map(|f| f.into_figure(user)),
         rent_usd_per_hour: p.rent_usd_per_hour.map(|f| f.into_figure(user)),
+        memory_bandwidth_tb_s: None,
+        fp8_tflops: None,
+        int8_tops: None,
+        fp4_tflops: None,
+        rent_offers: Vec::new(),
         notes: notes(p.notes, user).collect(),
     })
 }

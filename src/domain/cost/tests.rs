@@ -21,6 +21,11 @@ fn h100() -> Gpu {
         power_w: Figure::new(700.0, "s"),
         purchase_usd: Some(Figure::new(32_500.0, "s")),
         rent_usd_per_hour: Some(Figure::new(2.5, "s")),
+        memory_bandwidth_tb_s: None,
+        fp8_tflops: None,
+        int8_tops: None,
+        fp4_tflops: None,
+        rent_offers: Vec::new(),
         notes: Vec::new(),
     }
 }
@@ -44,6 +49,10 @@ fn model(id: &str, openness: Openness, total: Option<f64>, active: Option<f64>) 
         scores: BTreeMap::new(),
         description: String::new(),
         notes: Vec::new(),
+        hf_repo: None,
+        downloads: None,
+        architecture: None,
+        offerings: Vec::new(),
     }
 }
 
