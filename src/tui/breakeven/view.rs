@@ -429,6 +429,7 @@ fn findings(s: &Scenario, ctx: &Context) -> Vec<Finding> {
                 model: m,
                 deployment: DeploymentKind::Api,
                 sensitivities: BTreeSet::new(),
+                host: None,
             });
         }
     }
@@ -438,6 +439,7 @@ fn findings(s: &Scenario, ctx: &Context) -> Vec<Finding> {
             model: m,
             deployment: DeploymentKind::SelfHosted,
             sensitivities: BTreeSet::new(),
+            host: None,
         });
     }
     ctx.rules.evaluate(&s.region, &s.sector, &subjects)
