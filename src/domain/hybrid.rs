@@ -419,4 +419,4 @@ pub fn reroute(catalog: &Catalog, scenario: &mut Scenario) -> Result<(), InputEr
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

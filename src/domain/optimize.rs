@@ -110,7 +110,7 @@ impl Optimizer {
         let everywhere: Vec<Vec<u8>> = (0..3).map(|t| vec![t; self.needs.len()]).collect();
         let mut starts = vec![self.start.clone()];
         starts.extend(everywhere);
-        search::solve(&tables, &starts)
+        search::solve(&tables, &starts).map(merge_same_purchases)
     }
 
     /// `scenario` with the found plan applied: use cases on their tiers, each tier's model,
@@ -153,6 +153,25 @@ impl Optimizer {
         }
         s
     }
+}
+
+/// A purchase bills each use case alone, so two tiers buying the same one cost what one tier
+/// carrying both costs: keep the lower tier and leave the other empty.
+fn merge_same_purchases(mut found: Found) -> Found {
+    for t in 1..3 {
+        let Pick::Buy(i) = found.picks[t] else {
+            continue;
+        };
+        if let Some(first) = (0..t).find(|k| found.picks[*k] == Pick::Buy(i)) {
+            for x in &mut found.tier_of {
+                if usize::from(*x) == t {
+                    *x = first as u8;
+                }
+            }
+            found.picks[t] = Pick::Empty;
+        }
+    }
+    found
 }
 
 /// The cheapest compliant plan for `scenario` at its own volume, with what it moves and why.

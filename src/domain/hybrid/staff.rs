@@ -63,11 +63,3 @@ pub fn bill(tiers: &[Staffed]) -> Vec<(StaffShare, Deployment)> {
         })
         .collect()
 }
-
-/// The team's yearly cost when these tiers share it: the largest FTE × salary among them.
-pub fn team_usd_per_year(deployments: &[&Deployment]) -> f64 {
-    deployments
-        .iter()
-        .map(|d| d.fte * d.salary)
-        .fold(0.0, f64::max)
-}

@@ -57,7 +57,7 @@ fn reasons(
     for (m, hosts) in capable {
         for host in hosts {
             options += 1;
-            if let Some(r) = blocks.blocker(m, deployment, host.as_ref(), need) {
+            for r in blocks.all(m, deployment, host.as_ref(), need) {
                 *by_rule.entry(r.id.as_str()).or_default() += 1;
             }
         }

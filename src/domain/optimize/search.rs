@@ -6,7 +6,7 @@
 //! shared team paid once.
 
 use super::space::{Mask, Space};
-use crate::domain::cost::{Deployment, self_host_cost};
+use crate::domain::cost::self_host_cost;
 
 /// Up to this many use cases every split is tried (3^12 = 531,441); above it the search starts
 /// from the current split and the cheapest all-in-one-tier splits and moves one use case at a
@@ -38,16 +38,6 @@ pub struct Staff {
     pub usd_per_year: f64,
     pub overhead: f64,
     pub own: bool,
-}
-
-impl Staff {
-    pub fn of(d: &Deployment, own: bool) -> Staff {
-        Staff {
-            usd_per_year: d.fte * d.salary,
-            overhead: d.overhead,
-            own,
-        }
-    }
 }
 
 /// The cheapest entry of each set: value and which candidate.
@@ -186,16 +176,15 @@ impl<'a> Tables<'a> {
         let mut total = 0.0;
         let mut team: f64 = 0.0;
         let mut shared: Vec<(f64, f64)> = Vec::new();
-        for t in 0..2 {
+        for (t, (st, set)) in self.staff.iter().zip(sets).enumerate() {
             if !own(t) {
                 continue;
             }
-            let st = self.staff[t];
             if st.own {
                 total += st.usd_per_year / 12.0 * (1.0 + st.overhead);
             } else {
                 team = team.max(st.usd_per_year / 12.0);
-                shared.push((self.tokens(sets[t]), 1.0 + st.overhead));
+                shared.push((self.tokens(set), 1.0 + st.overhead));
             }
         }
         let tokens: f64 = shared.iter().map(|s| s.0).sum();

@@ -71,11 +71,22 @@ impl<'a> Blocks<'a> {
     /// The first blocking rule that fires for `model` run this way with `need`'s data.
     pub fn blocker(
         &self,
-        model: &Model,
+        model: &'a Model,
         deployment: DeploymentKind,
         host: Option<&Host>,
         need: &Need,
     ) -> Option<&'a Rule> {
+        self.all(model, deployment, host, need).next()
+    }
+
+    /// Every blocking rule that fires for `model` run this way with `need`'s data.
+    pub fn all(
+        &self,
+        model: &'a Model,
+        deployment: DeploymentKind,
+        host: Option<&Host>,
+        need: &Need,
+    ) -> impl Iterator<Item = &'a Rule> + '_ {
         let subject = Subject {
             label: String::new(),
             model,
@@ -86,7 +97,7 @@ impl<'a> Blocks<'a> {
         self.rules
             .iter()
             .copied()
-            .find(|r| r.when.is_plan_wide() || r.when.admits(&subject))
+            .filter(move |r| r.when.is_plan_wide() || r.when.admits(&subject))
     }
 }
 
@@ -105,7 +116,12 @@ fn mask_of(needs: &[Need], ok: impl Fn(&Need) -> bool) -> Mask {
 
 /// Settings for running a tier's settings on another model or GPU: figures measured or typed
 /// for the tier's own model and GPU do not carry over.
-fn settings_for(tier: &DeploymentChoice, model: &str, gpu: &str, p: Precision) -> Settings {
+pub(crate) fn settings_for(
+    tier: &DeploymentChoice,
+    model: &str,
+    gpu: &str,
+    p: Precision,
+) -> Settings {
     let mut s = tier.settings.clone();
     if tier.gpu != gpu {
         s.gpu_hour_price = None;
