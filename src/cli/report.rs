@@ -139,7 +139,7 @@ fn saved_state(builtin: impl FnOnce() -> Scenario) -> Option<State> {
 
 /// The scenario `--scenario` names: a saved one, or the built-in `default` when no saved
 /// scenario has that name; without the option, the active saved scenario.
-fn scenario(loaded: &Loaded, name: Option<&str>) -> Result<Scenario, CliError> {
+pub fn scenario(loaded: &Loaded, name: Option<&str>) -> Result<Scenario, CliError> {
     let builtin = || store::builtin_scenario(&loaded.catalog, &loaded.use_cases);
     let state = saved_state(builtin);
     let found = match (&state, name) {

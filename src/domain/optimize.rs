@@ -12,6 +12,7 @@ use super::usecase::{Capability, Quality};
 
 mod describe;
 mod diagnose;
+pub mod doc;
 pub mod search;
 pub mod space;
 pub mod sweep;

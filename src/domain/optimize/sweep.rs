@@ -39,9 +39,30 @@ pub fn grid() -> Vec<f64> {
         .collect()
 }
 
-/// What makes two plans the same band: the split and how each tier runs.
-fn shape(found: &Option<Found>) -> Option<(Vec<u8>, [Pick; 3])> {
-    found.as_ref().map(|f| (f.tier_of.clone(), f.picks))
+/// What a tier runs, for telling bands apart: the purchase, or the self-hosted model (a change
+/// of GPU or precision alone, which the replica staircase makes frequent, is not a new band).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Runs {
+    Empty,
+    Buy(usize),
+    Model(usize),
+}
+
+/// What makes two plans the same band: the split and what each tier runs.
+fn shape(optimizer: &Optimizer, found: &Option<Found>) -> Option<(Vec<u8>, [Runs; 3])> {
+    let runs = |t: usize, p: Pick| match p {
+        Pick::Empty => Runs::Empty,
+        Pick::Buy(i) => Runs::Buy(i),
+        Pick::Own(i) => Runs::Model(optimizer.space.own[t - 1][i].model),
+    };
+    found.as_ref().map(|f| {
+        let r = [
+            runs(0, f.picks[0]),
+            runs(1, f.picks[1]),
+            runs(2, f.picks[2]),
+        ];
+        (f.tier_of.clone(), r)
+    })
 }
 
 /// The cheapest plan's bands over 1K to 100B tokens a day.
@@ -50,7 +71,7 @@ pub fn bands(optimizer: &Optimizer, catalog: &Catalog) -> Vec<Band> {
     let found: Vec<Option<Found>> = volumes.iter().map(|v| optimizer.at(*v)).collect();
     let mut starts: Vec<(f64, Option<Found>)> = vec![(volumes[0], found[0].clone())];
     for i in 1..volumes.len() {
-        if shape(&found[i]) == shape(&found[i - 1]) {
+        if shape(optimizer, &found[i]) == shape(optimizer, &found[i - 1]) {
             continue;
         }
         // Bisect on the logarithm for the first volume with the new shape.
@@ -59,7 +80,7 @@ pub fn bands(optimizer: &Optimizer, catalog: &Catalog) -> Vec<Band> {
         for _ in 0..BISECTIONS {
             let mid = (lo + hi) / 2.0;
             let f = optimizer.at(mid.exp());
-            if shape(&f) == shape(&found[i - 1]) {
+            if shape(optimizer, &f) == shape(optimizer, &found[i - 1]) {
                 lo = mid;
             } else {
                 hi = mid;
