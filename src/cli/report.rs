@@ -112,15 +112,45 @@ pub fn render(
                 scenario,
                 "##",
             ));
+            text.push_str(&search_markdown(loaded, scenario)?);
             Ok(text)
         }
         ReportFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&doc)
+            let d = super::plan::document(loaded, scenario, true)?;
+            let whole = WithSearch {
+                report: &doc,
+                optimal: &d.optimal,
+                thresholds: &d.thresholds,
+                hybrid_break_even_tokens_per_day: d.hybrid_break_even_tokens_per_day,
+            };
+            let mut text = serde_json::to_string_pretty(&whole)
                 .map_err(|e| CliError::Failure(format!("cannot encode JSON: {e}")))?;
             text.push('\n');
             Ok(text)
         }
     }
+}
+
+/// The report's part from the plan search: the cheapest compliant plan, the bands over volume
+/// and the hybrid break-even, as in `tierwise plan --optimize`.
+fn search_markdown(loaded: &Loaded, scenario: &Scenario) -> Result<String, CliError> {
+    let d = super::plan::document(loaded, scenario, true)?;
+    Ok(format!(
+        "\n{}",
+        crate::domain::optimize::doc::search_markdown(&d, "##")
+    ))
+}
+
+/// The report's JSON followed by the plan search's three parts, as in `tierwise plan
+/// --optimize`: `optimal` (null when no compliant plan exists), `thresholds` and
+/// `hybrid_break_even_tokens_per_day`.
+#[derive(serde::Serialize)]
+struct WithSearch<'a> {
+    #[serde(flatten)]
+    report: &'a PlanReport,
+    optimal: &'a Option<crate::domain::optimize::doc::OptimalSide>,
+    thresholds: &'a [crate::domain::optimize::doc::Threshold],
+    hybrid_break_even_tokens_per_day: Option<f64>,
 }
 
 /// The saved state, when a state file exists. Opened like the app opens it (same repairs and

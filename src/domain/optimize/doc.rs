@@ -18,6 +18,10 @@ pub struct PlanDoc {
     pub optimal: Option<OptimalSide>,
     pub thresholds: Vec<Threshold>,
     pub hybrid_break_even_tokens_per_day: Option<f64>,
+    /// The volume from which the current plan costs less than all-self-hosted (Markdown only;
+    /// the JSON keeps the keys).
+    #[serde(skip)]
+    pub break_even_vs_self_hosted: Option<f64>,
     /// Only when no compliant plan exists: each use case with no place and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub no_compliant_plan: Vec<StuckDoc>,
@@ -249,6 +253,7 @@ pub fn build(
             })
             .collect(),
         hybrid_break_even_tokens_per_day: break_even.vs_frontier,
+        break_even_vs_self_hosted: break_even.vs_self_hosted,
         no_compliant_plan: stuck,
     }
 }
@@ -326,9 +331,10 @@ fn side_markdown(out: &mut Vec<String>, side: &PlanSide) {
         .filter(|f| f.severity == Severity::Block.as_str())
         .count();
     out.push(String::new());
+    let n = side.findings.len();
     out.push(format!(
-        "{} findings, {blocks} blocking.",
-        side.findings.len()
+        "{n} finding{}, {blocks} blocking.",
+        if n == 1 { "" } else { "s" }
     ));
 }
 
@@ -351,6 +357,13 @@ pub fn markdown(doc: &PlanDoc, rules: &RuleBook, scenario: &Scenario, level: &st
     out.push(String::new());
     side_markdown(&mut out, &doc.current);
     out.push(String::new());
+    out.join("\n") + "\n" + &search_markdown(doc, level)
+}
+
+/// The search's part alone: the cheapest compliant plan (or why there is none), the bands
+/// over volume and the hybrid break-even.
+pub fn search_markdown(doc: &PlanDoc, level: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
     match &doc.optimal {
         Some(o) => {
             let saving = doc.current.usd_per_month - o.plan.usd_per_month;
@@ -417,6 +430,13 @@ pub fn markdown(doc: &PlanDoc, rules: &RuleBook, scenario: &Scenario, level: &st
             format_tokens(v)
         ),
         None => "Hybrid break-even: the current plan never costs less than all-frontier between 1K and 100B tokens a day.".into(),
+    });
+    out.push(match doc.break_even_vs_self_hosted {
+        Some(v) => format!(
+            "Against running everything self-hosted on tier 2's deployment, it costs less from {} tokens a day.",
+            format_tokens(v)
+        ),
+        None => "Against running everything self-hosted on tier 2's deployment, it never costs less between 1K and 100B tokens a day.".into(),
     });
     out.join("\n") + "\n"
 }
