@@ -23,6 +23,9 @@ pub use search::{Found, MAX_EXHAUSTIVE, Pick};
 pub use space::Space;
 pub use sweep::{Band, BreakEven, bands, break_even};
 
+/// The search keeps a table over every set of use cases (2^n entries per tier).
+pub const MAX_USE_CASES: usize = 16;
+
 /// What a use case asks of the tier that carries it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Need {
@@ -69,11 +72,11 @@ impl Optimizer {
         scenario: &Scenario,
     ) -> Result<Self, InputError> {
         plan(catalog, rules, scenario)?;
-        if scenario.use_cases.len() > 24 {
+        if scenario.use_cases.len() > MAX_USE_CASES {
             return Err(InputError {
                 field: "use-case",
                 value: scenario.use_cases.len().to_string(),
-                allowed: "at most 24 use cases for the plan search".into(),
+                allowed: format!("at most {MAX_USE_CASES} use cases for the plan search"),
             });
         }
         let needs: Vec<Need> = scenario

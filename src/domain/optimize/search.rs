@@ -63,12 +63,20 @@ fn subsets(mask: Mask) -> impl Iterator<Item = Mask> {
 pub fn purchase_tables(space: &Space, n: usize, open: &[bool]) -> [Table; 2] {
     let mut any = empty_table(n);
     let mut open_only = empty_table(n);
+    // Sums over every set, each from the set without its lowest member: one addition a set.
+    let mut sums = vec![0.0; 1 << n];
     for (i, p) in space.purchases.iter().enumerate() {
-        for s in subsets(p.mask) {
-            let unit: f64 = (0..n)
-                .filter(|u| s & (1 << u) != 0)
-                .map(|u| p.unit[u] * space.shares[u])
-                .sum();
+        // Every non-empty subset of the mask in increasing order, so a set's sum without its
+        // lowest member is always ready.
+        let mut s: Mask = 0;
+        loop {
+            s = s.wrapping_sub(p.mask) & p.mask;
+            if s == 0 {
+                break;
+            }
+            let low = s.trailing_zeros() as usize;
+            let unit = sums[(s & (s - 1)) as usize] + p.unit[low] * space.shares[low];
+            sums[s as usize] = unit;
             if unit < any[s as usize].0 {
                 any[s as usize] = (unit, Some(i));
             }

@@ -9,7 +9,7 @@ use crate::domain::cost::{Deployment, Precision, Rates, replica_capacity_tokens_
 use crate::domain::hybrid::{Bought, Way, has_capability, purchases};
 use crate::domain::rules::{DeploymentKind, Host, Rule, RuleBook, Severity, Subject};
 use crate::domain::scenario::{DeploymentChoice, Scenario, Settings};
-use crate::domain::usecase::grade;
+use crate::domain::usecase::{Quality, grade};
 use std::collections::BTreeSet;
 
 /// A set of use cases, one bit each (use case `i` is bit `i`).
@@ -103,7 +103,52 @@ impl<'a> Blocks<'a> {
 
 /// Whether `model` meets `need`'s quality and capabilities (rules aside).
 pub fn fits(model: &Model, need: &Need) -> bool {
-    grade(model).quality >= need.quality && need.needs.iter().all(|n| has_capability(model, *n))
+    fits_graded(model, grade(model).quality, need)
+}
+
+/// [`fits`] with the model's grade already worked out.
+fn fits_graded(model: &Model, quality: Quality, need: &Need) -> bool {
+    quality >= need.quality && need.needs.iter().all(|n| has_capability(model, *n))
+}
+
+impl Blocks<'_> {
+    /// The use cases among `needs` whose data no blocking rule stops on `model` run this way:
+    /// each distinct sensitivity is checked once.
+    pub fn allowed(
+        &self,
+        model: &Model,
+        deployment: DeploymentKind,
+        host: Option<Host>,
+        needs: &[Need],
+    ) -> Mask {
+        let mut subject = Subject {
+            label: String::new(),
+            model,
+            deployment,
+            sensitivities: BTreeSet::new(),
+            host,
+        };
+        let mut verdicts: Vec<(crate::domain::rules::Sensitivity, bool)> = Vec::new();
+        let mut mask = 0;
+        for (i, need) in needs.iter().enumerate() {
+            let ok = match verdicts.iter().find(|(s, _)| *s == need.sensitivity) {
+                Some((_, ok)) => *ok,
+                None => {
+                    subject.sensitivities = BTreeSet::from([need.sensitivity]);
+                    let ok = !self
+                        .rules
+                        .iter()
+                        .any(|r| r.when.is_plan_wide() || r.when.admits(&subject));
+                    verdicts.push((need.sensitivity, ok));
+                    ok
+                }
+            };
+            if ok {
+                mask |= 1 << i;
+            }
+        }
+        mask
+    }
 }
 
 fn mask_of(needs: &[Need], ok: impl Fn(&Need) -> bool) -> Mask {
@@ -146,19 +191,14 @@ impl Space {
         let shares = crate::domain::hybrid::normalized_shares(&scenario.use_cases);
         let prompt = scenario.workload.prompt_tokens;
         let mut bought = Vec::new();
+        let grades: Vec<Quality> = catalog.models.iter().map(|m| grade(m).quality).collect();
         for (mi, model) in catalog.models.iter().enumerate() {
-            let fit = mask_of(needs, |n| fits(model, n));
+            let fit = mask_of(needs, |n| fits_graded(model, grades[mi], n));
             if fit == 0 {
                 continue;
             }
             for b in purchases(model) {
-                let host = b.host(rules);
-                let mask = fit
-                    & mask_of(needs, |n| {
-                        blocks
-                            .blocker(model, DeploymentKind::Api, host.as_ref(), n)
-                            .is_none()
-                    });
+                let mask = fit & blocks.allowed(model, DeploymentKind::Api, b.host(rules), needs);
                 if mask == 0 {
                     continue;
                 }
@@ -177,7 +217,7 @@ impl Space {
         let tiers = [&scenario.tiers.large, &scenario.tiers.small];
         let mut own: [Vec<Own>; 2] = [Vec::new(), Vec::new()];
         let mut considered = [0; 2];
-        let models = open_models(catalog, &blocks, needs);
+        let models = open_models(catalog, &grades, &blocks, needs);
         for (t, tier) in tiers.iter().enumerate() {
             let mut all = Vec::new();
             for &(mi, mask) in &models {
@@ -254,19 +294,24 @@ fn front<K: PartialOrd>(keys: &[K], beats: impl Fn(usize, usize) -> bool) -> Vec
 /// is dropped when another carries every use case it does with no more total and no more
 /// active parameters (memory grows with the total, time per token with the active count, so
 /// on every GPU and precision it costs at least as much: the bound the pruning relies on).
-fn open_models(catalog: &Catalog, blocks: &Blocks, needs: &[Need]) -> Vec<(usize, Mask)> {
+fn open_models(
+    catalog: &Catalog,
+    grades: &[Quality],
+    blocks: &Blocks,
+    needs: &[Need],
+) -> Vec<(usize, Mask)> {
     let found: Vec<(usize, Mask, (f64, f64))> = catalog
         .models
         .iter()
         .enumerate()
         .filter(|(_, m)| m.can_self_host())
         .filter_map(|(i, m)| {
-            let mask = mask_of(needs, |n| {
-                fits(m, n)
-                    && blocks
-                        .blocker(m, DeploymentKind::SelfHosted, None, n)
-                        .is_none()
-            });
+            let fit = mask_of(needs, |n| fits_graded(m, grades[i], n));
+            let mask = if fit == 0 {
+                0
+            } else {
+                fit & blocks.allowed(m, DeploymentKind::SelfHosted, None, needs)
+            };
             Some((i, mask, m.sizing_params()?)).filter(|_| mask != 0)
         })
         .collect();
