@@ -2,6 +2,7 @@
 //! (finite numbers, known names); ranges and ids are checked against the domain afterwards.
 
 use crate::domain::catalog::Openness;
+// `cost_args` depends on nothing here, so the two files do not import each other.
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -127,25 +128,6 @@ pub enum ModelsFormat {
     Csv,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CostFormat {
-    Text,
-    Json,
-}
-
-/// A finite number: rejects `NaN`, `inf` and anything that is not a number.
-pub fn finite_number(text: &str) -> Result<f64, String> {
-    let value: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| "expected a number".to_string())?;
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err("expected a finite number".to_string())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,13 +136,5 @@ mod tests {
     #[test]
     fn command_definition_is_consistent() {
         Cli::command().debug_assert();
-    }
-
-    #[test]
-    fn finite_number_rejects_nan_and_infinity() {
-        assert_eq!(finite_number("2.5"), Ok(2.5));
-        assert!(finite_number("NaN").is_err());
-        assert!(finite_number("inf").is_err());
-        assert!(finite_number("abc").is_err());
     }
 }

@@ -1,8 +1,8 @@
 //! `tierwise cost`: resolve ids and options into a workload and a deployment, then price the
 //! self-hosted deployment against each API model.
 
-use super::args::CostFormat;
 use super::cost_args::CostArgs;
+use super::cost_args::CostFormat;
 use super::cost_report::{self, ApiLine, Report};
 use super::errors::CliError;
 use super::suggest;

@@ -1,10 +1,9 @@
 //! The options of `tierwise cost`. Each number is checked for shape here (finite, readable);
 //! ranges are checked by the cost model, which names the option in its error.
 
-use super::args::{CostFormat, finite_number};
 use crate::domain::cost::{Mode, Precision};
 use crate::domain::units::parse_quantity;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 #[derive(Debug, Clone, Args)]
 pub struct CostArgs {
@@ -105,6 +104,25 @@ pub struct CostArgs {
     pub format: CostFormat,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CostFormat {
+    Text,
+    Json,
+}
+
+/// A finite number: rejects `NaN`, `inf` and anything that is not a number.
+pub fn finite_number(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "expected a number".to_string())?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err("expected a finite number".to_string())
+    }
+}
+
 /// `750K`, `5M`, `2.5B`, `5e6`, `5000000.0`: the cost model's quantity syntax.
 fn quantity(text: &str) -> Result<f64, String> {
     parse_quantity(text)
@@ -134,6 +152,14 @@ fn mode(text: &str) -> Result<Mode, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finite_number_rejects_nan_and_infinity() {
+        assert_eq!(finite_number("2.5"), Ok(2.5));
+        assert!(finite_number("NaN").is_err());
+        assert!(finite_number("inf").is_err());
+        assert!(finite_number("abc").is_err());
+    }
 
     #[test]
     fn whole_numbers_refuse_fractions() {
