@@ -172,10 +172,7 @@ impl PartialEq for Input {
 impl InputId {
     /// This input's row. Every id has one (a test checks).
     pub fn row(self) -> &'static Input {
-        INPUTS
-            .iter()
-            .find(|r| r.id == self)
-            .unwrap_or(&INPUTS[0])
+        INPUTS.iter().find(|r| r.id == self).unwrap_or(&INPUTS[0])
     }
 }
 
@@ -262,9 +259,9 @@ pub fn show(v: f64) -> String {
 
 /// The deployment rows listed for `mode`, in table order.
 pub fn deployment_inputs(mode: Mode) -> impl Iterator<Item = &'static Input> {
-    INPUTS
-        .iter()
-        .filter(move |r| r.part == Part::Deployment && r.slider_or_choice() && r.when.counts_in(mode))
+    INPUTS.iter().filter(move |r| {
+        r.part == Part::Deployment && r.slider_or_choice() && r.when.counts_in(mode)
+    })
 }
 
 /// The workload rows with a slider, in table order.

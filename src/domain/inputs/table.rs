@@ -3,7 +3,7 @@
 //! `Settings::default`, and say where they come from. The order is the sliders' list order.
 
 use super::grid::{Grid::*, Spec, spec};
-use super::{Access, Accepts, Input, InputId as Id, Part, Show, When};
+use super::{Accepts, Access, Input, InputId as Id, Part, Show, When};
 use crate::domain::breakeven::{VOLUME_MAX, VOLUME_MIN};
 use crate::domain::cost::{Mode, Precision};
 use crate::domain::validate::MAX_MONEY;
@@ -101,69 +101,111 @@ pub static INPUTS: [Input; 22] = [
     },
     Input {
         accepts: range(0.0, 1.0),
-        slider: percent(spec(Linear(0.05), 0.0, 1.0, false, "fraction of tokens, 0 to 1")),
+        slider: percent(spec(
+            Linear(0.05),
+            0.0,
+            1.0,
+            false,
+            "fraction of tokens, 0 to 1",
+        )),
         show: Show::InputShare,
         default: Some(0.5),
         why: "the 50/50 input/output split article 004 assumes",
-        ..row(Id::InputShare, "input-share", "input share", W, workload!(input_share))
+        ..row(
+            Id::InputShare,
+            "input-share",
+            "input share",
+            W,
+            workload!(input_share),
+        )
     },
     Input {
         accepts: range(1.0, 1e7),
         default: Some(2000.0),
         why: "a typical chat or RAG prompt; it only picks a long-context price tier, and 2,000 \
               is far below every tier's threshold",
-        ..row(Id::PromptTokens, "prompt-tokens", "prompt", W, workload!(prompt_tokens))
+        ..row(
+            Id::PromptTokens,
+            "prompt-tokens",
+            "prompt",
+            W,
+            workload!(prompt_tokens),
+        )
     },
     Input {
         flag: "self-host",
         show: Show::Choice,
         why: "the first open model marked in the catalogue, or the built-in scenario's",
-        ..row(Id::Model, "self-host", "open model", D, Access::Choice {
-            get: |d| d.model.clone(),
-            set: |d, id| {
-                d.model = id.to_string();
-                true
+        ..row(
+            Id::Model,
+            "self-host",
+            "open model",
+            D,
+            Access::Choice {
+                get: |d| d.model.clone(),
+                set: |d, id| {
+                    d.model = id.to_string();
+                    true
+                },
             },
-        })
+        )
     },
     Input {
         show: Show::Choice,
         why: "h100-sxm: the GPU the articles price most often",
-        ..row(Id::Gpu, "gpu", "GPU", D, Access::Choice {
-            get: |d| d.gpu.clone(),
-            set: |d, id| {
-                d.gpu = id.to_string();
-                true
+        ..row(
+            Id::Gpu,
+            "gpu",
+            "GPU",
+            D,
+            Access::Choice {
+                get: |d| d.gpu.clone(),
+                set: |d, id| {
+                    d.gpu = id.to_string();
+                    true
+                },
             },
-        })
+        )
     },
     Input {
         show: Show::Choice,
         why: "fp16: the weights as published; quantizing is a choice the user makes",
-        ..row(Id::Precision, "precision", "precision", D, Access::Choice {
-            get: |d| d.settings.precision.as_str().into(),
-            set: |d, id| match Precision::parse(id) {
-                Some(p) => {
-                    d.settings.precision = p;
-                    true
-                }
-                None => false,
+        ..row(
+            Id::Precision,
+            "precision",
+            "precision",
+            D,
+            Access::Choice {
+                get: |d| d.settings.precision.as_str().into(),
+                set: |d, id| match Precision::parse(id) {
+                    Some(p) => {
+                        d.settings.precision = p;
+                        true
+                    }
+                    None => false,
+                },
             },
-        })
+        )
     },
     Input {
         show: Show::Choice,
         why: "rent: no purchase up front, the case every article starts from",
-        ..row(Id::Mode, "mode", "rent or buy", D, Access::Choice {
-            get: |d| d.settings.mode.as_str().into(),
-            set: |d, id| match Mode::parse(id) {
-                Some(m) => {
-                    d.settings.mode = m;
-                    true
-                }
-                None => false,
+        ..row(
+            Id::Mode,
+            "mode",
+            "rent or buy",
+            D,
+            Access::Choice {
+                get: |d| d.settings.mode.as_str().into(),
+                set: |d, id| match Mode::parse(id) {
+                    Some(m) => {
+                        d.settings.mode = m;
+                        true
+                    }
+                    None => false,
+                },
             },
-        })
+        )
     },
     Input {
         when: When::Renting,
@@ -171,7 +213,13 @@ pub static INPUTS: [Input; 22] = [
         slider: Some(spec(TwoDigits, 0.1, 50.0, true, "$ per GPU-hour")),
         show: Show::PerHour,
         why: "the GPU database's rental price for the chosen GPU, with its source",
-        ..row(Id::GpuHourPrice, "gpu-hour-price", "GPU-hour", D, optional!(gpu_hour_price))
+        ..row(
+            Id::GpuHourPrice,
+            "gpu-hour-price",
+            "GPU-hour",
+            D,
+            optional!(gpu_hour_price),
+        )
     },
     Input {
         when: When::Buying,
@@ -179,7 +227,13 @@ pub static INPUTS: [Input; 22] = [
         slider: Some(spec(TwoDigits, 1e3, 1e6, true, "$ per GPU")),
         show: Show::Dollars,
         why: "the GPU database's purchase price for the chosen GPU, with its source",
-        ..row(Id::GpuPrice, "gpu-price", "GPU price", D, optional!(gpu_price))
+        ..row(
+            Id::GpuPrice,
+            "gpu-price",
+            "GPU price",
+            D,
+            optional!(gpu_price),
+        )
     },
     Input {
         when: When::Buying,
@@ -194,7 +248,13 @@ pub static INPUTS: [Input; 22] = [
         when: When::Buying,
         accepts: range(0.0, 1e6),
         why: "the GPU database's board power for the chosen GPU",
-        ..row(Id::PowerWatts, "power-watts", "power draw", D, optional!(power_watts))
+        ..row(
+            Id::PowerWatts,
+            "power-watts",
+            "power draw",
+            D,
+            optional!(power_watts),
+        )
     },
     Input {
         when: When::Buying,
@@ -203,7 +263,13 @@ pub static INPUTS: [Input; 22] = [
         show: Show::PerKwh,
         default: Some(0.13),
         why: "the price implied by article 000's power bill ($131 a month for 1,008 kWh)",
-        ..row(Id::PowerPrice, "power-price", "power", D, setting!(power_price))
+        ..row(
+            Id::PowerPrice,
+            "power-price",
+            "power",
+            D,
+            setting!(power_price),
+        )
     },
     Input {
         when: When::Buying,
@@ -225,27 +291,57 @@ pub static INPUTS: [Input; 22] = [
     },
     Input {
         accepts: above(0.0, 1.0),
-        slider: percent(spec(Linear(0.05), 0.05, 1.0, false, "fraction, above 0 to 1")),
+        slider: percent(spec(
+            Linear(0.05),
+            0.05,
+            1.0,
+            false,
+            "fraction, above 0 to 1",
+        )),
         show: Show::Percent,
         default: Some(0.5),
         why: "the cost model's planning estimate: half the capacity left for peaks",
-        ..row(Id::Utilization, "utilization", "utilization", D, setting!(utilization))
+        ..row(
+            Id::Utilization,
+            "utilization",
+            "utilization",
+            D,
+            setting!(utilization),
+        )
     },
     Input {
         accepts: above(0.0, 1.0),
-        slider: percent(spec(Linear(0.01), 0.01, 1.0, false, "fraction of peak, above 0 to 1")),
+        slider: percent(spec(
+            Linear(0.01),
+            0.01,
+            1.0,
+            false,
+            "fraction of peak, above 0 to 1",
+        )),
         show: Show::Percent,
         default: Some(0.25),
         why: "the cost model's planning estimate of the fraction of peak compute serving \
               achieves; a measured throughput replaces it",
-        ..row(Id::Efficiency, "efficiency", "efficiency", D, setting!(efficiency))
+        ..row(
+            Id::Efficiency,
+            "efficiency",
+            "efficiency",
+            D,
+            setting!(efficiency),
+        )
     },
     Input {
         accepts: range(0.0, 10.0),
         show: Show::Percent,
         default: Some(0.2),
         why: "the cost model's estimate of KV cache and activations beside the weights",
-        ..row(Id::KvOverhead, "kv-overhead", "KV overhead", D, setting!(kv_overhead))
+        ..row(
+            Id::KvOverhead,
+            "kv-overhead",
+            "KV overhead",
+            D,
+            setting!(kv_overhead),
+        )
     },
     Input {
         accepts: Some(Accepts {
@@ -257,10 +353,16 @@ pub static INPUTS: [Input; 22] = [
         show: Show::Whole,
         default: Some(1.0),
         why: "one replica; 2 buys high availability",
-        ..row(Id::MinReplicas, "min-replicas", "min replicas", D, Access::Setting {
-            get: |s| Some(f64::from(s.min_replicas)),
-            set: |s, v| s.min_replicas = v.map_or(0, |v| v as u32),
-        })
+        ..row(
+            Id::MinReplicas,
+            "min-replicas",
+            "min replicas",
+            D,
+            Access::Setting {
+                get: |s| Some(f64::from(s.min_replicas)),
+                set: |s, v| s.min_replicas = v.map_or(0, |v| v as u32),
+            },
+        )
     },
     Input {
         accepts: above(0.0, crate::domain::cost::MAX_REPLICA_TOKENS_PER_S),
@@ -270,7 +372,13 @@ pub static INPUTS: [Input; 22] = [
         }),
         show: Show::TokensPerSecond,
         why: "none: estimated from the GPU's compute and the efficiency until measured",
-        ..row(Id::Throughput, "throughput", "throughput", D, optional!(throughput))
+        ..row(
+            Id::Throughput,
+            "throughput",
+            "throughput",
+            D,
+            optional!(throughput),
+        )
     },
     Input {
         accepts: range(0.0, 1e6),
@@ -290,7 +398,13 @@ pub static INPUTS: [Input; 22] = [
     },
     Input {
         accepts: range(0.0, 10.0),
-        slider: percent(spec(Linear(0.05), 0.0, 2.0, false, "fraction of the bill, 0 to 10")),
+        slider: percent(spec(
+            Linear(0.05),
+            0.0,
+            2.0,
+            false,
+            "fraction of the bill, 0 to 10",
+        )),
         show: Show::Percent,
         default: Some(0.0),
         why: "none until the user adds maintenance on top",

@@ -39,7 +39,11 @@ fn every_id_has_exactly_one_row_and_names_are_unique() {
     let flags: HashSet<_> = INPUTS.iter().map(|r| r.flag).collect();
     assert_eq!(names.len(), INPUTS.len());
     assert_eq!(flags.len(), INPUTS.len());
-    assert!(INPUTS.iter().all(|r| !r.why.is_empty() && !r.label.is_empty()));
+    assert!(
+        INPUTS
+            .iter()
+            .all(|r| !r.why.is_empty() && !r.label.is_empty())
+    );
 }
 
 #[test]
@@ -72,7 +76,9 @@ fn get_and_set_agree() {
     let mut w = Workload::default();
     let mut s = Settings::default();
     for r in &INPUTS {
-        let Some(a) = r.slider.or(r.accepts.map(|a| spec(Grid::Linear(1.0), a.lo, a.hi, false, "")))
+        let Some(a) = r.slider.or(r
+            .accepts
+            .map(|a| spec(Grid::Linear(1.0), a.lo, a.hi, false, "")))
         else {
             continue;
         };
@@ -94,11 +100,17 @@ fn get_and_set_agree() {
 #[test]
 fn checks_name_the_input_and_the_range() {
     let e = InputId::Pue.row().check(3.5).unwrap_err();
-    assert_eq!(e.to_string(), "--pue: 3.5 is not allowed; expected a number >= 1 and <= 3");
+    assert_eq!(
+        e.to_string(),
+        "--pue: 3.5 is not allowed; expected a number >= 1 and <= 3"
+    );
     let e = InputId::Utilization.row().check(0.0).unwrap_err();
     assert!(e.to_string().contains("> 0 and <= 1"), "{e}");
     let e = InputId::MinReplicas.row().check(2.5).unwrap_err();
-    assert!(e.to_string().ends_with("a whole number from 1 to 1000"), "{e}");
+    assert!(
+        e.to_string().ends_with("a whole number from 1 to 1000"),
+        "{e}"
+    );
     assert!(InputId::Volume.row().check(f64::NAN).is_err());
 }
 
@@ -108,7 +120,10 @@ fn lists_follow_the_mode() {
     assert!(names(Mode::Rent).contains(&"gpu-hour-price"));
     assert!(!names(Mode::Rent).contains(&"pue"));
     assert!(names(Mode::Buy).contains(&"pue"));
-    assert!(!names(Mode::Buy).contains(&"kv-overhead"), "no slider: command line only");
+    assert!(
+        !names(Mode::Buy).contains(&"kv-overhead"),
+        "no slider: command line only"
+    );
     let w: Vec<_> = workload_inputs().map(|r| r.id).collect();
     assert_eq!(w, [InputId::Volume, InputId::InputShare]);
 }
