@@ -137,4 +137,24 @@ mod tests {
     fn command_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    /// The options and the inputs table name the same inputs: every row has its `cost` option,
+    /// and every option but the API models and the format is a row.
+    #[test]
+    fn every_input_has_its_option_and_every_option_an_input() {
+        use crate::domain::inputs::INPUTS;
+        let command = Cli::command();
+        let cost = command.find_subcommand("cost").expect("a cost command");
+        let options: Vec<&str> = cost.get_arguments().filter_map(|a| a.get_long()).collect();
+        for row in &INPUTS {
+            assert!(options.contains(&row.flag), "--{} missing", row.flag);
+        }
+        for option in options {
+            let known = INPUTS.iter().any(|r| r.flag == option);
+            assert!(
+                known || ["api", "format"].contains(&option),
+                "--{option} has no row"
+            );
+        }
+    }
 }

@@ -1,13 +1,13 @@
 //! Section 6: every input is finite and inside its range before anything is computed from it.
 //!
-//! Beyond the ranges of cost-model.md section 3, a few generous limits keep the arithmetic
-//! finite and the break-even search exact: watts and FTE at most 1e6, years at least 0.01, at
-//! most [`MAX_GPUS_PER_REPLICA`] GPUs per replica, a replica throughput of at most
+//! The ranges of the user's inputs are the inputs table's (`domain/inputs`): cost-model.md
+//! sections 1 and 3 plus a few generous limits that keep the arithmetic finite (watts and FTE
+//! at most 1e6, years at least 0.01). The figures that come from the database are checked
+//! here, and what the inputs imply together: at most [`MAX_GPUS_PER_REPLICA`] GPUs per replica, a replica throughput of at most
 //! [`MAX_REPLICA_TOKENS_PER_S`] and a replica capacity of at least [`MIN_REPLICA_CAPACITY`].
 
 use super::{Deployment, Workload, replica_capacity_tokens_per_day, replica_tokens_per_s};
-use crate::domain::breakeven::{VOLUME_MAX, VOLUME_MIN};
-use crate::domain::validate::MAX_MONEY;
+use crate::domain::inputs::InputId as Id;
 use std::fmt;
 
 /// A replica needing more GPUs than this means the GPU memory is far too small for the model.
@@ -17,10 +17,6 @@ pub const MAX_REPLICA_TOKENS_PER_S: f64 = 1e12;
 /// Tokens a day one replica must serve at the target utilization; below this the staircase has
 /// more steps than volumes a double can tell apart.
 pub const MIN_REPLICA_CAPACITY: f64 = 1.0;
-
-const MAX_WATTS: f64 = 1e6;
-const MAX_FTE: f64 = 1e6;
-const MIN_YEARS: f64 = 0.01;
 
 /// A refused input: the CLI option (without dashes), the value given and what is allowed.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,21 +70,17 @@ fn within(field: &'static str, v: f64, lo: f64, hi: f64, open_low: bool) -> Resu
     ))
 }
 
-fn money(field: &'static str, v: f64) -> Result<(), InputError> {
-    within(field, v, 0.0, MAX_MONEY, false)
-}
-
 impl Workload {
     pub fn validate(&self) -> Result<(), InputError> {
-        within("volume", self.tokens_per_day, VOLUME_MIN, VOLUME_MAX, false).map_err(|e| {
-            InputError {
-                allowed: "tokens a day from 1K (1,000) to 100B (100,000,000,000)".into(),
-                ..e
-            }
-        })?;
-        within("input-share", self.input_share, 0.0, 1.0, false)?;
-        within("prompt-tokens", self.prompt_tokens, 1.0, 1e7, false)
+        check(Id::Volume, self.tokens_per_day)?;
+        check(Id::InputShare, self.input_share)?;
+        check(Id::PromptTokens, self.prompt_tokens)
     }
+}
+
+/// The inputs table's range for `id` ([`crate::domain::inputs`]): one place for every range.
+fn check(id: Id, v: f64) -> Result<(), InputError> {
+    id.row().check(v)
 }
 
 impl Deployment {
@@ -112,7 +104,7 @@ impl Deployment {
                 ),
             ));
         }
-        within("kv-overhead", self.kv_overhead, 0.0, 10.0, false)?;
+        check(Id::KvOverhead, self.kv_overhead)?;
         within("gpu-memory", self.gpu_memory_gb, 0.0, f64::MAX, true).map_err(|e| InputError {
             allowed: "GB per GPU, a number > 0".into(),
             ..e
@@ -121,28 +113,22 @@ impl Deployment {
             allowed: "TFLOPS per GPU, a number > 0".into(),
             ..e
         })?;
-        within("efficiency", self.efficiency, 0.0, 1.0, true)?;
-        within("utilization", self.utilization, 0.0, 1.0, true)?;
-        if !(1..=1000).contains(&self.min_replicas) {
-            return Err(InputError {
-                field: "min-replicas",
-                value: self.min_replicas.to_string(),
-                allowed: "a whole number from 1 to 1000".into(),
-            });
-        }
+        check(Id::Efficiency, self.efficiency)?;
+        check(Id::Utilization, self.utilization)?;
+        check(Id::MinReplicas, f64::from(self.min_replicas))?;
         if let Some(t) = self.throughput {
-            within("throughput", t, 0.0, MAX_REPLICA_TOKENS_PER_S, true)?;
+            check(Id::Throughput, t)?;
         }
-        money("gpu-hour-price", self.gpu_hour_price)?;
-        money("gpu-price", self.gpu_price)?;
-        within("years", self.years, MIN_YEARS, 20.0, false)?;
-        within("power-watts", self.power_watts, 0.0, MAX_WATTS, false)?;
-        within("pue", self.pue, 1.0, 3.0, false)?;
-        money("power-price", self.power_price)?;
-        money("colo", self.colo)?;
-        within("fte", self.fte, 0.0, MAX_FTE, false)?;
-        money("salary", self.salary)?;
-        within("overhead", self.overhead, 0.0, 10.0, false)?;
+        check(Id::GpuHourPrice, self.gpu_hour_price)?;
+        check(Id::GpuPrice, self.gpu_price)?;
+        check(Id::Years, self.years)?;
+        check(Id::PowerWatts, self.power_watts)?;
+        check(Id::Pue, self.pue)?;
+        check(Id::PowerPrice, self.power_price)?;
+        check(Id::Colo, self.colo)?;
+        check(Id::Fte, self.fte)?;
+        check(Id::Salary, self.salary)?;
+        check(Id::Overhead, self.overhead)?;
         self.validate_derived()
     }
 
