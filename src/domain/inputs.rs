@@ -15,8 +15,8 @@
 //!
 //! The sliders then list, show, step, type, reset and validate it; validation refuses values
 //! outside the row's range with the row's name; the slider's formatting picks the row's
-//! [`Show`]. Choices (model, GPU, precision, mode) are rows too; their lists come from the
-//! catalogue.
+//! [`Show`]. Choices (model, GPU, precision, mode) are rows too: their options come from the
+//! catalogue or from the row's own fixed list ([`Choices`]).
 
 use super::cost::{InputError, Mode, Workload};
 use super::scenario::{DeploymentChoice, Settings};
@@ -26,6 +26,9 @@ mod table;
 
 pub use grid::{Grid, Spec, bar_position, parse_typed, spec, step_value};
 pub use table::INPUTS;
+
+/// Ids of `Choices::Fixed` lists keep their order: ←/→ step along it.
+pub type FixedChoices = Vec<(&'static str, String)>;
 
 /// Which input a row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,7 +133,19 @@ pub enum Access {
     Choice {
         get: fn(&DeploymentChoice) -> String,
         set: fn(&mut DeploymentChoice, &str) -> bool,
+        list: Choices,
     },
+}
+
+/// Where a choice's options come from.
+#[derive(Clone, Copy)]
+pub enum Choices {
+    /// The open models of the catalogue that can be sized for self-hosting.
+    Models,
+    /// The GPUs of the catalogue.
+    Gpus,
+    /// A fixed list: (id, what it means), in order from the first to the last step.
+    Fixed(fn() -> FixedChoices),
 }
 
 /// One row of the table.

@@ -8,7 +8,7 @@
 //! domain's validation accepts it: the edited value never holds an invalid input.
 
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::{Mode, Precision, Workload, default_price};
+use crate::domain::cost::{Mode, Workload, default_price};
 use crate::domain::inputs::{self, Access, InputId, Part, Show};
 use crate::domain::scenario::{DeploymentChoice, Settings};
 use crate::domain::units::format_tokens;

@@ -3,7 +3,7 @@
 //! `Settings::default`, and say where they come from. The order is the sliders' list order.
 
 use super::grid::{Grid::*, Spec, spec};
-use super::{Accepts, Access, Input, InputId as Id, Part, Show, When};
+use super::{Accepts, Access, Choices, Input, InputId as Id, Part, Show, When};
 use crate::domain::breakeven::{VOLUME_MAX, VOLUME_MIN};
 use crate::domain::cost::{Mode, Precision};
 use crate::domain::validate::MAX_MONEY;
@@ -147,6 +147,7 @@ pub static INPUTS: [Input; 22] = [
                     d.model = id.to_string();
                     true
                 },
+                list: Choices::Models,
             },
         )
     },
@@ -164,6 +165,7 @@ pub static INPUTS: [Input; 22] = [
                     d.gpu = id.to_string();
                     true
                 },
+                list: Choices::Gpus,
             },
         )
     },
@@ -184,6 +186,17 @@ pub static INPUTS: [Input; 22] = [
                     }
                     None => false,
                 },
+                list: Choices::Fixed(|| {
+                    Precision::ALL
+                        .iter()
+                        .map(|p| {
+                            (
+                                p.as_str(),
+                                format!("{} bytes per parameter", p.bytes_per_param()),
+                            )
+                        })
+                        .collect()
+                }),
             },
         )
     },
@@ -204,6 +217,12 @@ pub static INPUTS: [Input; 22] = [
                     }
                     None => false,
                 },
+                list: Choices::Fixed(|| {
+                    vec![
+                        ("rent", "pay per GPU-hour".into()),
+                        ("buy", "purchase, power and colocation".into()),
+                    ]
+                }),
             },
         )
     },

@@ -1,6 +1,6 @@
 use super::*;
 use crate::domain::cost::Workload;
-use crate::domain::scenario::Settings;
+use crate::domain::scenario::{DeploymentChoice, Settings};
 use std::collections::HashSet;
 
 const ALL: [InputId; 22] = [
@@ -126,4 +126,26 @@ fn lists_follow_the_mode() {
     );
     let w: Vec<_> = workload_inputs().map(|r| r.id).collect();
     assert_eq!(w, [InputId::Volume, InputId::InputShare]);
+}
+
+#[test]
+fn fixed_choices_hold_the_default_and_every_id_sets() {
+    let d = DeploymentChoice::new("m", "g");
+    for r in &INPUTS {
+        if let Access::Choice {
+            get,
+            set,
+            list: Choices::Fixed(list),
+        } = r.access
+        {
+            let ids: Vec<_> = list().into_iter().map(|(id, _)| id).collect();
+            assert!(ids.contains(&get(&d).as_str()), "{}", r.name);
+            for id in ids {
+                let mut c = d.clone();
+                assert!(set(&mut c, id), "{} {id}", r.name);
+                assert_eq!(get(&c), id);
+            }
+            assert!(!set(&mut d.clone(), "no such"), "{}", r.name);
+        }
+    }
 }

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::cost::{InputError, replica_tokens_per_s};
+use crate::domain::inputs::{Choices, FixedChoices};
 
 /// The open models that can be sized for self-hosting.
 pub fn model_choices(catalog: &Catalog) -> Vec<Choice> {
@@ -51,40 +52,40 @@ pub fn gpu_choices(catalog: &Catalog) -> Vec<Choice> {
         .collect()
 }
 
-pub fn precision_choices() -> Vec<Choice> {
-    Precision::ALL
-        .iter()
-        .map(|p| Choice {
-            id: p.as_str().into(),
-            label: p.as_str().into(),
-            detail: format!("{} bytes per parameter", p.bytes_per_param()),
+/// A fixed list of the inputs table as picker entries.
+fn fixed_choices(list: fn() -> FixedChoices) -> Vec<Choice> {
+    list()
+        .into_iter()
+        .map(|(id, detail)| Choice {
+            id: id.into(),
+            label: id.into(),
+            detail,
         })
         .collect()
 }
 
+fn choice_list(field: Field) -> Option<Choices> {
+    match field.row()?.access {
+        Access::Choice { list, .. } => Some(list),
+        _ => None,
+    }
+}
+
+pub fn precision_choices() -> Vec<Choice> {
+    deployment_choices(Field::Precision, &Catalog::default())
+}
+
 pub fn mode_choices() -> Vec<Choice> {
-    vec![
-        Choice {
-            id: "rent".into(),
-            label: "rent".into(),
-            detail: "pay per GPU-hour".into(),
-        },
-        Choice {
-            id: "buy".into(),
-            label: "buy".into(),
-            detail: "purchase, power and colocation".into(),
-        },
-    ]
+    deployment_choices(Field::Mode, &Catalog::default())
 }
 
 /// The list a deployment choice field picks from.
 pub fn deployment_choices(field: Field, catalog: &Catalog) -> Vec<Choice> {
-    match field {
-        Field::Model => model_choices(catalog),
-        Field::Gpu => gpu_choices(catalog),
-        Field::Precision => precision_choices(),
-        Field::Mode => mode_choices(),
-        _ => Vec::new(),
+    match choice_list(field) {
+        Some(Choices::Models) => model_choices(catalog),
+        Some(Choices::Gpus) => gpu_choices(catalog),
+        Some(Choices::Fixed(list)) => fixed_choices(list),
+        None => Vec::new(),
     }
 }
 
@@ -139,23 +140,24 @@ pub fn show_deployment(field: Field, d: &DeploymentChoice, catalog: &Catalog) ->
     if field.is_choice() {
         // Only ids and names are needed here: no detail strings on every recompute.
         let id = deployment_choice_id(field, d);
-        let names: Vec<(&str, &str)> = match field {
-            Field::Model => catalog
+        let fixed;
+        let names: Vec<(&str, &str)> = match choice_list(field) {
+            Some(Choices::Models) => catalog
                 .models
                 .iter()
                 .filter(|m| m.can_self_host())
                 .map(|m| (m.id.as_str(), m.name.as_str()))
                 .collect(),
-            Field::Gpu => catalog
+            Some(Choices::Gpus) => catalog
                 .gpus
                 .iter()
                 .map(|g| (g.id.as_str(), g.name.as_str()))
                 .collect(),
-            Field::Precision => Precision::ALL
-                .iter()
-                .map(|p| (p.as_str(), p.as_str()))
-                .collect(),
-            _ => Mode::ALL.iter().map(|m| (m.as_str(), m.as_str())).collect(),
+            Some(Choices::Fixed(list)) => {
+                fixed = list();
+                fixed.iter().map(|(id, _)| (*id, *id)).collect()
+            }
+            None => Vec::new(),
         };
         let at = names.iter().position(|(i, _)| *i == id);
         return Shown {
@@ -311,7 +313,7 @@ fn change_deployment_choice(
 fn reset(field: Field, d: &DeploymentChoice, default: &DeploymentChoice) -> DeploymentChoice {
     let mut out = d.clone();
     match field.row().map(|r| r.access) {
-        Some(Access::Choice { get, set }) => {
+        Some(Access::Choice { get, set, .. }) => {
             set(&mut out, &get(default));
         }
         Some(Access::Setting { get, set }) => set(&mut out.settings, get(&default.settings)),
