@@ -372,11 +372,9 @@ fn the_same_field_changed_twice_keeps_the_later_save_and_names_both_values() {
                 }]
             );
             let told = conflicts[0].to_string();
-            assert!(
-                told.contains("tokens_per_day")
-                    && told.contains("20000000")
-                    && told.contains("10000000"),
-                "{told}"
+            assert_eq!(
+                told,
+                "\"default\" volume (workload.tokens_per_day) 20000000.0 (the other session had 10000000.0)"
             );
             let d = default_of(&state);
             assert_eq!(d.workload.tokens_per_day, 20e6, "the later save wins");

@@ -9,6 +9,7 @@
 //! - a list of named records (the use cases) record by record when all three versions hold the
 //!   same names in the same order; otherwise the list as a whole.
 
+use crate::domain::inputs::INPUTS;
 use crate::domain::scenario::Scenario;
 use serde_json::{Map, Value};
 
@@ -29,12 +30,27 @@ pub struct FieldConflict {
 impl std::fmt::Display for FieldConflict {
     /// `"a" volume 10M (the other session had 20M)`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "\"{}\" ", self.scenario)?;
+        match input_label(&self.field) {
+            Some(label) => write!(f, "{label} ({})", self.field)?,
+            None => f.write_str(&self.field)?,
+        }
         write!(
             f,
-            "\"{}\" {} {} (the other session had {})",
-            self.scenario, self.field, self.kept, self.overwritten
+            " {} (the other session had {})",
+            self.kept, self.overwritten
         )
     }
+}
+
+/// The slider label of the input a field path ends in (`workload.tokens_per_day` -> volume),
+/// from the inputs table, whose CLI flags are the field names with dashes.
+fn input_label(path: &str) -> Option<&'static str> {
+    let key = path.rsplit('.').next()?.replace('_', "-");
+    INPUTS
+        .iter()
+        .find(|r| r.flag == key || r.name == key)
+        .map(|r| r.label)
 }
 
 /// The merged scenario and the fields both sides changed. `None` when a version cannot be
