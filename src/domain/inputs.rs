@@ -21,6 +21,7 @@
 use super::cost::{InputError, Mode, Workload};
 use super::scenario::{DeploymentChoice, Settings};
 
+mod check;
 mod grid;
 mod table;
 

@@ -1,13 +1,12 @@
 //! Section 6: every input is finite and inside its range before anything is computed from it.
 //!
-//! The ranges of the user's inputs are the inputs table's (`domain/inputs`): cost-model.md
-//! sections 1 and 3 plus a few generous limits that keep the arithmetic finite (watts and FTE
-//! at most 1e6, years at least 0.01). The figures that come from the database are checked
-//! here, and what the inputs imply together: at most [`MAX_GPUS_PER_REPLICA`] GPUs per replica, a replica throughput of at most
-//! [`MAX_REPLICA_TOKENS_PER_S`] and a replica capacity of at least [`MIN_REPLICA_CAPACITY`].
+//! The ranges of the user's inputs are the inputs table's and are checked there
+//! (`domain/inputs/check.rs`). Here: the error type, the figures that come from the database,
+//! and what the inputs imply together: at most [`MAX_GPUS_PER_REPLICA`] GPUs per replica, a
+//! replica throughput of at most [`MAX_REPLICA_TOKENS_PER_S`] and a replica capacity of at
+//! least [`MIN_REPLICA_CAPACITY`].
 
-use super::{Deployment, Workload, replica_capacity_tokens_per_day, replica_tokens_per_s};
-use crate::domain::inputs::InputId as Id;
+use super::{Deployment, replica_capacity_tokens_per_day, replica_tokens_per_s};
 use std::fmt;
 
 /// A replica needing more GPUs than this means the GPU memory is far too small for the model.
@@ -70,21 +69,12 @@ fn within(field: &'static str, v: f64, lo: f64, hi: f64, open_low: bool) -> Resu
     ))
 }
 
-impl Workload {
-    pub fn validate(&self) -> Result<(), InputError> {
-        check(Id::Volume, self.tokens_per_day)?;
-        check(Id::InputShare, self.input_share)?;
-        check(Id::PromptTokens, self.prompt_tokens)
-    }
-}
-
-/// The inputs table's range for `id` ([`crate::domain::inputs`]): one place for every range.
-fn check(id: Id, v: f64) -> Result<(), InputError> {
-    id.row().check(v)
-}
+// `Workload::validate` and `Deployment::validate` live in `domain/inputs/check.rs`, beside the
+// ranges they check; they call the two checks below for what does not come from the user.
 
 impl Deployment {
-    pub fn validate(&self) -> Result<(), InputError> {
+    /// The model's parameter counts (from the database, or `--params-*`).
+    pub(crate) fn check_parameters(&self) -> Result<(), InputError> {
         within("params-total", self.params_total_b, 0.0, f64::MAX, true).map_err(|e| {
             InputError {
                 allowed: "billions of parameters, a number > 0".into(),
@@ -104,7 +94,11 @@ impl Deployment {
                 ),
             ));
         }
-        check(Id::KvOverhead, self.kv_overhead)?;
+        Ok(())
+    }
+
+    /// The GPU's memory and compute (from the database).
+    pub(crate) fn check_gpu_figures(&self) -> Result<(), InputError> {
         within("gpu-memory", self.gpu_memory_gb, 0.0, f64::MAX, true).map_err(|e| InputError {
             allowed: "GB per GPU, a number > 0".into(),
             ..e
@@ -112,28 +106,11 @@ impl Deployment {
         within("gpu-tflops", self.gpu_tflops, 0.0, f64::MAX, true).map_err(|e| InputError {
             allowed: "TFLOPS per GPU, a number > 0".into(),
             ..e
-        })?;
-        check(Id::Efficiency, self.efficiency)?;
-        check(Id::Utilization, self.utilization)?;
-        check(Id::MinReplicas, f64::from(self.min_replicas))?;
-        if let Some(t) = self.throughput {
-            check(Id::Throughput, t)?;
-        }
-        check(Id::GpuHourPrice, self.gpu_hour_price)?;
-        check(Id::GpuPrice, self.gpu_price)?;
-        check(Id::Years, self.years)?;
-        check(Id::PowerWatts, self.power_watts)?;
-        check(Id::Pue, self.pue)?;
-        check(Id::PowerPrice, self.power_price)?;
-        check(Id::Colo, self.colo)?;
-        check(Id::Fte, self.fte)?;
-        check(Id::Salary, self.salary)?;
-        check(Id::Overhead, self.overhead)?;
-        self.validate_derived()
+        })
     }
 
     /// Checks on what the fields imply together, after each field is in range.
-    fn validate_derived(&self) -> Result<(), InputError> {
+    pub(crate) fn validate_derived(&self) -> Result<(), InputError> {
         let memory =
             self.params_total_b * self.precision.bytes_per_param() * (1.0 + self.kv_overhead);
         let n_r = (memory / self.gpu_memory_gb).ceil();
