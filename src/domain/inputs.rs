@@ -10,8 +10,11 @@
 //!    when it counts (renting, buying, always), and how to get and set it on the
 //!    [`Workload`], the deployment's [`Settings`] or the [`DeploymentChoice`].
 //! 3. Give the field a default in `Workload::default` or `Settings::default` (a test checks it
-//!    equals the row's), and, for the command line, an option in `src/cli/cost_args.rs` (a
-//!    test there checks every row with a flag has one).
+//!    equals the row's) and a `cost` option in `src/cli/cost_args.rs` (a test in
+//!    `src/cli/args.rs` checks every row has one, and every option a row).
+//! 4. A deployment input: add its line to `Deployment::validate` in `inputs/check.rs` (the resolved
+//!    deployment is a flat struct, read by field); workload inputs are checked from the table.
+//!    To move it in the tornado, add a lever named as the row in `domain/sensitivity.rs`.
 //!
 //! The sliders then list, show, step, type, reset and validate it; validation refuses values
 //! outside the row's range with the row's name; the slider's formatting picks the row's

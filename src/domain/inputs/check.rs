@@ -2,7 +2,7 @@
 //! before anything is computed from it. The order of the checks is the order errors are
 //! reported in (the CLI's tests depend on it).
 
-use super::InputId as Id;
+use super::{INPUTS, InputId as Id};
 use crate::domain::cost::{Deployment, InputError, Workload};
 
 /// The inputs table's range for `id`: one place for every range.
@@ -11,14 +11,20 @@ fn check(id: Id, v: f64) -> Result<(), InputError> {
 }
 
 impl Workload {
+    /// Every workload row, in table order: a new workload input is checked once it has a row.
     pub fn validate(&self) -> Result<(), InputError> {
-        check(Id::Volume, self.tokens_per_day)?;
-        check(Id::InputShare, self.input_share)?;
-        check(Id::PromptTokens, self.prompt_tokens)
+        for row in &INPUTS {
+            if let Some(v) = row.workload_value(self) {
+                row.check(v)?;
+            }
+        }
+        Ok(())
     }
 }
 
 impl Deployment {
+    /// The resolved deployment holds the database's figures where the user set none, so each
+    /// input is read from it by name here; a new deployment input adds its line.
     pub fn validate(&self) -> Result<(), InputError> {
         self.check_parameters()?;
         check(Id::KvOverhead, self.kv_overhead)?;
