@@ -12,9 +12,10 @@
 //! 3. Give the field a default in `Workload::default` or `Settings::default` (a test checks it
 //!    equals the row's) and a `cost` option in `src/cli/cost_args.rs` (a test in
 //!    `src/cli/args.rs` checks every row has one, and every option a row).
-//! 4. A deployment input: add its line to `Deployment::validate` in `inputs/check.rs` (the resolved
-//!    deployment is a flat struct, read by field); workload inputs are checked from the table.
-//!    To move it in the tornado, add a lever named as the row in `domain/sensitivity.rs`.
+//! 4. A deployment input: add its line to `Deployment::validate` in `inputs/check.rs` (the
+//!    resolved deployment is a flat struct, read by field); workload inputs are checked from
+//!    the table. To move it in the tornado, add a lever named as the row in
+//!    `domain/sensitivity.rs`.
 //!
 //! The sliders then list, show, step, type, reset and validate it; validation refuses values
 //! outside the row's range with the row's name; the slider's formatting picks the row's
@@ -25,6 +26,7 @@ use super::cost::{InputError, Mode, Workload};
 use super::scenario::{DeploymentChoice, Settings};
 
 mod check;
+mod choices;
 mod grid;
 mod table;
 

@@ -3,9 +3,8 @@
 //! `Settings::default`, and say where they come from. The order is the sliders' list order.
 
 use super::grid::{Grid::*, Spec, spec};
-use super::{Accepts, Access, Choices, Input, InputId as Id, Part, Show, When};
+use super::{Accepts, Access, Input, InputId as Id, Part, Show, When, choices};
 use crate::domain::breakeven::{VOLUME_MAX, VOLUME_MIN};
-use crate::domain::cost::{Mode, Precision};
 use crate::domain::validate::MAX_MONEY;
 
 const fn range(lo: f64, hi: f64) -> Option<Accepts> {
@@ -122,8 +121,8 @@ pub static INPUTS: [Input; 22] = [
     Input {
         accepts: range(1.0, 1e7),
         default: Some(2000.0),
-        why: "a typical chat or RAG prompt; it only picks a long-context price tier, and 2,000 \
-              is far below every tier's threshold",
+        why: "it only picks a long-context price tier; 2,000 keeps the ordinary prices \
+              (the catalogue's one long-context tier starts above 200,000)",
         ..row(
             Id::PromptTokens,
             "prompt-tokens",
@@ -136,95 +135,30 @@ pub static INPUTS: [Input; 22] = [
         flag: "self-host",
         show: Show::Choice,
         why: "the first open model marked in the catalogue, or the built-in scenario's",
-        ..row(
-            Id::Model,
-            "self-host",
-            "open model",
-            D,
-            Access::Choice {
-                get: |d| d.model.clone(),
-                set: |d, id| {
-                    d.model = id.to_string();
-                    true
-                },
-                list: Choices::Models,
-            },
-        )
+        ..row(Id::Model, "self-host", "open model", D, choices::MODEL)
     },
     Input {
         show: Show::Choice,
-        why: "h100-sxm: the GPU the articles price most often",
-        ..row(
-            Id::Gpu,
-            "gpu",
-            "GPU",
-            D,
-            Access::Choice {
-                get: |d| d.gpu.clone(),
-                set: |d, id| {
-                    d.gpu = id.to_string();
-                    true
-                },
-                list: Choices::Gpus,
-            },
-        )
+        why: "h100-sxm: the GPU of article 000's self-hosting example, and the \
+              `cost` command's default",
+        ..row(Id::Gpu, "gpu", "GPU", D, choices::GPU)
     },
     Input {
         show: Show::Choice,
-        why: "fp16: the weights as published; quantizing is a choice the user makes",
+        why: "fp16: no quantization; a lower precision is a choice the user makes",
         ..row(
             Id::Precision,
             "precision",
             "precision",
             D,
-            Access::Choice {
-                get: |d| d.settings.precision.as_str().into(),
-                set: |d, id| match Precision::parse(id) {
-                    Some(p) => {
-                        d.settings.precision = p;
-                        true
-                    }
-                    None => false,
-                },
-                list: Choices::Fixed(|| {
-                    Precision::ALL
-                        .iter()
-                        .map(|p| {
-                            (
-                                p.as_str(),
-                                format!("{} bytes per parameter", p.bytes_per_param()),
-                            )
-                        })
-                        .collect()
-                }),
-            },
+            choices::PRECISION,
         )
     },
     Input {
         show: Show::Choice,
-        why: "rent: no purchase up front, the case every article starts from",
-        ..row(
-            Id::Mode,
-            "mode",
-            "rent or buy",
-            D,
-            Access::Choice {
-                get: |d| d.settings.mode.as_str().into(),
-                set: |d, id| match Mode::parse(id) {
-                    Some(m) => {
-                        d.settings.mode = m;
-                        true
-                    }
-                    None => false,
-                },
-                list: Choices::Fixed(|| {
-                    vec![
-                        ("rent", "pay per GPU-hour".into()),
-                        ("buy", "purchase, power and colocation".into()),
-                    ]
-                }),
-            },
-        )
+        why: "rent: nothing bought up front; buying adds the purchase, power and \
+              colocation inputs",
+        ..row(Id::Mode, "mode", "rent or buy", D, choices::MODE)
     },
     Input {
         when: When::Renting,
@@ -260,7 +194,7 @@ pub static INPUTS: [Input; 22] = [
         slider: Some(spec(Linear(0.5), 0.5, 20.0, false, "years")),
         show: Show::Years,
         default: Some(3.0),
-        why: "a common write-off period for servers",
+        why: "the cost model's write-off period (cost-model.md section 3)",
         ..row(Id::Years, "years", "amortize", D, setting!(years))
     },
     Input {
