@@ -179,7 +179,7 @@ impl Sensitivity {
                     target: slider_for(b.input)
                         .map_or_else(|| Target::Nowhere(no_slider(b.input)), Target::Slider),
                     base_value: b.base_value.clone(),
-                    choice: matches!(b.input, "gpu" | "precision"),
+                    choice: inputs::by_name(b.input).is_some_and(|r| r.is_choice()),
                     low: end(&b.low),
                     high: end(&b.high),
                 }
@@ -228,7 +228,7 @@ impl Sensitivity {
                     },
                     target,
                     base_value: b.base_value.clone(),
-                    choice: matches!(b.input, "gpu" | "precision"),
+                    choice: inputs::by_name(b.input).is_some_and(|r| r.is_choice()),
                     low: end(&b.low),
                     high: end(&b.high),
                 }
