@@ -10,8 +10,9 @@
 //!    when it counts (renting, buying, always), and how to get and set it on the
 //!    [`Workload`], the deployment's [`Settings`] or the [`DeploymentChoice`].
 //! 3. Give the field a default in `Workload::default` or `Settings::default` (a test checks it
-//!    equals the row's) and a `cost` option in `src/cli/cost_args.rs` (a test in
-//!    `src/cli/args.rs` checks every row has one, and every option a row).
+//!    equals the row's) and a `cost` option in `src/cli/cost_args.rs` with its line in
+//!    `CostArgs::given`, which sets the row through the table (tests in `src/cli/args.rs`
+//!    check every row has an option that lands in it, and every option a row).
 //! 4. A deployment input: add its line to `Deployment::validate` in `inputs/check.rs` (the
 //!    resolved deployment is a flat struct, read by field); workload inputs are checked from
 //!    the table. To move it in the tornado, add a lever named as the row in
@@ -213,6 +214,36 @@ impl When {
 }
 
 impl Input {
+    /// Set this row's number on a workload; false when the row is not a workload number.
+    pub fn set_workload(&self, w: &mut Workload, v: f64) -> bool {
+        match self.access {
+            Access::Workload { set, .. } => {
+                set(w, v);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Set this row's number on deployment settings; false when the row is not a setting.
+    pub fn set_setting(&self, s: &mut Settings, v: Option<f64>) -> bool {
+        match self.access {
+            Access::Setting { set, .. } => {
+                set(s, v);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Choose `id` for this row; false when the row is not a choice or `id` is not one of it.
+    pub fn set_choice(&self, d: &mut DeploymentChoice, id: &str) -> bool {
+        match self.access {
+            Access::Choice { set, .. } => set(d, id),
+            _ => false,
+        }
+    }
+
     pub fn is_choice(&self) -> bool {
         matches!(self.access, Access::Choice { .. })
     }
