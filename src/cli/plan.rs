@@ -5,7 +5,7 @@ use super::errors::CliError;
 use super::report::{ReportArgs, ReportFormat, apply_options, scenario};
 use crate::data::overlay::Loaded;
 use crate::domain::hybrid::plan;
-use crate::domain::optimize::{self, Optimizer, doc};
+use crate::domain::optimize::{self, doc};
 use crate::domain::units::parse_quantity;
 use clap::Args;
 
@@ -46,22 +46,19 @@ pub fn document(
         |e: crate::domain::cost::InputError| CliError::input(format!("scenario {:?}: {e}", s.name));
     let (catalog, rules) = (&loaded.catalog, &loaded.rules);
     let current = plan(catalog, rules, s).map_err(bad)?;
+    if search {
+        let a = optimize::analyse(catalog, rules, s).map_err(bad)?;
+        return Ok(doc::build(
+            catalog,
+            s,
+            &current,
+            Some(&a.outcome),
+            &a.bands,
+            &a.break_even,
+        ));
+    }
     let break_even = optimize::break_even(catalog, rules, s).map_err(bad)?;
-    let (outcome, bands) = if search {
-        let optimizer = Optimizer::new(catalog, rules, s).map_err(bad)?;
-        let outcome = optimize::optimal(&optimizer, catalog, rules, s).map_err(bad)?;
-        (Some(outcome), optimize::bands(&optimizer, catalog))
-    } else {
-        (None, Vec::new())
-    };
-    Ok(doc::build(
-        catalog,
-        s,
-        &current,
-        outcome.as_ref(),
-        &bands,
-        &break_even,
-    ))
+    Ok(doc::build(catalog, s, &current, None, &[], &break_even))
 }
 
 pub fn run(loaded: &Loaded, args: &PlanArgs) -> Result<String, CliError> {

@@ -6,11 +6,11 @@ use super::catalog::{Catalog, Modality, Model, Price};
 use super::cost::{
     Deployment, InputError, SelfHostCost, Workload, api_monthly_cost, blended_price, self_host_cost,
 };
-use super::rules::{DeploymentKind, Finding, RuleBook, Sensitivity, Subject};
+use super::rules::{DeploymentKind, Finding, RuleBook, Sensitivity};
 use super::scenario::{DeploymentChoice, PlannedUseCase, Scenario};
 use super::usecase::{Capability, LONG_CONTEXT_TOKENS, Quality, UseCase};
-use std::collections::BTreeSet;
 
+mod findings;
 pub mod staff;
 pub mod way;
 pub use staff::{StaffShare, Staffed};
@@ -347,7 +347,7 @@ pub fn plan_priced(
         },
     );
     let all_self_hosted = self_host_cost(&large, volume).usd_per_month;
-    let findings = findings(catalog, rules, scenario, &tiers);
+    let findings = findings::findings(catalog, rules, scenario, &tiers);
     Ok(HybridPlan {
         gpus_total: tiers.iter().map(|t| t.gpus).sum(),
         tiers,
@@ -359,53 +359,6 @@ pub fn plan_priced(
         savings_vs_frontier: (all_frontier > 0.0).then(|| 1.0 - hybrid / all_frontier),
         findings,
     })
-}
-
-/// The rules the plan trips: one subject per tier that carries traffic, with the kinds of
-/// data routed to it.
-fn findings(
-    catalog: &Catalog,
-    rules: &RuleBook,
-    scenario: &Scenario,
-    tiers: &[TierPlan; 3],
-) -> Vec<Finding> {
-    let subjects: Vec<Subject> = tiers
-        .iter()
-        .filter(|t| t.tokens_per_day > 0.0)
-        .filter_map(|t| {
-            let model = catalog.model(&t.model)?;
-            let sensitivities: BTreeSet<Sensitivity> = scenario
-                .use_cases
-                .iter()
-                .filter(|c| c.tier == t.tier)
-                .map(|c| c.use_case.sensitivity)
-                .collect();
-            let host = t
-                .offering
-                .as_deref()
-                .and_then(|id| find_offering(catalog, id))
-                .and_then(|(m, o)| {
-                    Bought {
-                        model: m,
-                        offering: Some(o),
-                        price: &o.price.value,
-                    }
-                    .host(rules)
-                });
-            let label = match (&host, &t.offering) {
-                (Some(h), _) => format!("tier {}: {} · {}", t.tier, model.name, h.provider),
-                _ => format!("tier {}: {}", t.tier, model.name),
-            };
-            Some(Subject {
-                label,
-                model,
-                deployment: t.deployment,
-                sensitivities,
-                host,
-            })
-        })
-        .collect();
-    rules.evaluate(&scenario.region, &scenario.sector, &subjects)
 }
 
 /// Re-apply the default routing to every use case of `scenario` (the `R` key).

@@ -212,5 +212,29 @@ pub fn optimal(
     })))
 }
 
+/// Everything the plan search says about a scenario: the optimum at its volume, the bands over
+/// volume and the break-even volumes. One value, so a screen can compute it off its event loop
+/// and show it only while the scenario it was computed for is still the current one.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub outcome: Outcome,
+    pub bands: Vec<Band>,
+    pub break_even: BreakEven,
+}
+
+/// The whole [`Analysis`] of `scenario`.
+pub fn analyse(
+    catalog: &Catalog,
+    rules: &RuleBook,
+    scenario: &Scenario,
+) -> Result<Analysis, InputError> {
+    let optimizer = Optimizer::new(catalog, rules, scenario)?;
+    Ok(Analysis {
+        outcome: optimal(&optimizer, catalog, rules, scenario)?,
+        bands: bands(&optimizer, catalog),
+        break_even: break_even(catalog, rules, scenario)?,
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -150,23 +150,25 @@ impl<'a> Tables<'a> {
                 _ => return None,
             },
         };
-        let options = |t: usize| -> Vec<(Pick, f64)> {
+        // At most two ways per tier (bought, self-hosted); no allocation on this hot path.
+        let options = |t: usize| -> [Option<(Pick, f64)>; 2] {
             let s = sets[t + 1] as usize;
             if s == 0 {
-                return vec![(Pick::Empty, 0.0)];
+                return [Some((Pick::Empty, 0.0)), None];
             }
-            let mut out = Vec::with_capacity(2);
-            if let (unit, Some(i)) = self.buy[1][s] {
-                out.push((Pick::Buy(i), unit * self.volume));
-            }
-            if let (cost, Some(i)) = self.own[t][s] {
-                out.push((Pick::Own(i), cost));
-            }
-            out
+            let buy = match self.buy[1][s] {
+                (unit, Some(i)) => Some((Pick::Buy(i), unit * self.volume)),
+                _ => None,
+            };
+            let own = match self.own[t][s] {
+                (cost, Some(i)) => Some((Pick::Own(i), cost)),
+                _ => None,
+            };
+            [buy, own]
         };
         let mut best: Option<([Pick; 3], f64)> = None;
-        for (p2, c2) in options(0) {
-            for (p3, c3) in options(1) {
+        for (p2, c2) in options(0).into_iter().flatten() {
+            for (p3, c3) in options(1).into_iter().flatten() {
                 let staff = self.staff_cost([p2, p3], [sets[1], sets[2]]);
                 let total = tier1.1 + c2 + c3 + staff;
                 if best.as_ref().is_none_or(|b| total < b.1) {
