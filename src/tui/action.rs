@@ -172,3 +172,32 @@ pub enum Effect {
     /// Write the export `App::export` holds and copy it to the clipboard.
     Export,
 }
+
+/// What an update did: whether the screen must be redrawn, and the effects to perform.
+#[derive(Debug, Default, PartialEq)]
+pub struct Outcome {
+    pub redraw: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Outcome {
+    pub fn redraw() -> Outcome {
+        Outcome {
+            redraw: true,
+            effects: Vec::new(),
+        }
+    }
+    pub fn effect(effect: Effect) -> Outcome {
+        Outcome {
+            redraw: true,
+            effects: vec![effect],
+        }
+    }
+
+    /// Both updates' effects, redrawing if either does.
+    pub fn and(mut self, other: Outcome) -> Outcome {
+        self.redraw |= other.redraw;
+        self.effects.extend(other.effects);
+        self
+    }
+}

@@ -1,21 +1,32 @@
 //! The interface state and `update`, the only place it changes. `update` does no input or
 //! output: it returns effects for the event loop to perform.
 
+mod breakeven;
+mod export;
+mod hybrid;
+mod notes;
+mod palette;
+mod scenarios;
+mod tier;
+
+pub use super::action::Outcome;
+pub use super::pane::Pane;
+
 use super::action::{Action, Effect};
-use super::breakeven::{self, BreakEvenState, Context};
+use super::breakeven::{BreakEvenState, Context};
 use super::catalogue::CatalogueState;
 use super::export::ExportJob;
 use super::filter_menu::FilterMenu;
 use super::hybrid::HybridState;
 use super::hybrid_tier::TierSettings;
 use super::keymap::{Code, Key, Keymap, Mode};
+use super::layout::{self, Measured, Scroll, scroll_text};
 use super::notes::NotesEditor;
 use super::palette::Palette;
 use super::picker::Picker;
 use super::scenarios::ScenarioList;
 use super::session::{Session, pane_name, pane_number};
 use super::theme::Theme;
-use super::ui;
 use super::usecase_edit::UseCaseEdit;
 use crate::domain::catalog::Catalog;
 use crate::domain::explain::Explanation;
@@ -28,39 +39,6 @@ use unicode_width::UnicodeWidthStr;
 /// The smallest terminal the interface draws in; below it a notice says what is needed.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 18;
-
-/// A top-level pane. Hybrid (3) joins later as another variant; the tab bar and the number
-/// keys only know the panes listed in `Pane::ALL`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Catalogue,
-    BreakEven,
-    Hybrid,
-}
-
-impl Pane {
-    pub const ALL: &[Pane] = &[Pane::Catalogue, Pane::BreakEven, Pane::Hybrid];
-
-    pub fn number(self) -> u8 {
-        match self {
-            Pane::Catalogue => 1,
-            Pane::BreakEven => 2,
-            Pane::Hybrid => 3,
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Pane::Catalogue => "Catalogue",
-            Pane::BreakEven => "Break-even",
-            Pane::Hybrid => "Hybrid",
-        }
-    }
-
-    pub fn from_number(n: u8) -> Option<Pane> {
-        Pane::ALL.iter().copied().find(|p| p.number() == n)
-    }
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
@@ -121,28 +99,6 @@ pub enum Overlay {
     Sensitivity(Box<super::sensitivity::Sensitivity>),
 }
 
-/// What an update did: whether the screen must be redrawn, and the effects to perform.
-#[derive(Debug, Default, PartialEq)]
-pub struct Outcome {
-    pub redraw: bool,
-    pub effects: Vec<Effect>,
-}
-
-impl Outcome {
-    pub(crate) fn redraw() -> Outcome {
-        Outcome {
-            redraw: true,
-            effects: Vec::new(),
-        }
-    }
-    pub(crate) fn effect(effect: Effect) -> Outcome {
-        Outcome {
-            redraw: true,
-            effects: vec![effect],
-        }
-    }
-}
-
 pub struct App {
     pub catalog: Catalog,
     pub keymap: Keymap,
@@ -175,6 +131,8 @@ pub struct App {
     pub(crate) list_changed: bool,
     /// Quit was asked for while the last save failed.
     quit_asked: bool,
+    /// Sizes the last draw measured, for scrolling limits.
+    pub measured: Measured,
 }
 
 impl App {
@@ -184,7 +142,7 @@ impl App {
     pub fn new(catalog: Catalog, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
         let rules = crate::data::embedded_rules(&catalog).unwrap_or_default();
         let presets = crate::data::embedded_presets(&catalog).unwrap_or_default();
-        let scenario = breakeven::default_scenario(&catalog);
+        let scenario = super::breakeven::default_scenario(&catalog);
         App::with_data(catalog, rules, presets, scenario, keymap, theme, size)
     }
 
@@ -226,6 +184,7 @@ impl App {
             undo_group: None,
             list_changed: false,
             quit_asked: false,
+            measured: Measured::default(),
         };
         app.refresh();
         app.sync_scenario();
@@ -619,7 +578,13 @@ impl App {
 
     /// Rows of the table that fit on screen.
     pub fn table_rows(&self) -> usize {
-        ui::table_rows(self.size.1)
+        layout::table_rows(self.size.1)
+    }
+
+    /// Use-case rows the hybrid table shows.
+    pub(crate) fn hybrid_rows(&self) -> usize {
+        let findings = self.hybrid.plan().map_or(1, |p| p.findings.len());
+        layout::hybrid_table_rows(self.size, self.scenario.use_cases.len(), findings)
     }
 
     fn page(&self) -> isize {
@@ -629,7 +594,7 @@ impl App {
     fn after_move(&mut self) {
         let rows = self.table_rows();
         self.catalogue.scroll_into_view(rows);
-        let rows = ui::hybrid::table_rows(self);
+        let rows = self.hybrid_rows();
         self.hybrid.scroll_into_view(rows);
     }
 
@@ -750,23 +715,16 @@ impl App {
     }
 
     fn update_detail(&mut self, action: Action) -> Outcome {
-        let body = ui::detail::text_rows(ui::body_rows(self.size.1));
+        let body = layout::detail_text_rows(layout::body_rows(self.size.1));
         let hits: Vec<usize> = self.catalogue.hits.iter().map(|h| h.index).collect();
-        let Some(Overlay::Detail { model: shown, .. }) = self.overlays.last() else {
-            return Outcome::default();
-        };
-        let lines = ui::detail::line_count(&self.catalog, &self.theme, *shown, self.size.0);
-        let max_scroll = lines.saturating_sub(body);
+        let max = Measured::limit(&self.measured.detail_max);
         let Some(Overlay::Detail { model, scroll }) = self.overlays.last_mut() else {
             return Outcome::default();
         };
+        if scroll_text(scroll, &action, body, max) {
+            return Outcome::redraw();
+        }
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max_scroll),
-            Action::PageUp => *scroll = scroll.saturating_sub(body),
-            Action::PageDown => *scroll = (*scroll + body).min(max_scroll),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max_scroll,
             Action::Left | Action::Right | Action::FocusNext | Action::FocusPrev => {
                 // Step through the models in the table's current order.
                 let pos = hits.iter().position(|i| i == model);
@@ -805,8 +763,8 @@ impl App {
         match action {
             Action::Left | Action::FocusPrev => *focus = focus.saturating_sub(1),
             Action::Right | Action::FocusNext => *focus = (*focus + 1).min(marks.saturating_sub(1)),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll += 1,
+            Action::Up => scroll.back(1),
+            Action::Down => scroll.forward(1, usize::MAX),
             Action::Top => *scroll = 0,
             Action::ToggleMark => {
                 if *focus < marks {
@@ -835,10 +793,9 @@ impl App {
     }
 
     fn clamp_compare_scroll(&mut self) {
-        let rows = ui::compare::row_count(self);
-        let body = ui::body_rows(self.size.1).saturating_sub(3);
+        let max = Measured::limit(&self.measured.compare_max);
         if let Some(Overlay::Compare { scroll, .. }) = self.overlays.last_mut() {
-            *scroll = (*scroll).min(rows.saturating_sub(body));
+            scroll.stop_at(max);
         }
     }
 
@@ -847,8 +804,8 @@ impl App {
             return Outcome::default();
         };
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll += 1,
+            Action::Up => scroll.back(1),
+            Action::Down => scroll.forward(1, usize::MAX),
             Action::Close | Action::Confirm => {
                 self.overlays.pop();
             }
@@ -858,18 +815,14 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) -> Outcome {
-        let max = ui::help::line_count(&self.keymap, self.size.0)
-            .saturating_sub(ui::body_rows(self.size.1).saturating_sub(2));
+        let max = Measured::limit(&self.measured.help_max);
         let Some(Overlay::Help { scroll }) = self.overlays.last_mut() else {
             return Outcome::default();
         };
+        if scroll_text(scroll, &action, 10, max) {
+            return Outcome::redraw();
+        }
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::PageDown => *scroll = (*scroll + 10).min(max),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max,
             Action::Close => {
                 self.overlays.pop();
             }

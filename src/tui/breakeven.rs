@@ -10,22 +10,14 @@ use super::sliders::{
     self, Change, Choice, Field, Group, SliderList, WORKLOAD_FIELDS, deployment_fields,
 };
 use crate::domain::catalog::Catalog;
-use crate::domain::preset::Preset;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::{MAX_COMPARED, Scenario};
 
 mod view;
 pub use view::{
-    ApiLine, BreakEvenView, DeployLine, PresetLine, explanation, per_million, row_count,
+    ApiLine, BreakEvenView, Context, DeployLine, PresetLine, explanation, per_million, row_count,
     short_verdict, verdict,
 };
-
-/// What the pane reads besides the scenario.
-pub struct Context<'a> {
-    pub catalog: &'a Catalog,
-    pub rules: &'a RuleBook,
-    pub presets: &'a [Preset],
-}
 
 /// What the pane asks the app to do after an action.
 #[derive(Debug, PartialEq)]

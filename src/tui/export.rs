@@ -2,7 +2,6 @@
 //! data directory and copied to the clipboard with OSC 52, which terminals (and tmux, and
 //! terminals at the far end of SSH) turn into a clipboard write.
 
-use super::app::{App, Outcome};
 use super::session::file_stem;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -97,37 +96,6 @@ pub fn perform(
         },
     };
     ExportDone { file, clipboard }
-}
-
-impl App {
-    /// `e`: build the document now (the inputs are in memory) and ask the loop to write it.
-    pub(super) fn start_export(&mut self) -> Outcome {
-        let markdown =
-            crate::domain::export::scenario_markdown(&self.catalog, &self.rules, &self.scenario);
-        self.export = Some(ExportJob {
-            scenario: self.scenario.name.clone(),
-            markdown,
-        });
-        Outcome::effect(super::action::Effect::Export)
-    }
-
-    /// The loop's part is done: say where the file is and whether the clipboard has it.
-    pub fn after_export(&mut self, done: ExportDone) -> Outcome {
-        let file = match &done.file {
-            Ok(path) => format!("exported to {}", path.display()),
-            Err(e) => format!("export not written: {e}"),
-        };
-        let clip = match done.clipboard {
-            Clipboard::Sent => "copied to the clipboard (OSC 52)".to_string(),
-            Clipboard::TooLarge(n) => format!(
-                "not copied: {} KB is over the {} KB terminals accept; use the file",
-                n / 1000,
-                OSC52_MAX / 1000
-            ),
-            Clipboard::Failed(e) => format!("not copied: {e}"),
-        };
-        self.tell(format!("{file} · {clip}"))
-    }
 }
 
 #[cfg(test)]

@@ -5,21 +5,22 @@
 
 pub mod action;
 pub mod app;
-pub mod app_breakeven;
 pub mod breakeven;
 pub mod catalogue;
 pub mod columns;
+pub mod compare;
 pub mod editor;
 pub mod export;
 pub mod filter_menu;
 pub mod format;
 pub mod hybrid;
 pub mod hybrid_tier;
-mod hybrid_update;
 pub mod keymap;
 pub mod keymap_doc;
+pub mod layout;
 pub mod notes;
 pub mod palette;
+pub mod pane;
 pub mod picker;
 pub mod plot;
 pub mod runner;

@@ -2,8 +2,9 @@
 //! stated-versus-computed figures, compliance findings) and the table. At small sizes the
 //! chart shrinks first and the table drops whole columns rather than cutting numbers.
 
+use super::cells;
 use super::chart::{self, BAND, Legend, glyph};
-use super::{cells, fit};
+use super::parts::fit;
 use crate::domain::preset::{Comparison, StatedKind};
 use crate::domain::rules::Severity;
 use crate::domain::uncertainty::BreakEvenRange;

@@ -6,6 +6,7 @@ use crate::domain::catalog::{Catalog, Figure, Model, Price, SourceKind};
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
 use crate::tui::format::{self, CONFLICT};
+use crate::tui::layout::max_scroll;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -55,18 +56,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
         .views
         .detail
         .get(key, || lines(&app.catalog, t, model, area.width));
-    let shown = lines.iter().skip(scroll).take(usize::from(inner.height));
+    let max = max_scroll(lines.len(), usize::from(inner.height));
+    app.measured.detail_max.set(Some(max));
+    let shown = lines
+        .iter()
+        .skip(scroll.min(max))
+        .take(usize::from(inner.height));
     cells::put_paragraph(frame.buffer_mut(), inner, shown, t.text);
-}
-
-/// Lines the detail view of `model` has at `width` (for scrolling).
-pub fn line_count(catalog: &Catalog, theme: &Theme, model: usize, width: u16) -> usize {
-    lines(catalog, theme, model, width).len()
-}
-
-/// Visible rows of the detail view's text in a body of `body` rows (one goes to the title).
-pub fn text_rows(body: usize) -> usize {
-    body.saturating_sub(1)
 }
 
 struct Out<'a> {

@@ -1,6 +1,7 @@
 //! The filter menu: sections of entries with check boxes, drawn over the right of the table.
 
-use super::{cells, centered, fit};
+use super::cells;
+use super::parts::{centered, fit};
 use crate::tui::app::App;
 use crate::tui::filter_menu::{FilterMenu, Item};
 use ratatui::Frame;

@@ -1,11 +1,12 @@
 //! The help overlay, generated from the keymap: every binding grouped by mode, then a legend.
 
-use super::hybrid_findings::wrap;
-use super::{cells, centered};
+use super::cells;
+use super::parts::{centered, wrap};
 use crate::domain::catalog::Openness;
 use crate::tui::app::App;
 use crate::tui::format::{CONFLICT, UNKNOWN};
 use crate::tui::keymap::Keymap;
+use crate::tui::layout::max_scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -82,10 +83,6 @@ fn raw_entries(keymap: &Keymap) -> Vec<(String, String, bool)> {
     out
 }
 
-pub fn line_count(keymap: &Keymap, body_width: u16) -> usize {
-    entries(keymap, body_width).len()
-}
-
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
     let t = &app.theme;
     let (width, key_w) = widths(&app.keymap, body.width);
@@ -97,9 +94,12 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
         .title_bottom(Span::styled(" j/k scroll · Esc or ? close ", t.muted));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines: Vec<Line> = entries(&app.keymap, body.width)
+    let entries = entries(&app.keymap, body.width);
+    let max = max_scroll(entries.len(), usize::from(inner.height));
+    app.measured.help_max.set(Some(max));
+    let lines: Vec<Line> = entries
         .into_iter()
-        .skip(scroll)
+        .skip(scroll.min(max))
         .take(usize::from(inner.height))
         .map(|(key, help, heading)| {
             if heading {

@@ -1,11 +1,12 @@
 //! The hybrid pane: the shared workload on one line, the three tier boxes, the use-case table,
 //! the totals and the findings. Only reads the state and the plan cached by `update`.
 
-use super::{cells, fit, hybrid_findings, hybrid_tiers};
+use super::parts::{first_fit, fit, section, tier_style, wrap};
+use super::{cells, hybrid_findings, hybrid_tiers};
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::app::App;
 use crate::tui::hybrid::Focus;
-use crate::tui::theme::Theme;
+use crate::tui::layout::{HybridParts, hybrid_parts};
 use crate::tui::usecase_edit::{UcField, UseCaseEdit, percent};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -16,65 +17,10 @@ use ratatui::widgets::{Block, Borders};
 use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
-/// Where each part of the pane goes.
-pub struct Parts {
-    pub header: Rect,
-    pub tiers: Rect,
-    pub table: Rect,
-    pub totals: Rect,
-    pub findings: Rect,
-}
-
-/// Tier boxes grow with the terminal: 4 lines of text up to 29 rows, 6 up to 39, then 9.
-pub fn tier_height(body_height: u16) -> u16 {
-    match body_height {
-        0..=29 => 6,
-        30..=39 => 8,
-        _ => 11,
-    }
-}
-
-pub fn layout(area: Rect, app: &App) -> Parts {
-    let cases = app.scenario.use_cases.len() as u16;
-    let findings = app.hybrid.plan().map_or(1, |p| p.findings.len()) as u16;
-    let tiers_h = tier_height(area.height);
-    let fixed = 1 + tiers_h + 1;
-    let rest = area.height.saturating_sub(fixed);
-    let findings_min = 1 + findings.clamp(1, 2);
-    let table_h = (2 + cases.max(1))
-        .min(rest.saturating_sub(findings_min))
-        .max(3);
-    let row = |y: u16, h: u16| Rect {
-        y,
-        height: h.min(area.bottom().saturating_sub(y)),
-        ..area
-    };
-    let header = row(area.y, 1);
-    let tiers = row(header.bottom(), tiers_h);
-    let table = row(tiers.bottom(), table_h);
-    let totals = row(table.bottom(), 1);
-    let findings = row(
-        totals.bottom(),
-        area.bottom().saturating_sub(totals.bottom()),
-    );
-    Parts {
-        header,
-        tiers,
-        table,
-        totals,
-        findings,
-    }
-}
-
-/// Body area of a terminal of this size (between the top bar and the two bottom lines).
-fn body(app: &App) -> Rect {
-    let (w, h) = app.size;
-    Rect::new(0, 1, w, h.saturating_sub(3))
-}
-
-/// Use-case rows visible in the table (below its title and header).
-pub fn table_rows(app: &App) -> usize {
-    usize::from(layout(body(app), app).table.height.saturating_sub(2))
+/// Where each part of the pane goes in `area`.
+pub fn layout(area: Rect, app: &App) -> HybridParts {
+    let findings = app.hybrid.plan().map_or(1, |p| p.findings.len());
+    hybrid_parts(area, app.scenario.use_cases.len(), findings)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -84,15 +30,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     table(frame, parts.table, app);
     totals(frame, parts.totals, app);
     hybrid_findings::draw_strip(frame, parts.findings, app);
-}
-
-/// The first of `options` that fits `width`, else the last one cut.
-pub fn first_fit(options: &[String], width: usize) -> String {
-    options
-        .iter()
-        .find(|o| o.width() <= width)
-        .cloned()
-        .unwrap_or_else(|| fit(options.last().map_or("", |s| s.as_str()), width))
 }
 
 fn header(frame: &mut Frame, area: Rect, app: &App) {
@@ -135,23 +72,6 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
     let text = first_fit(&options, usize::from(area.width));
     let line = Line::from(Span::styled(text, t.text));
     cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
-}
-
-/// A section title on a top border, highlighted when the section has focus; returns the
-/// area under the border.
-pub fn section(buf: &mut Buffer, area: Rect, title: &str, focused: bool, t: &Theme) -> Rect {
-    let (style, mark, title_style) = if focused {
-        (t.accent, "▸ ", t.accent)
-    } else {
-        (t.border, "", t.header)
-    };
-    let text = format!(" {mark}{title} ");
-    cells::border(buf, area, Borders::TOP, style, &[(&text, title_style)]);
-    Rect {
-        y: area.y.saturating_add(1).min(area.bottom()),
-        height: area.height.saturating_sub(1),
-        ..area
-    }
 }
 
 /// Columns of the use-case table, richest first; the first whose name column keeps at least
@@ -413,7 +333,7 @@ fn about(buf: &mut Buffer, area: Rect, app: &App) {
         .note
         .as_deref()
         .unwrap_or("Your own use case: Enter edits its fields.");
-    for l in hybrid_findings::wrap(note, width) {
+    for l in wrap(note, width) {
         lines.push(Line::from(Span::styled(l, t.text)));
     }
     if let Some(id) = &u.source {
@@ -421,15 +341,11 @@ fn about(buf: &mut Buffer, area: Rect, app: &App) {
             Some(s) => format!("source: {} — {}, {} [{id}]", s.title, s.publisher, s.date),
             None => format!("source: [{id}]"),
         };
-        for l in hybrid_findings::wrap(&source, width) {
+        for l in wrap(&source, width) {
             lines.push(Line::from(Span::styled(l, t.muted)));
         }
     }
     cells::put_paragraph(buf, area, &lines, Style::default());
-}
-
-pub fn tier_style(tier: u8, t: &Theme) -> Style {
-    t.series[usize::from(tier.saturating_sub(1)).min(crate::tui::theme::SERIES - 1)]
 }
 
 fn totals(frame: &mut Frame, area: Rect, app: &App) {
@@ -516,7 +432,7 @@ pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
     let extra = usize::from(edit.text.is_some()) * 2;
     let note = case.use_case.note.as_deref().unwrap_or("");
     let h = (UcField::ALL.len() + 2 + extra + 3) as u16;
-    let area = super::centered(body, 72, h);
+    let area = super::parts::centered(body, 72, h);
     let buf = frame.buffer_mut();
     cells::clear(buf, area);
     let title = format!(" Edit: {} ", fit(&case.use_case.name, 50));

@@ -2,11 +2,12 @@
 //! fit, then "+N more") and a scrollable overlay listing every one with its source's title
 //! and date.
 
-use super::hybrid::section;
-use super::{cells, centered, fit};
+use super::cells;
+use super::parts::{centered, fit, section, wrap};
 use crate::domain::rules::{Finding, Severity};
 use crate::tui::app::App;
 use crate::tui::hybrid::Focus;
+use crate::tui::layout::max_scroll;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,38 +23,6 @@ pub fn tag(severity: Severity, t: &Theme) -> (&'static str, Style) {
         Severity::Warn => ("[WARN] ", t.warn),
         Severity::Info => ("[INFO] ", t.muted),
     }
-}
-
-/// Words of `text` in lines of at most `width` columns; a word longer than a line is cut.
-/// The width of the line so far is kept as words are added (a space between words never joins
-/// them into one wider sequence), instead of measuring the whole line again for every word.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    for word in text.split_whitespace() {
-        let word_w = word.width();
-        if !line.is_empty() && line_w + 1 + word_w > width {
-            lines.push(std::mem::take(&mut line));
-            line_w = 0;
-        }
-        if !line.is_empty() {
-            line.push(' ');
-            line_w += 1;
-        }
-        line.push_str(word);
-        line_w += word_w;
-        if line_w > width {
-            lines.push(fit(&line, width));
-            line.clear();
-            line_w = 0;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 /// A finding on one line: tag, subject (padded to `subject_w`), message cut to fit, source.
@@ -203,19 +172,6 @@ fn all_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-fn inner_of(app: &App) -> Rect {
-    let (w, h) = app.size;
-    let body = Rect::new(0, 1, w, h.saturating_sub(3));
-    Block::bordered().inner(overlay_area(body))
-}
-
-pub fn max_scroll(app: &App) -> usize {
-    let inner = inner_of(app);
-    all_lines(app, usize::from(inner.width))
-        .len()
-        .saturating_sub(usize::from(inner.height))
-}
-
 pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
     let t = &app.theme;
     let area = overlay_area(body);
@@ -230,9 +186,12 @@ pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
         .title_bottom(Span::styled(" j/k scroll · Esc close ", t.muted));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines: Vec<Line> = all_lines(app, usize::from(inner.width))
+    let all = all_lines(app, usize::from(inner.width));
+    let max = max_scroll(all.len(), usize::from(inner.height));
+    app.measured.findings_max.set(Some(max));
+    let lines: Vec<Line> = all
         .into_iter()
-        .skip(scroll)
+        .skip(scroll.min(max))
         .take(usize::from(inner.height))
         .collect();
     cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());

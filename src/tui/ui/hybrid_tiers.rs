@@ -2,8 +2,8 @@
 //! terminals get settings, full dollar figures and the use cases each tier carries. A plan
 //! error is shown in the box it belongs to, naming the field.
 
-use super::hybrid::{first_fit, tier_style};
-use super::{cells, centered, fit, hybrid_findings::wrap};
+use super::cells;
+use super::parts::{centered, first_fit, fit, tier_style, wrap};
 use crate::domain::hybrid::TierPlan;
 use crate::domain::units::{format_tokens, format_usd, format_usd_full};
 use crate::tui::app::App;

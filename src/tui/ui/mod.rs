@@ -14,12 +14,15 @@ pub mod hybrid_findings;
 pub mod hybrid_tiers;
 pub mod notes;
 pub mod palette;
+pub mod parts;
 pub mod picker;
 pub mod presets;
 pub mod scenarios;
 pub mod sensitivity;
 pub mod sliders;
 pub mod too_small;
+
+pub use parts::{centered, fit};
 
 use super::app::{App, Overlay, Pane};
 use super::keymap::Mode;
@@ -28,16 +31,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
-
-/// Rows between the top bar and the two bottom lines.
-pub fn body_rows(height: u16) -> usize {
-    usize::from(height).saturating_sub(3)
-}
-
-/// Table rows that fit: the body less the search line and the header.
-pub fn table_rows(height: u16) -> usize {
-    body_rows(height).saturating_sub(2)
-}
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -211,21 +204,4 @@ fn hint_line(frame: &mut Frame, area: Rect, app: &App, mode: Mode) {
     }
     let line = Line::from(spans);
     cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
-}
-
-/// A rectangle of at most `w` x `h` centred in `area`.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-/// Cut `text` to `width` columns, ending in "…" when shortened.
-pub fn fit(text: &str, width: usize) -> String {
-    crate::domain::text::truncate_to_width(text, width).into_owned()
 }

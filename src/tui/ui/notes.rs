@@ -1,6 +1,6 @@
 //! The notes editor overlay, and the notices overlay (messages too long for the notice line).
 
-use super::centered;
+use super::parts::{centered, fit};
 use crate::tui::app::App;
 use crate::tui::notes::NotesEditor;
 use ratatui::Frame;
@@ -16,7 +16,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, editor: &NotesEditor) {
     let block = Block::bordered()
         .border_style(t.border)
         .title(Span::styled(
-            format!(" Notes: {} ", super::fit(&app.scenario.name, 40)),
+            format!(" Notes: {} ", fit(&app.scenario.name, 40)),
             t.title,
         ))
         .title_bottom(Span::styled(

@@ -1,7 +1,7 @@
 //! The presets overlay: the articles' cost scenarios on the left; on the right the highlighted
 //! one's assumptions, each stated figure beside the computed one, and its note.
 
-use super::{centered, fit};
+use super::parts::{centered, fit};
 use crate::domain::preset::{Comparison, Preset, StatedKind};
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::app::App;

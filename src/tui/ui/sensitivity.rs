@@ -5,7 +5,7 @@
 //! rather than cut a number.
 
 use super::cells::{clear, put_line};
-use super::fit;
+use super::parts::fit;
 use crate::tui::app::App;
 use crate::tui::sensitivity::{End, Row, Sensitivity, Target};
 use crate::tui::theme::Theme;

@@ -1,13 +1,13 @@
 //! The app's side of pane 2: routing actions to the pane and its overlays (picker, explanation,
 //! presets), and sending the catalogue's marks to it.
 
-use super::action::Action;
-use super::app::{App, Outcome, Overlay, Pane};
-use super::breakeven::{self, Context, Reply, row_count};
-use super::picker::{FilteredList, PickerKey};
-use super::sliders::Field;
-use super::ui;
+use super::{App, Outcome, Overlay, Pane};
 use crate::domain::scenario::MAX_COMPARED;
+use crate::tui::action::Action;
+use crate::tui::breakeven::{self, Context, Reply, row_count};
+use crate::tui::layout::{self, max_scroll, scroll_text};
+use crate::tui::picker::{FilteredList, PickerKey};
+use crate::tui::sliders::Field;
 
 impl App {
     /// Recompute the pane's view from the scenario (after a load or a change made elsewhere).
@@ -53,7 +53,7 @@ impl App {
         }
     }
 
-    pub(super) fn update_breakeven(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_breakeven(&mut self, action: Action) -> Outcome {
         if action == Action::Sensitivity && self.breakeven.editor.is_none() {
             return self.open_sensitivity();
         }
@@ -83,9 +83,9 @@ impl App {
         Outcome::redraw()
     }
 
-    pub(super) fn update_explain(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_explain(&mut self, action: Action) -> Outcome {
         let rows = row_count(&self.breakeven.view);
-        let body = ui::body_rows(self.size.1).saturating_sub(2);
+        let body = layout::body_rows(self.size.1).saturating_sub(2);
         let Some(Overlay::Explain {
             row,
             scroll,
@@ -94,15 +94,14 @@ impl App {
         else {
             return Outcome::default();
         };
-        let lines = ui::explain::line_count(explanation, self.size.0);
-        let max = lines.saturating_sub(body);
+        let lines = explanation.lines();
+        let lines =
+            layout::explain_line_count(lines.iter().skip(2).map(String::as_str), self.size.0);
+        let max = max_scroll(lines, body);
+        if scroll_text(scroll, &action, body, max) {
+            return Outcome::redraw();
+        }
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(body),
-            Action::PageDown => *scroll = (*scroll + body).min(max),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max,
             Action::Left | Action::Right | Action::FocusNext | Action::FocusPrev => {
                 let back = matches!(action, Action::Left | Action::FocusPrev);
                 let next = if back {
@@ -124,7 +123,7 @@ impl App {
         Outcome::redraw()
     }
 
-    pub(super) fn update_picker(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_picker(&mut self, action: Action) -> Outcome {
         let (field, id) = match self.step_picker(&action) {
             Ok(chosen) => chosen,
             Err(outcome) => return outcome,
@@ -140,8 +139,8 @@ impl App {
 
     /// A key in the picker on top (a slider's or a tier's): `Ok` with the field and the chosen
     /// id once Enter takes one (the picker is closed by then), else what the key did.
-    pub(super) fn step_picker(&mut self, action: &Action) -> Result<(Field, String), Outcome> {
-        let rows = ui::picker::list_rows(self.size.1);
+    pub(crate) fn step_picker(&mut self, action: &Action) -> Result<(Field, String), Outcome> {
+        let rows = layout::picker_rows(self.size.1);
         let p = match self.overlays.last_mut() {
             Some(Overlay::Picker(p) | Overlay::TierPicker { picker: p, .. }) => p,
             _ => return Err(Outcome::default()),
@@ -164,7 +163,7 @@ impl App {
         }
     }
 
-    pub(super) fn update_presets(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_presets(&mut self, action: Action) -> Outcome {
         let count = self.presets.len();
         let Some(Overlay::Presets {
             selected, scroll, ..
@@ -204,7 +203,7 @@ impl App {
     /// models (at most four), and the first marked model that can be self-hosted becomes the
     /// self-hosted one (an open model without an API price first); the notice says what went
     /// where and names the ones skipped.
-    pub(super) fn send_marks(&mut self) -> Outcome {
+    pub(crate) fn send_marks(&mut self) -> Outcome {
         if self.catalogue.marks.is_empty() {
             return self.notify("mark models with Space first, then press b".into());
         }

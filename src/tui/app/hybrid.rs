@@ -2,13 +2,13 @@
 //! list). The plan itself is recomputed by `App::update` after every action, from the
 //! scenario, so each function here only edits the scenario and the pane's selection.
 
-use super::action::Action;
-use super::app::{App, Outcome, Overlay};
-use super::hybrid::{Focus, SHARE_STEP};
-use super::ui;
-use super::usecase_edit::{self, UcField, UseCaseEdit};
+use super::{App, Outcome, Overlay};
 use crate::domain::hybrid::normalized_shares;
 use crate::domain::rules::Severity;
+use crate::tui::action::Action;
+use crate::tui::hybrid::{Focus, SHARE_STEP};
+use crate::tui::layout::{self, Measured, scroll_text};
+use crate::tui::usecase_edit::{self, UcField, UseCaseEdit};
 
 impl App {
     /// Blocking findings of the current plan, for noticing new ones after a change.
@@ -42,14 +42,14 @@ impl App {
             .unwrap_or_default()
     }
 
-    pub(super) fn update_hybrid(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_hybrid(&mut self, action: Action) -> Outcome {
         let len = self.scenario.use_cases.len();
         let findings = self
             .hybrid
             .plan()
             .map_or(0, |p| p.findings.len())
             .saturating_sub(1);
-        let page = ui::hybrid::table_rows(self).max(1) as isize;
+        let page = self.hybrid_rows().max(1) as isize;
         let pane = &mut self.hybrid;
         match (action.clone(), pane.focus) {
             (Action::Sensitivity, _) => return self.open_sensitivity(),
@@ -138,7 +138,7 @@ impl App {
         Outcome::redraw()
     }
 
-    pub(super) fn update_use_case(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_use_case(&mut self, action: Action) -> Outcome {
         let Some(Overlay::UseCase(edit)) = self.overlays.last_mut() else {
             return Outcome::default();
         };
@@ -231,19 +231,16 @@ impl App {
         Outcome::default()
     }
 
-    pub(super) fn update_findings(&mut self, action: Action) -> Outcome {
-        let max = ui::hybrid_findings::max_scroll(self);
-        let body = ui::body_rows(self.size.1).saturating_sub(2);
+    pub(crate) fn update_findings(&mut self, action: Action) -> Outcome {
+        let max = Measured::limit(&self.measured.findings_max);
+        let body = layout::body_rows(self.size.1).saturating_sub(2);
         let Some(Overlay::Findings { scroll }) = self.overlays.last_mut() else {
             return Outcome::default();
         };
+        if scroll_text(scroll, &action, body, max) {
+            return Outcome::redraw();
+        }
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(body),
-            Action::PageDown => *scroll = (*scroll + body).min(max),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max,
             Action::Close | Action::Findings => {
                 self.overlays.pop();
             }
