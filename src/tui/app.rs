@@ -10,6 +10,10 @@ mod scenarios;
 mod tier;
 
 pub use super::action::Outcome;
+pub use super::chrome::Chrome;
+pub use super::context::Ctx;
+pub use super::document::Document;
+pub use super::overlay::Overlay;
 pub use super::pane::Pane;
 
 use super::action::{Action, Effect};
@@ -18,19 +22,12 @@ use super::catalogue::CatalogueState;
 use super::export::ExportJob;
 use super::filter_menu::FilterMenu;
 use super::hybrid::HybridState;
-use super::hybrid_tier::TierSettings;
 use super::keymap::{Code, Key, Keymap, Mode};
 use super::layout::{self, Measured, Scroll, scroll_text};
-use super::notes::NotesEditor;
-use super::palette::Palette;
-use super::picker::Picker;
-use super::scenarios::ScenarioList;
 use super::session::{Session, pane_name, pane_number};
 use super::theme::Theme;
-use super::usecase_edit::UseCaseEdit;
 use crate::domain::catalog::Catalog;
-use crate::domain::explain::Explanation;
-use crate::domain::preset::{Comparison, Preset};
+use crate::domain::preset::Preset;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::Scenario;
 use crate::store::{SaveOutcome, State, StoreError};
@@ -40,99 +37,22 @@ use unicode_width::UnicodeWidthStr;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 18;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum Overlay {
-    /// Every figure of one model (index into `catalog.models`) with its sources.
-    Detail {
-        model: usize,
-        scroll: usize,
-    },
-    /// The marked models side by side; `focus` is a column.
-    Compare {
-        focus: usize,
-        scroll: usize,
-    },
-    Filter(FilterMenu),
-    Help {
-        scroll: usize,
-    },
-    /// A fuzzy list for a break-even choice (region, GPU, model).
-    Picker(Picker),
-    /// The arithmetic behind one row of the break-even table.
-    Explain {
-        row: usize,
-        scroll: usize,
-        explanation: Explanation,
-    },
-    /// The articles' cost scenarios, each with its stated figures beside the computed ones.
-    Presets {
-        selected: usize,
-        scroll: usize,
-        comparisons: Vec<Result<Vec<Comparison>, String>>,
-    },
-    /// The fields of the hybrid pane's selected use case.
-    UseCase(UseCaseEdit),
-    /// Every finding of the hybrid plan with its source.
-    Findings {
-        scroll: usize,
-    },
-    /// The deployment sliders of a self-hosted hybrid tier.
-    TierSettings(Box<TierSettings>),
-    /// A fuzzy list for a hybrid tier (0-based): its model, or a choice among its settings.
-    TierPicker {
-        tier: usize,
-        picker: Picker,
-    },
-    /// The saved scenarios (`S`).
-    Scenarios(ScenarioList),
-    /// The active scenario's notes (`n`).
-    Notes(Box<NotesEditor>),
-    /// Messages too long for the notice line: what the store or the user's data files said
-    /// at start, a merge with another session, an export's path.
-    Notices {
-        lines: Vec<String>,
-        scroll: usize,
-    },
-    /// The command palette (`:`, Ctrl-P).
-    Palette(Box<Palette>),
-    /// What moves the answer (`v`): a tornado chart over the pane's scenario.
-    Sensitivity(Box<super::sensitivity::Sensitivity>),
-}
-
 pub struct App {
-    pub catalog: Catalog,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    /// Terminal size (columns, rows).
-    pub size: (u16, u16),
-    pub pane: Pane,
+    /// What the session reads and never changes.
+    pub ctx: Ctx,
+    /// What is saved: the scenario, every other one, the undo history.
+    pub doc: Document,
+    /// What the screen shows around the panes.
+    pub chrome: Chrome,
     pub catalogue: CatalogueState,
-    /// Open overlays, the top one last.
-    pub overlays: Vec<Overlay>,
-    /// A one-line message on the status line (cleared by a timer).
-    pub notice: Option<String>,
-    /// The scenario the user edits; the top bar shows its name once it has its own.
-    pub scenario: Scenario,
-    pub rules: RuleBook,
-    pub presets: Vec<Preset>,
     /// Pane 2: sliders and the derived break-even view.
     pub breakeven: BreakEvenState,
     /// Pane 3: the hybrid plan's selection, undo and cached plan.
     pub hybrid: HybridState,
-    /// Every saved scenario, the undo stack, and whether saving is on.
-    pub session: Session,
-    /// What "new scenario" starts from.
-    pub builtin: Scenario,
     /// An export built by `update` for the event loop to write.
     pub export: Option<ExportJob>,
-    /// Set by an update whose change continues a stretch (typing notes): one undo step.
-    pub(crate) undo_group: Option<&'static str>,
-    /// Set by a scenario-list operation, which records its own undo step.
-    pub(crate) list_changed: bool,
     /// Quit was asked for while the last save failed.
     quit_asked: bool,
-    /// Sizes the last draw measured, for scrolling limits.
-    pub measured: Measured,
 }
 
 impl App {
@@ -165,30 +85,29 @@ impl App {
         let session = Session::new(State::single(scenario.clone()), None);
         let builtin = scenario.clone();
         let mut app = App {
-            catalog,
-            keymap,
-            theme,
-            size,
-            pane: Pane::Catalogue,
+            ctx: Ctx {
+                catalog,
+                rules,
+                presets,
+                keymap,
+                builtin,
+            },
+            doc: Document {
+                scenario,
+                session,
+                undo_group: None,
+                list_changed: false,
+            },
+            chrome: Chrome::new(theme, size),
             catalogue,
-            overlays: Vec::new(),
-            notice: None,
-            scenario,
-            rules,
-            presets,
             breakeven,
             hybrid: HybridState::default(),
-            session,
-            builtin,
             export: None,
-            undo_group: None,
-            list_changed: false,
             quit_asked: false,
-            measured: Measured::default(),
         };
         app.refresh();
         app.sync_scenario();
-        app.session.mark_saved(app.current_state());
+        app.doc.session.mark_saved(app.current_state());
         app
     }
 
@@ -201,16 +120,16 @@ impl App {
         notices: Vec<String>,
         keep_theme: bool,
     ) {
-        self.session = Session::new(state.clone(), not_saved);
+        self.doc.session = Session::new(state.clone(), not_saved);
         self.load_active(!keep_theme);
-        if let Some(p) = self.scenario.pane.as_deref().and_then(pane_number) {
-            self.pane = Pane::from_number(p).unwrap_or(Pane::Catalogue);
+        if let Some(p) = self.doc.scenario.pane.as_deref().and_then(pane_number) {
+            self.chrome.pane = Pane::from_number(p).unwrap_or(Pane::Catalogue);
         }
         self.sync_scenario();
         // A theme from the command line is this session's choice, saved with the next change.
-        self.session.mark_saved(state);
+        self.doc.session.mark_saved(state);
         if !notices.is_empty() {
-            self.overlays.push(Overlay::Notices {
+            self.chrome.overlays.push(Overlay::Notices {
                 lines: notices,
                 scroll: 0,
             });
@@ -220,12 +139,13 @@ impl App {
     /// Make the session's active scenario the edited one: marks, theme (when `theme`), and
     /// every pane's derived view.
     pub(crate) fn load_active(&mut self, theme: bool) {
-        if let Some(s) = self.session.state.active_scenario().cloned() {
-            self.scenario = s;
+        if let Some(s) = self.doc.session.state.active_scenario().cloned() {
+            self.doc.scenario = s;
         }
-        self.session.state.active = self.scenario.name.clone();
-        let catalog = &self.catalog;
+        self.doc.session.state.active = self.doc.scenario.name.clone();
+        let catalog = &self.ctx.catalog;
         self.catalogue.marks = self
+            .doc
             .scenario
             .marks
             .iter()
@@ -233,8 +153,8 @@ impl App {
             .take(super::catalogue::MAX_MARKS)
             .cloned()
             .collect();
-        if theme && let Some(Ok(t)) = self.scenario.theme.as_deref().map(Theme::builtin) {
-            self.theme = t;
+        if theme && let Some(Ok(t)) = self.doc.scenario.theme.as_deref().map(Theme::builtin) {
+            self.chrome.theme = t;
         }
         self.recompute_breakeven();
         self.hybrid = HybridState::default();
@@ -243,11 +163,11 @@ impl App {
 
     /// Copy what the interface holds outside the scenario (theme, pane, marks) into it.
     pub(crate) fn sync_scenario(&mut self) {
-        let s = &mut self.scenario;
-        if s.theme.as_deref() != Some(self.theme.name.as_str()) {
-            s.theme = Some(self.theme.name.clone());
+        let s = &mut self.doc.scenario;
+        if s.theme.as_deref() != Some(self.chrome.theme.name.as_str()) {
+            s.theme = Some(self.chrome.theme.name.clone());
         }
-        let pane = pane_name(self.pane.number());
+        let pane = pane_name(self.chrome.pane.number());
         if s.pane.as_deref() != Some(pane) {
             s.pane = Some(pane.to_string());
         }
@@ -258,19 +178,19 @@ impl App {
 
     /// Every scenario as it is now, for saving.
     pub fn current_state(&self) -> State {
-        self.session.with_active(&self.scenario)
+        self.doc.session.with_active(&self.doc.scenario)
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.session.is_dirty(&self.current_state())
+        self.doc.session.is_dirty(&self.current_state())
     }
 
     /// A notice on the status line, or in the notices overlay when it is too long for it.
     pub(crate) fn tell(&mut self, text: String) -> Outcome {
-        if text.width() + 2 <= usize::from(self.size.0) {
+        if text.width() + 2 <= usize::from(self.chrome.size.0) {
             return self.notify(text);
         }
-        self.overlays.push(Overlay::Notices {
+        self.chrome.overlays.push(Overlay::Notices {
             lines: vec![text],
             scroll: 0,
         });
@@ -281,11 +201,11 @@ impl App {
     pub fn after_save(&mut self, sent: State, result: Result<SaveOutcome, StoreError>) -> Outcome {
         match result {
             Ok(SaveOutcome::Saved | SaveOutcome::NotPersistent) => {
-                self.session.mark_saved(sent);
+                self.doc.session.mark_saved(sent);
                 Outcome::default()
             }
             Ok(SaveOutcome::ReplacedUnreadable { moved_to, reason }) => {
-                self.session.mark_saved(sent);
+                self.doc.session.mark_saved(sent);
                 self.tell(format!(
                     "the state file had become unusable ({reason}); it was moved to {} and replaced by this session's scenarios",
                     moved_to.display()
@@ -297,13 +217,13 @@ impl App {
                 overrode_other,
                 deleted_by_other,
             }) => {
-                self.session.mark_saved(state.clone());
+                self.doc.session.mark_saved(state.clone());
                 // Edits made while saving (none when the save is synchronous) stay on top.
                 if self.current_state().scenarios == sent.scenarios {
-                    let pane = self.pane;
-                    self.session.state = state;
+                    let pane = self.chrome.pane;
+                    self.doc.session.state = state;
                     self.load_active(false);
-                    self.pane = pane;
+                    self.chrome.pane = pane;
                     self.sync_scenario();
                 }
                 let quote = |v: &[String]| {
@@ -326,7 +246,7 @@ impl App {
                     parts.push(format!("kept this session's {}", quote(&overrode_other)));
                 }
                 if !taken_from_other.is_empty() || !deleted_by_other.is_empty() {
-                    self.session.forget_undo();
+                    self.doc.session.forget_undo();
                 }
                 self.tell(format!(
                     "another session saved meanwhile; merged: {}",
@@ -335,7 +255,7 @@ impl App {
             }
             Err(e) => {
                 if let StoreError::NewerOnDisk { .. } = e {
-                    self.session.not_saved = Some(e.to_string());
+                    self.doc.session.not_saved = Some(e.to_string());
                 }
                 self.tell(e.to_string())
             }
@@ -349,23 +269,23 @@ impl App {
             return true;
         }
         self.quit_asked = true;
-        self.notice =
+        self.chrome.notice =
             Some("changes not saved (see the message); q again quits without them".into());
         false
     }
 
     /// `u`: back to the state before the last change (the pane in focus stays).
     fn undo(&mut self) -> Outcome {
-        let Some(state) = self.session.pop_undo() else {
+        let Some(state) = self.doc.session.pop_undo() else {
             return self.notify("nothing to undo".into());
         };
-        let pane = self.pane;
+        let pane = self.chrome.pane;
         let keep = std::mem::take(&mut self.hybrid);
-        self.session.state = state;
+        self.doc.session.state = state;
         self.load_active(true);
         self.hybrid = keep;
         self.refresh();
-        self.pane = pane;
+        self.chrome.pane = pane;
         self.sync_scenario();
         let mut outcome = self.notify("undone".into());
         outcome.effects.push(Effect::SaveSoon);
@@ -375,16 +295,16 @@ impl App {
     /// Recompute what depends on the scenario, if it changed.
     fn refresh(&mut self) {
         self.hybrid
-            .refresh(&self.catalog, &self.rules, &self.scenario);
+            .refresh(&self.ctx.catalog, &self.ctx.rules, &self.doc.scenario);
     }
 
     pub fn too_small(&self) -> bool {
-        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+        self.chrome.size.0 < MIN_WIDTH || self.chrome.size.1 < MIN_HEIGHT
     }
 
     /// Which bindings apply now.
     pub fn mode(&self) -> Mode {
-        match self.overlays.last() {
+        match self.chrome.overlays.last() {
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Detail { .. }) => Mode::Detail,
             Some(Overlay::Compare { .. }) => Mode::Compare,
@@ -407,7 +327,7 @@ impl App {
             Some(Overlay::Notices { .. }) => Mode::Notices,
             Some(Overlay::Palette(_)) => Mode::Palette,
             Some(Overlay::Sensitivity(_)) => Mode::Sensitivity,
-            None => match self.pane {
+            None => match self.chrome.pane {
                 Pane::Catalogue if self.catalogue.editing => Mode::Search,
                 Pane::Catalogue => Mode::Catalogue,
                 Pane::BreakEven if self.breakeven.editor.is_some() => Mode::Editor,
@@ -423,28 +343,33 @@ impl App {
         if self.too_small() {
             // Only leaving works while the screen is too small to show anything else.
             return self
+                .ctx
                 .keymap
                 .lookup(mode, key)
                 .filter(|a| matches!(a, Action::Quit | Action::Suspend));
         }
         // Shift-←/→ act as plain arrows wherever they have no binding of their own.
-        let bound = self.keymap.lookup(mode, key).or_else(|| match key.code {
-            Code::ShiftLeft => self.keymap.lookup(
-                mode,
-                Key {
-                    code: Code::Left,
-                    ..key
-                },
-            ),
-            Code::ShiftRight => self.keymap.lookup(
-                mode,
-                Key {
-                    code: Code::Right,
-                    ..key
-                },
-            ),
-            _ => None,
-        });
+        let bound = self
+            .ctx
+            .keymap
+            .lookup(mode, key)
+            .or_else(|| match key.code {
+                Code::ShiftLeft => self.ctx.keymap.lookup(
+                    mode,
+                    Key {
+                        code: Code::Left,
+                        ..key
+                    },
+                ),
+                Code::ShiftRight => self.ctx.keymap.lookup(
+                    mode,
+                    Key {
+                        code: Code::Right,
+                        ..key
+                    },
+                ),
+                _ => None,
+            });
         match (bound, key.code) {
             (None, Code::Char(c)) if mode.is_text_input() && !key.ctrl => Some(Action::Input(c)),
             (bound, _) => bound,
@@ -458,26 +383,26 @@ impl App {
             Action::Undo => return self.undo(),
             // The palette takes every key but these; what it runs comes back through here.
             Action::Quit | Action::Suspend => {}
-            _ if matches!(self.overlays.last(), Some(Overlay::Palette(_))) => {
+            _ if matches!(self.chrome.overlays.last(), Some(Overlay::Palette(_))) => {
                 return self.update_palette(action);
             }
             _ => {}
         }
-        let before = self.scenario.clone();
-        self.undo_group = None;
-        self.list_changed = false;
+        let before = self.doc.scenario.clone();
+        self.doc.undo_group = None;
+        self.doc.list_changed = false;
         let mut outcome = self.update_view(action);
         self.sync_scenario();
-        let group = self.undo_group.take();
-        let list_changed = std::mem::take(&mut self.list_changed);
-        if list_changed || self.scenario != before {
+        let group = self.doc.undo_group.take();
+        let list_changed = std::mem::take(&mut self.doc.list_changed);
+        if list_changed || self.doc.scenario != before {
             if !list_changed {
                 // Moving between panes is saved but is no undo step.
                 let mut same_pane = before.clone();
-                same_pane.pane = self.scenario.pane.clone();
-                if same_pane != self.scenario {
-                    let previous = self.session.with_active(&before);
-                    self.session.push_undo(previous, group);
+                same_pane.pane = self.doc.scenario.pane.clone();
+                if same_pane != self.doc.scenario {
+                    let previous = self.doc.session.with_active(&before);
+                    self.doc.session.push_undo(previous, group);
                 }
             }
             outcome.redraw = true;
@@ -492,28 +417,28 @@ impl App {
             Action::Quit => return Outcome::effect(Effect::Quit),
             Action::Suspend => return Outcome::effect(Effect::Suspend),
             Action::Resize(w, h) => {
-                self.size = (w, h);
+                self.chrome.size = (w, h);
                 self.after_move();
                 return Outcome::redraw();
             }
             Action::ExpireNotice => {
-                let had = self.notice.take().is_some();
+                let had = self.chrome.notice.take().is_some();
                 return Outcome {
                     redraw: had,
                     effects: Vec::new(),
                 };
             }
             Action::CycleTheme => {
-                if let Ok(theme) = Theme::builtin(self.theme.next_name()) {
-                    self.theme = theme;
+                if let Ok(theme) = Theme::builtin(self.chrome.theme.next_name()) {
+                    self.chrome.theme = theme;
                 }
-                return self.notify(format!("theme: {}", self.theme.name));
+                return self.notify(format!("theme: {}", self.chrome.theme.name));
             }
             Action::Help => {
-                if matches!(self.overlays.last(), Some(Overlay::Help { .. })) {
-                    self.overlays.pop();
+                if matches!(self.chrome.overlays.last(), Some(Overlay::Help { .. })) {
+                    self.chrome.overlays.pop();
                 } else {
-                    self.overlays.push(Overlay::Help { scroll: 0 });
+                    self.chrome.overlays.push(Overlay::Help { scroll: 0 });
                 }
                 return Outcome::redraw();
             }
@@ -524,8 +449,8 @@ impl App {
             Action::ShowPane(n) => {
                 return match Pane::from_number(n) {
                     Some(pane) => {
-                        self.pane = pane;
-                        self.overlays.clear();
+                        self.chrome.pane = pane;
+                        self.chrome.overlays.clear();
                         Outcome::redraw()
                     }
                     None => Outcome::default(),
@@ -533,7 +458,7 @@ impl App {
             }
             _ => {}
         }
-        let outcome = match (self.overlays.last(), self.mode()) {
+        let outcome = match (self.chrome.overlays.last(), self.mode()) {
             // The hybrid tier overlays reuse the picker and editor modes' keys.
             (Some(Overlay::TierSettings(_)), _) => self.update_tier_settings(action),
             (Some(Overlay::TierPicker { .. }), _) => self.update_tier_picker(action),
@@ -572,19 +497,23 @@ impl App {
     }
 
     pub(crate) fn notify(&mut self, text: String) -> Outcome {
-        self.notice = Some(text);
+        self.chrome.notice = Some(text);
         Outcome::effect(Effect::ExpireNoticeLater)
     }
 
     /// Rows of the table that fit on screen.
     pub fn table_rows(&self) -> usize {
-        layout::table_rows(self.size.1)
+        layout::table_rows(self.chrome.size.1)
     }
 
     /// Use-case rows the hybrid table shows.
     pub(crate) fn hybrid_rows(&self) -> usize {
         let findings = self.hybrid.plan().map_or(1, |p| p.findings.len());
-        layout::hybrid_table_rows(self.size, self.scenario.use_cases.len(), findings)
+        layout::hybrid_table_rows(
+            self.chrome.size,
+            self.doc.scenario.use_cases.len(),
+            findings,
+        )
     }
 
     fn page(&self) -> isize {
@@ -616,19 +545,22 @@ impl App {
                 if cat.query.text.is_empty() {
                     return Outcome::default();
                 }
-                cat.clear_search(&self.catalog);
+                cat.clear_search(&self.ctx.catalog);
             }
             Action::Confirm => match cat.selected_model() {
-                Some(model) => self.overlays.push(Overlay::Detail { model, scroll: 0 }),
+                Some(model) => self
+                    .chrome
+                    .overlays
+                    .push(Overlay::Detail { model, scroll: 0 }),
                 None => return Outcome::default(),
             },
-            Action::SortNext => cat.sort_next(&self.catalog),
-            Action::SortReverse => cat.sort_reverse(&self.catalog),
+            Action::SortNext => cat.sort_next(&self.ctx.catalog),
+            Action::SortReverse => cat.sort_reverse(&self.ctx.catalog),
             Action::ToggleMark => {
                 let Some(i) = cat.selected_model() else {
                     return Outcome::default();
                 };
-                let id = self.catalog.models[i].id.clone();
+                let id = self.ctx.catalog.models[i].id.clone();
                 if let Some(msg) = self.catalogue.toggle_mark(&id) {
                     return self.notify(msg);
                 }
@@ -638,8 +570,8 @@ impl App {
             Action::Compare => return self.open_compare(),
             Action::SendToBreakEven => return self.send_marks(),
             Action::OpenFilters => {
-                let menu = FilterMenu::new(&self.catalog, &cat.facets, &cat.query.filters);
-                self.overlays.push(Overlay::Filter(menu));
+                let menu = FilterMenu::new(&self.ctx.catalog, &cat.facets, &cat.query.filters);
+                self.chrome.overlays.push(Overlay::Filter(menu));
             }
             _ => return Outcome::default(),
         }
@@ -650,9 +582,10 @@ impl App {
         if self.catalogue.marks.is_empty() {
             return self.notify("mark models with Space first (up to 4), then press c".into());
         }
-        self.overlays
+        self.chrome
+            .overlays
             .retain(|o| !matches!(o, Overlay::Compare { .. }));
-        self.overlays.push(Overlay::Compare {
+        self.chrome.overlays.push(Overlay::Compare {
             focus: 0,
             scroll: 0,
         });
@@ -662,14 +595,14 @@ impl App {
     fn update_search(&mut self, action: Action) -> Outcome {
         let cat = &mut self.catalogue;
         match action {
-            Action::Input(c) => cat.insert(c, &self.catalog),
-            Action::Backspace => cat.backspace(&self.catalog),
+            Action::Input(c) => cat.insert(c, &self.ctx.catalog),
+            Action::Backspace => cat.backspace(&self.ctx.catalog),
             Action::Left => cat.cursor_left(),
             Action::Right => cat.cursor_right(),
             Action::Up => cat.move_by(-1),
             Action::Down => cat.move_by(1),
             Action::Close => {
-                cat.clear_search(&self.catalog);
+                cat.clear_search(&self.ctx.catalog);
                 cat.editing = false;
             }
             Action::Confirm | Action::FocusNext | Action::FocusPrev => cat.editing = false,
@@ -679,7 +612,7 @@ impl App {
     }
 
     fn update_filter(&mut self, action: Action) -> Outcome {
-        let Some(Overlay::Filter(menu)) = self.overlays.last_mut() else {
+        let Some(Overlay::Filter(menu)) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
         let filters = &mut self.catalogue.query.filters;
@@ -694,31 +627,31 @@ impl App {
             Action::FocusNext => menu.jump_section(true),
             Action::FocusPrev => menu.jump_section(false),
             Action::Toggle | Action::Confirm => {
-                menu.toggle(filters, &self.catalog);
+                menu.toggle(filters, &self.ctx.catalog);
                 refilter = true;
             }
-            Action::Left => refilter = menu.adjust(-1, filters, &self.catalog),
-            Action::Right => refilter = menu.adjust(1, filters, &self.catalog),
+            Action::Left => refilter = menu.adjust(-1, filters, &self.ctx.catalog),
+            Action::Right => refilter = menu.adjust(1, filters, &self.ctx.catalog),
             Action::ClearAll => {
                 *filters = Default::default();
                 refilter = true;
             }
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
             }
             _ => return Outcome::default(),
         }
         if refilter {
-            self.catalogue.recompute(&self.catalog);
+            self.catalogue.recompute(&self.ctx.catalog);
         }
         Outcome::redraw()
     }
 
     fn update_detail(&mut self, action: Action) -> Outcome {
-        let body = layout::detail_text_rows(layout::body_rows(self.size.1));
+        let body = layout::detail_text_rows(layout::body_rows(self.chrome.size.1));
         let hits: Vec<usize> = self.catalogue.hits.iter().map(|h| h.index).collect();
-        let max = Measured::limit(&self.measured.detail_max);
-        let Some(Overlay::Detail { model, scroll }) = self.overlays.last_mut() else {
+        let max = Measured::limit(&self.chrome.measured.detail_max);
+        let Some(Overlay::Detail { model, scroll }) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
         if scroll_text(scroll, &action, body, max) {
@@ -741,14 +674,14 @@ impl App {
                 self.catalogue.move_to(n);
             }
             Action::ToggleMark => {
-                let id = self.catalog.models[*model].id.clone();
+                let id = self.ctx.catalog.models[*model].id.clone();
                 if let Some(msg) = self.catalogue.toggle_mark(&id) {
                     return self.notify(msg);
                 }
             }
             Action::Compare => return self.open_compare(),
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
             }
             _ => return Outcome::default(),
         }
@@ -757,7 +690,7 @@ impl App {
 
     fn update_compare(&mut self, action: Action) -> Outcome {
         let marks = self.catalogue.marks.len();
-        let Some(Overlay::Compare { focus, scroll }) = self.overlays.last_mut() else {
+        let Some(Overlay::Compare { focus, scroll }) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
         match action {
@@ -772,19 +705,21 @@ impl App {
                     *focus = (*focus).min(marks.saturating_sub(2));
                 }
                 if self.catalogue.marks.is_empty() {
-                    self.overlays.pop();
+                    self.chrome.overlays.pop();
                 }
             }
             Action::Confirm => {
                 let id = self.catalogue.marks.get(*focus).cloned();
                 if let Some(model) =
-                    id.and_then(|id| self.catalog.models.iter().position(|m| m.id == id))
+                    id.and_then(|id| self.ctx.catalog.models.iter().position(|m| m.id == id))
                 {
-                    self.overlays.push(Overlay::Detail { model, scroll: 0 });
+                    self.chrome
+                        .overlays
+                        .push(Overlay::Detail { model, scroll: 0 });
                 }
             }
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
             }
             _ => return Outcome::default(),
         }
@@ -793,21 +728,21 @@ impl App {
     }
 
     fn clamp_compare_scroll(&mut self) {
-        let max = Measured::limit(&self.measured.compare_max);
-        if let Some(Overlay::Compare { scroll, .. }) = self.overlays.last_mut() {
+        let max = Measured::limit(&self.chrome.measured.compare_max);
+        if let Some(Overlay::Compare { scroll, .. }) = self.chrome.overlays.last_mut() {
             scroll.stop_at(max);
         }
     }
 
     fn update_notices(&mut self, action: Action) -> Outcome {
-        let Some(Overlay::Notices { scroll, .. }) = self.overlays.last_mut() else {
+        let Some(Overlay::Notices { scroll, .. }) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
         match action {
             Action::Up => scroll.back(1),
             Action::Down => scroll.forward(1, usize::MAX),
             Action::Close | Action::Confirm => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
             }
             _ => return Outcome::default(),
         }
@@ -815,8 +750,8 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action) -> Outcome {
-        let max = Measured::limit(&self.measured.help_max);
-        let Some(Overlay::Help { scroll }) = self.overlays.last_mut() else {
+        let max = Measured::limit(&self.chrome.measured.help_max);
+        let Some(Overlay::Help { scroll }) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
         if scroll_text(scroll, &action, 10, max) {
@@ -824,7 +759,7 @@ impl App {
         }
         match action {
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
             }
             _ => return Outcome::default(),
         }

@@ -142,7 +142,7 @@ impl Sensitivity {
             out.error = Some("no compared API model has a price".into());
             return out;
         };
-        let s = &app.scenario;
+        let s = &app.doc.scenario;
         let case = Case {
             workload: s.workload.clone(),
             price: line.price.clone(),
@@ -152,7 +152,7 @@ impl Sensitivity {
             Some(d) => format!("{} vs {} on {}", line.name, d.name, d.gpu),
             None => line.name.clone(),
         };
-        let t = match tornado(&app.catalog, &case, span) {
+        let t = match tornado(&app.ctx.catalog, &case, span) {
             Ok(t) => t,
             Err(e) => {
                 out.error = Some(e.to_string());
@@ -241,7 +241,7 @@ impl Sensitivity {
 impl App {
     fn sensitivity(&self, hybrid: bool, api: usize, span: f64) -> Sensitivity {
         if hybrid {
-            Sensitivity::hybrid(&self.catalog, &self.scenario, span)
+            Sensitivity::hybrid(&self.ctx.catalog, &self.doc.scenario, span)
         } else {
             Sensitivity::breakeven(self, api, span)
         }
@@ -250,19 +250,21 @@ impl App {
     /// `v`: the tornado of the pane in view; the break-even one is against the selected API
     /// model (the first when no API slider is selected).
     pub(super) fn open_sensitivity(&mut self) -> Outcome {
-        let hybrid = self.pane == Pane::Hybrid;
+        let hybrid = self.chrome.pane == Pane::Hybrid;
         let api = match self.breakeven.list.current() {
             Some(Field::Api(i)) if i < self.breakeven.view.apis.len() => i,
             _ => 0,
         };
         let view = self.sensitivity(hybrid, api, DEFAULT_SPAN);
-        self.overlays.push(Overlay::Sensitivity(Box::new(view)));
+        self.chrome
+            .overlays
+            .push(Overlay::Sensitivity(Box::new(view)));
         Outcome::redraw()
     }
 
     pub(super) fn update_sensitivity(&mut self, action: Action) -> Outcome {
         let apis = self.breakeven.view.apis.len();
-        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
+        let Some(Overlay::Sensitivity(view)) = self.chrome.overlays.last() else {
             return Outcome::default();
         };
         let (hybrid, mut span, mut api, rows) = (view.hybrid, view.span, view.api, view.rows.len());
@@ -301,21 +303,21 @@ impl App {
             }
             Action::Confirm => return self.sensitivity_jump(selected),
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
                 return Outcome::redraw();
             }
             _ => return Outcome::default(),
         }
-        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
+        let Some(Overlay::Sensitivity(view)) = self.chrome.overlays.last() else {
             return Outcome::default();
         };
         if view.span != span || view.api != api {
             let mut fresh = self.sensitivity(hybrid, api, span);
             fresh.selected = selected.min(fresh.rows.len().saturating_sub(1));
-            if let Some(Overlay::Sensitivity(v)) = self.overlays.last_mut() {
+            if let Some(Overlay::Sensitivity(v)) = self.chrome.overlays.last_mut() {
                 **v = fresh;
             }
-        } else if let Some(Overlay::Sensitivity(v)) = self.overlays.last_mut() {
+        } else if let Some(Overlay::Sensitivity(v)) = self.chrome.overlays.last_mut() {
             v.selected = selected;
         }
         Outcome::redraw()
@@ -323,7 +325,7 @@ impl App {
 
     /// `Enter` on a bar: close the view and select that input's slider.
     fn sensitivity_jump(&mut self, selected: usize) -> Outcome {
-        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
+        let Some(Overlay::Sensitivity(view)) = self.chrome.overlays.last() else {
             return Outcome::default();
         };
         let Some(row) = view.rows.get(selected) else {
@@ -336,19 +338,20 @@ impl App {
                 let Some(at) = self.breakeven.list.fields.iter().position(|f| *f == field) else {
                     return self.notify(format!("{input} has no slider in this mode"));
                 };
-                self.overlays.pop();
-                self.pane = Pane::BreakEven;
+                self.chrome.overlays.pop();
+                self.chrome.pane = Pane::BreakEven;
                 self.breakeven.list.selected = at;
                 self.notify(format!("{}: ←/→ step, Enter types a value", field.label()))
             }
             Target::Tier(tier, field) => {
-                self.overlays.pop();
-                let mode = super::hybrid_tier::deployment(&mut self.scenario, tier)
+                self.chrome.overlays.pop();
+                let mode = super::hybrid_tier::deployment(&mut self.doc.scenario, tier)
                     .settings
                     .mode;
                 let mut list = SliderList::new(deployment_fields(mode));
                 list.selected = list.fields.iter().position(|f| *f == field).unwrap_or(0);
-                self.overlays
+                self.chrome
+                    .overlays
                     .push(Overlay::TierSettings(Box::new(TierSettings {
                         tier,
                         list,

@@ -6,10 +6,13 @@ use crate::tui::export::{Clipboard, ExportDone, ExportJob, OSC52_MAX};
 impl App {
     /// `e`: build the document now (the inputs are in memory) and ask the loop to write it.
     pub(crate) fn start_export(&mut self) -> Outcome {
-        let markdown =
-            crate::domain::export::scenario_markdown(&self.catalog, &self.rules, &self.scenario);
+        let markdown = crate::domain::export::scenario_markdown(
+            &self.ctx.catalog,
+            &self.ctx.rules,
+            &self.doc.scenario,
+        );
         self.export = Some(ExportJob {
-            scenario: self.scenario.name.clone(),
+            scenario: self.doc.scenario.name.clone(),
             markdown,
         });
         Outcome::effect(crate::tui::action::Effect::Export)

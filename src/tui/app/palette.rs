@@ -10,11 +10,11 @@ use crate::tui::scenarios::ScenarioList;
 impl App {
     /// Every entry, for the palette opened in the current mode.
     fn palette_entries(&self) -> Vec<Entry> {
-        let mut entries = action_entries(&self.keymap, self.mode(), self.pane);
-        let mut models: Vec<usize> = (0..self.catalog.models.len()).collect();
-        models.sort_by_cached_key(|&i| self.catalog.models[i].name.to_lowercase());
+        let mut entries = action_entries(&self.ctx.keymap, self.mode(), self.chrome.pane);
+        let mut models: Vec<usize> = (0..self.ctx.catalog.models.len()).collect();
+        models.sort_by_cached_key(|&i| self.ctx.catalog.models[i].name.to_lowercase());
         entries.extend(models.into_iter().map(|i| {
-            let m = &self.catalog.models[i];
+            let m = &self.ctx.catalog.models[i];
             Entry {
                 kind: Kind::Model,
                 text: m.name.clone(),
@@ -25,7 +25,7 @@ impl App {
                 target: Target::Model(i),
             }
         }));
-        entries.extend(self.presets.iter().enumerate().map(|(i, p)| Entry {
+        entries.extend(self.ctx.presets.iter().enumerate().map(|(i, p)| Entry {
             kind: Kind::Preset,
             text: p.title.clone(),
             muted_tail: 0,
@@ -34,8 +34,8 @@ impl App {
             keys: String::new(),
             target: Target::Preset(i),
         }));
-        let active = self.scenario.name.clone();
-        entries.extend(self.session.names().into_iter().map(|name| Entry {
+        let active = self.doc.scenario.name.clone();
+        entries.extend(self.doc.session.names().into_iter().map(|name| Entry {
             kind: Kind::Scenario,
             context: if name == active { "active" } else { "" }.to_string(),
             muted_tail: 0,
@@ -50,28 +50,30 @@ impl App {
     pub(crate) fn open_palette(&mut self) -> Outcome {
         self.sync_session();
         let palette = Palette::new(self.palette_entries());
-        self.overlays.push(Overlay::Palette(Box::new(palette)));
+        self.chrome
+            .overlays
+            .push(Overlay::Palette(Box::new(palette)));
         Outcome::redraw()
     }
 
     /// A key while the palette is on top.
     pub(crate) fn update_palette(&mut self, action: Action) -> Outcome {
-        let rows = crate::tui::layout::palette_rows(self.size.1);
-        let Some(Overlay::Palette(p)) = self.overlays.last_mut() else {
+        let rows = crate::tui::layout::palette_rows(self.chrome.size.1);
+        let Some(Overlay::Palette(p)) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
         match p.handle(&action, rows) {
             PickerKey::Changed => Outcome::redraw(),
             PickerKey::Unchanged => Outcome::default(),
             PickerKey::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
                 Outcome::redraw()
             }
             PickerKey::Confirm => {
                 let Some(target) = p.chosen().map(|e| e.target.clone()) else {
                     return Outcome::default();
                 };
-                self.overlays.pop();
+                self.chrome.overlays.pop();
                 Outcome::redraw().and(self.run(target))
             }
             PickerKey::Other => Outcome::default(),
@@ -80,7 +82,7 @@ impl App {
 
     /// Show `pane` with nothing over it, as its number key does.
     fn show_pane(&mut self, pane: Pane) -> Outcome {
-        if self.pane == pane && self.overlays.is_empty() {
+        if self.chrome.pane == pane && self.chrome.overlays.is_empty() {
             return Outcome::default();
         }
         self.update(Action::ShowPane(pane.number()))
@@ -104,7 +106,9 @@ impl App {
                     }
                     // Hidden by the search or a filter: the detail view alone.
                     None => {
-                        self.overlays.push(Overlay::Detail { model, scroll: 0 });
+                        self.chrome
+                            .overlays
+                            .push(Overlay::Detail { model, scroll: 0 });
                         shown.and(Outcome::redraw())
                     }
                 }
@@ -113,7 +117,8 @@ impl App {
                 // As `p`, the preset highlighted, Enter.
                 let shown = self.show_pane(Pane::BreakEven);
                 let opened = self.update(Action::Presets);
-                let Some(Overlay::Presets { selected, .. }) = self.overlays.last_mut() else {
+                let Some(Overlay::Presets { selected, .. }) = self.chrome.overlays.last_mut()
+                else {
                     return shown.and(opened);
                 };
                 *selected = i;
@@ -123,13 +128,14 @@ impl App {
                 // As `S`, the scenario highlighted, Enter.
                 let opened = self.update(Action::Scenarios);
                 let index = self
+                    .doc
                     .session
                     .state
                     .scenarios
                     .iter()
                     .position(|s| s.name == name);
                 let (Some(index), Some(Overlay::Scenarios(ScenarioList { selected, .. }))) =
-                    (index, self.overlays.last_mut())
+                    (index, self.chrome.overlays.last_mut())
                 else {
                     return opened;
                 };

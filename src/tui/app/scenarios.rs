@@ -11,15 +11,17 @@ impl App {
     pub(crate) fn open_scenarios(&mut self) -> Outcome {
         self.sync_session();
         let selected = self
+            .doc
             .session
             .state
             .scenarios
             .iter()
-            .position(|s| s.name == self.scenario.name)
+            .position(|s| s.name == self.doc.scenario.name)
             .unwrap_or(0);
-        self.overlays
+        self.chrome
+            .overlays
             .retain(|o| !matches!(o, Overlay::Scenarios(_)));
-        self.overlays.push(Overlay::Scenarios(ScenarioList {
+        self.chrome.overlays.push(Overlay::Scenarios(ScenarioList {
             selected,
             step: Step::Browse,
         }));
@@ -27,7 +29,7 @@ impl App {
     }
 
     fn list(&mut self) -> Option<&mut ScenarioList> {
-        match self.overlays.last_mut() {
+        match self.chrome.overlays.last_mut() {
             Some(Overlay::Scenarios(l)) => Some(l),
             _ => None,
         }
@@ -35,18 +37,20 @@ impl App {
 
     /// Put the edited active scenario back into the session's list.
     pub(crate) fn sync_session(&mut self) {
-        self.session.state = self.session.with_active(&self.scenario);
+        self.doc.session.state = self.doc.session.with_active(&self.doc.scenario);
     }
 
     /// Before a list operation: the whole state becomes one undo step.
     fn before_list_change(&mut self) {
         self.sync_session();
-        self.session.push_undo(self.session.state.clone(), None);
-        self.list_changed = true;
+        self.doc
+            .session
+            .push_undo(self.doc.session.state.clone(), None);
+        self.doc.list_changed = true;
     }
 
     pub(crate) fn update_scenarios(&mut self, action: Action) -> Outcome {
-        let count = self.session.state.scenarios.len();
+        let count = self.doc.session.state.scenarios.len();
         let Some(list) = self.list() else {
             return Outcome::default();
         };
@@ -56,9 +60,9 @@ impl App {
             Step::Browse => {}
         }
         let selected = list.selected.min(count.saturating_sub(1));
-        let name = self.session.state.scenarios[selected].name.clone();
+        let name = self.doc.session.state.scenarios[selected].name.clone();
         let taken = |n: &str, names: &[String]| names.iter().any(|x| x == n);
-        let names = self.session.names();
+        let names = self.doc.session.names();
         let Some(list) = self.list() else {
             return Outcome::default();
         };
@@ -68,7 +72,7 @@ impl App {
             Action::Top => list.selected = 0,
             Action::Bottom => list.selected = count.saturating_sub(1),
             Action::Close | Action::Scenarios => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
             }
             Action::Add => {
                 let fresh = unique_name("new scenario", |n| taken(n, &names));
@@ -102,12 +106,12 @@ impl App {
                 list.step = Step::ConfirmDelete;
             }
             Action::Confirm => {
-                self.overlays.pop();
-                if name == self.scenario.name {
+                self.chrome.overlays.pop();
+                if name == self.doc.scenario.name {
                     return Outcome::redraw();
                 }
                 self.before_list_change();
-                self.session.state.active = name.clone();
+                self.doc.session.state.active = name.clone();
                 self.load_active(false);
                 return self.notify(format!("switched to scenario \"{name}\""));
             }
@@ -194,27 +198,27 @@ impl App {
             return Err("name: must not be empty".into());
         }
         let own = (purpose == Naming::Rename)
-            .then(|| self.session.state.scenarios.get(selected))
+            .then(|| self.doc.session.state.scenarios.get(selected))
             .flatten()
             .map(|s| s.name.as_str());
-        if own != Some(name.as_str()) && self.session.state.get(&name).is_some() {
+        if own != Some(name.as_str()) && self.doc.session.state.get(&name).is_some() {
             return Err(format!("name: \"{name}\" is taken; choose another"));
         }
         Ok(name)
     }
 
     fn apply_naming(&mut self, purpose: Naming, selected: usize, name: String) -> Outcome {
-        self.overlays.pop();
+        self.chrome.overlays.pop();
         self.before_list_change();
-        let state = &mut self.session.state;
+        let state = &mut self.doc.session.state;
         let Some(source) = state.scenarios.get(selected).cloned() else {
             return Outcome::default();
         };
         let text = match purpose {
             Naming::New => {
-                let mut fresh = self.builtin.clone();
+                let mut fresh = self.ctx.builtin.clone();
                 fresh.name = name.clone();
-                fresh.theme = Some(self.theme.name.clone());
+                fresh.theme = Some(self.chrome.theme.name.clone());
                 state.scenarios.push(fresh);
                 state.active = name.clone();
                 format!("new scenario \"{name}\" is active")
@@ -235,13 +239,14 @@ impl App {
             }
         };
         if purpose == Naming::Rename {
-            self.scenario.name = self.session.state.active.clone();
-            self.scenario = self
+            self.doc.scenario.name = self.doc.session.state.active.clone();
+            self.doc.scenario = self
+                .doc
                 .session
                 .state
                 .active_scenario()
                 .cloned()
-                .unwrap_or_else(|| self.scenario.clone());
+                .unwrap_or_else(|| self.doc.scenario.clone());
         } else {
             self.load_active(false);
         }
@@ -263,7 +268,7 @@ impl App {
         }
         list.step = Step::Browse;
         self.before_list_change();
-        let state = &mut self.session.state;
+        let state = &mut self.doc.session.state;
         if state.scenarios.len() < 2 || selected >= state.scenarios.len() {
             return Outcome::redraw();
         }
@@ -281,7 +286,7 @@ impl App {
         }
         self.notify(format!(
             "deleted scenario \"{}\"; active: \"{}\" · u undoes",
-            gone.name, self.scenario.name
+            gone.name, self.doc.scenario.name
         ))
     }
 }

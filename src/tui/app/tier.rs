@@ -14,10 +14,12 @@ use crate::tui::sliders::{self, Change, Field, SliderList, deployment_fields};
 impl App {
     /// `m`: the picker of the models eligible for `tier`.
     pub(crate) fn open_tier_model(&mut self, tier: usize) -> Outcome {
-        let choices = tier_model_choices(&self.catalog, tier);
-        let current = current_model(&self.scenario, tier).to_string();
+        let choices = tier_model_choices(&self.ctx.catalog, tier);
+        let current = current_model(&self.doc.scenario, tier).to_string();
         let picker = Picker::new(TIER_TITLES[tier].into(), Field::Model, choices, &current);
-        self.overlays.push(Overlay::TierPicker { tier, picker });
+        self.chrome
+            .overlays
+            .push(Overlay::TierPicker { tier, picker });
         Outcome::redraw()
     }
 
@@ -26,8 +28,9 @@ impl App {
         if tier == 0 {
             return self.open_tier_model(0);
         }
-        let mode = deployment(&mut self.scenario, tier).settings.mode;
-        self.overlays
+        let mode = deployment(&mut self.doc.scenario, tier).settings.mode;
+        self.chrome
+            .overlays
             .push(Overlay::TierSettings(Box::new(TierSettings {
                 tier,
                 list: SliderList::new(deployment_fields(mode)),
@@ -41,17 +44,17 @@ impl App {
         // `0` restores the built-in scenario's setting for this tier.
         let mut defaults = Scenario::builtin("", &[], |_| 2);
         let default = deployment(&mut defaults, tier).clone();
-        let d = deployment(&mut self.scenario, tier);
-        let changed = sliders::change_deployment(field, d, &default, &self.catalog, change)?;
+        let d = deployment(&mut self.doc.scenario, tier);
+        let changed = sliders::change_deployment(field, d, &default, &self.ctx.catalog, change)?;
         let mode = d.settings.mode;
-        if let Some(Overlay::TierSettings(s)) = self.overlays.last_mut() {
+        if let Some(Overlay::TierSettings(s)) = self.chrome.overlays.last_mut() {
             s.list.set_fields(deployment_fields(mode));
         }
         Ok(changed)
     }
 
     pub(crate) fn update_tier_picker(&mut self, action: Action) -> Outcome {
-        let Some(Overlay::TierPicker { tier, .. }) = self.overlays.last() else {
+        let Some(Overlay::TierPicker { tier, .. }) = self.chrome.overlays.last() else {
             return Outcome::default();
         };
         let tier = *tier;
@@ -63,14 +66,14 @@ impl App {
 
     fn picked_for_tier(&mut self, tier: usize, field: Field, id: &str) -> Outcome {
         if tier == 0 {
-            self.scenario.tiers.frontier = id.to_string();
+            self.doc.scenario.tiers.frontier = id.to_string();
         } else if let Err(e) = self.change_tier(tier, field, &Change::Exact(id.to_string())) {
             return self.notify(e);
         }
         let (label, what) = match field {
             Field::Model => (
                 "model",
-                self.catalog.model(id).map_or(id, |m| m.name.as_str()),
+                self.ctx.catalog.model(id).map_or(id, |m| m.name.as_str()),
             ),
             _ => (field.label(), id),
         };
@@ -79,7 +82,7 @@ impl App {
     }
 
     pub(crate) fn update_tier_settings(&mut self, action: Action) -> Outcome {
-        let Some(Overlay::TierSettings(s)) = self.overlays.last_mut() else {
+        let Some(Overlay::TierSettings(s)) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
         let tier = s.tier;
@@ -97,7 +100,8 @@ impl App {
                 EditorEvent::Submit(text) => {
                     match self.change_tier(tier, field, &Change::Exact(text)) {
                         Ok(_) => {
-                            if let Some(Overlay::TierSettings(s)) = self.overlays.last_mut() {
+                            if let Some(Overlay::TierSettings(s)) = self.chrome.overlays.last_mut()
+                            {
                                 s.editor = None;
                             }
                             self.after_tier_change(
@@ -106,7 +110,7 @@ impl App {
                             )
                         }
                         Err(e) => {
-                            if let Some(Overlay::TierSettings(s)) = self.overlays.last_mut()
+                            if let Some(Overlay::TierSettings(s)) = self.chrome.overlays.last_mut()
                                 && let Some(ed) = s.editor.as_mut()
                             {
                                 ed.error = Some(e);
@@ -127,24 +131,26 @@ impl App {
                 };
             }
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
                 return Outcome::redraw();
             }
             Action::Confirm if field == Field::Model => return self.open_tier_model(tier),
             Action::Confirm if field.is_choice() => {
-                let d = deployment(&mut self.scenario, tier);
+                let d = deployment(&mut self.doc.scenario, tier);
                 let current = sliders::deployment_choice_id(field, d);
-                let choices = sliders::deployment_choices(field, &self.catalog);
+                let choices = sliders::deployment_choices(field, &self.ctx.catalog);
                 let title = format!("Tier {}: choose the {}", tier + 1, field.label());
                 let picker = Picker::new(title, field, choices, &current);
-                self.overlays.push(Overlay::TierPicker { tier, picker });
+                self.chrome
+                    .overlays
+                    .push(Overlay::TierPicker { tier, picker });
                 return Outcome::redraw();
             }
             Action::Confirm => {
-                let d = deployment(&mut self.scenario, tier);
-                let text = sliders::deployment_text(field, d, &self.catalog);
+                let d = deployment(&mut self.doc.scenario, tier);
+                let text = sliders::deployment_text(field, d, &self.ctx.catalog);
                 let unit = field.spec().map_or("", |s| s.unit);
-                if let Some(Overlay::TierSettings(s)) = self.overlays.last_mut() {
+                if let Some(Overlay::TierSettings(s)) = self.chrome.overlays.last_mut() {
                     s.editor = Some(Editor::new(field, &text, unit));
                 }
                 return Outcome::redraw();
@@ -169,7 +175,7 @@ impl App {
     fn after_tier_change(&mut self, tier: usize, done: String) -> Outcome {
         self.hybrid.tier = tier;
         self.hybrid
-            .refresh(&self.catalog, &self.rules, &self.scenario);
+            .refresh(&self.ctx.catalog, &self.ctx.rules, &self.doc.scenario);
         let text = match self.hybrid.view.as_ref().map(|v| &v.plan) {
             Some(Ok(p)) => format!(
                 "{done} · tier {} {}/month",

@@ -20,7 +20,7 @@ pub fn models(app: &App) -> Vec<&Model> {
     app.catalogue
         .marks
         .iter()
-        .filter_map(|id| app.catalog.model(id))
+        .filter_map(|id| app.ctx.catalog.model(id))
         .collect()
 }
 
@@ -101,7 +101,7 @@ fn tier_label(tier: crate::domain::catalog::Openness) -> &'static str {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usize) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     cells::clear(frame.buffer_mut(), area);
     let block = Block::default()
         .borders(Borders::TOP)
@@ -148,7 +148,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
     let rows = rows(app);
     // The last row is kept off the bottom line, as the first release had it.
     let max = max_scroll(rows.len(), usize::from(area.height).saturating_sub(3));
-    app.measured.compare_max.set(Some(max));
+    app.chrome.measured.compare_max.set(Some(max));
     let shown = rows
         .iter()
         .skip(scroll.min(max))

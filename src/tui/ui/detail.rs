@@ -18,8 +18,8 @@ use unicode_width::UnicodeWidthStr;
 const LABEL: usize = 16;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usize) {
-    let t = &app.theme;
-    let Some(m) = app.catalog.models.get(model) else {
+    let t = &app.chrome.theme;
+    let Some(m) = app.ctx.catalog.models.get(model) else {
         return;
     };
     cells::clear(frame.buffer_mut(), area);
@@ -55,9 +55,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
         .catalogue
         .views
         .detail
-        .get(key, || lines(&app.catalog, t, model, area.width));
+        .get(key, || lines(&app.ctx.catalog, t, model, area.width));
     let max = max_scroll(lines.len(), usize::from(inner.height));
-    app.measured.detail_max.set(Some(max));
+    app.chrome.measured.detail_max.set(Some(max));
     let shown = lines
         .iter()
         .skip(scroll.min(max))

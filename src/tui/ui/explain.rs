@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 fn lines<'a>(e: &'a Explanation, app: &App) -> Vec<Line<'a>> {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let mut out = Vec::new();
     for s in &e.steps {
         out.push(Line::from(vec![
@@ -36,8 +36,8 @@ fn lines<'a>(e: &'a Explanation, app: &App) -> Vec<Line<'a>> {
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, row: usize, scroll: usize, e: &Explanation) {
-    let t = &app.theme;
-    let area = centered(body, explain_width(app.size.0), body.height);
+    let t = &app.chrome.theme;
+    let area = centered(body, explain_width(app.chrome.size.0), body.height);
     frame.render_widget(Clear, area);
     let rows = row_count(&app.breakeven.view);
     let block = Block::bordered()

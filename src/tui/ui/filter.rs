@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     // Below the search line, so the active filters stay visible above the table.
     let below = Rect {
         y: body.y + 1,
@@ -94,7 +94,7 @@ fn label(item: &Item, menu: &FilterMenu, app: &App) -> String {
         Item::License(l) => l.as_str().into(),
         Item::Sizable => "can be sized for self-hosting".into(),
         Item::FitsOn => format!("fits on ‹{}› GPU(s) (fp16 + 20% KV)", menu.gpus),
-        Item::FitsGpu => match app.catalog.gpus.get(menu.gpu) {
+        Item::FitsGpu => match app.ctx.catalog.gpus.get(menu.gpu) {
             Some(g) => format!("GPU ‹{}›", g.name),
             None => "GPU".into(),
         },

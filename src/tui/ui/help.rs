@@ -84,8 +84,8 @@ fn raw_entries(keymap: &Keymap) -> Vec<(String, String, bool)> {
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
-    let t = &app.theme;
-    let (width, key_w) = widths(&app.keymap, body.width);
+    let t = &app.chrome.theme;
+    let (width, key_w) = widths(&app.ctx.keymap, body.width);
     let area = centered(body, width, body.height);
     cells::clear(frame.buffer_mut(), area);
     let block = Block::bordered()
@@ -94,9 +94,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
         .title_bottom(Span::styled(" j/k scroll · Esc or ? close ", t.muted));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let entries = entries(&app.keymap, body.width);
+    let entries = entries(&app.ctx.keymap, body.width);
     let max = max_scroll(entries.len(), usize::from(inner.height));
-    app.measured.help_max.set(Some(max));
+    app.chrome.measured.help_max.set(Some(max));
     let lines: Vec<Line> = entries
         .into_iter()
         .skip(scroll.min(max))

@@ -20,7 +20,7 @@ use unicode_width::UnicodeWidthStr;
 /// Where each part of the pane goes in `area`.
 pub fn layout(area: Rect, app: &App) -> HybridParts {
     let findings = app.hybrid.plan().map_or(1, |p| p.findings.len());
-    hybrid_parts(area, app.scenario.use_cases.len(), findings)
+    hybrid_parts(area, app.doc.scenario.use_cases.len(), findings)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -33,14 +33,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn header(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let s = &app.scenario;
+    let t = &app.chrome.theme;
+    let s = &app.doc.scenario;
     let w = &s.workload;
     let region = app
+        .ctx
         .rules
         .region(&s.region)
         .map_or(s.region.as_str(), |r| &r.name);
     let sector = app
+        .ctx
         .rules
         .sector(&s.sector)
         .map_or(s.sector.as_str(), |r| &r.name);
@@ -172,14 +174,15 @@ impl Col {
 /// it: table style, header style and text, then each row's style and cells, then the
 /// highlight of the selected row.
 fn table(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let pane = &app.hybrid;
     let focused = pane.focus == Focus::Table;
-    let count = app.scenario.use_cases.len();
+    let count = app.doc.scenario.use_cases.len();
     let buf = frame.buffer_mut();
     let inner = section(buf, area, &format!("Use cases ({count})"), focused, t);
     let width = usize::from(inner.width).saturating_sub(1);
     let longest = app
+        .doc
         .scenario
         .use_cases
         .iter()
@@ -218,7 +221,7 @@ fn table(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The header and the visible rows of the use-case table in `area`.
 fn rows(buf: &mut Buffer, area: Rect, app: &App, cols: &[Col], name_w: usize) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let pane = &app.hybrid;
     let focused = pane.focus == Focus::Table;
     let widths: Vec<u16> = std::iter::once(name_w as u16)
@@ -239,9 +242,10 @@ fn rows(buf: &mut Buffer, area: Rect, app: &App, cols: &[Col], name_w: usize) {
         cells::put_line(buf, cell(i + 1, area.y), &header, c.numeric());
     }
     let plan = pane.plan();
-    let shares = crate::domain::hybrid::normalized_shares(&app.scenario.use_cases);
+    let shares = crate::domain::hybrid::normalized_shares(&app.doc.scenario.use_cases);
     let visible = usize::from(area.height - 1);
     let shown: Vec<_> = app
+        .doc
         .scenario
         .use_cases
         .iter()
@@ -322,8 +326,8 @@ fn rows(buf: &mut Buffer, area: Rect, app: &App, cols: &[Col], name_w: usize) {
 }
 
 fn about(buf: &mut Buffer, area: Rect, app: &App) {
-    let t = &app.theme;
-    let Some(case) = app.scenario.use_cases.get(app.hybrid.selected) else {
+    let t = &app.chrome.theme;
+    let Some(case) = app.doc.scenario.use_cases.get(app.hybrid.selected) else {
         return;
     };
     let u = &case.use_case;
@@ -337,7 +341,7 @@ fn about(buf: &mut Buffer, area: Rect, app: &App) {
         lines.push(Line::from(Span::styled(l, t.text)));
     }
     if let Some(id) = &u.source {
-        let source = match app.catalog.source(id) {
+        let source = match app.ctx.catalog.source(id) {
             Some(s) => format!("source: {} — {}, {} [{id}]", s.title, s.publisher, s.date),
             None => format!("source: [{id}]"),
         };
@@ -349,7 +353,7 @@ fn about(buf: &mut Buffer, area: Rect, app: &App) {
 }
 
 fn totals(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let Some(p) = app.hybrid.plan() else {
         let msg = " Totals unavailable until the plan's inputs are fixed (see the tier boxes)";
         let line = Line::from(Span::styled(fit(msg, usize::from(area.width)), t.bad));
@@ -406,13 +410,13 @@ fn totals(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The status line of the pane when there is no notice.
 pub fn status_text(app: &App) -> String {
-    let s = &app.scenario;
+    let s = &app.doc.scenario;
     let mut text = format!(" {} use cases", s.use_cases.len());
     if let Some(v) = &app.hybrid.view {
         let [b, w, i] = v.counts;
         text.push_str(&format!(" · findings: {b} block, {w} warn, {i} info"));
     }
-    if app.session.undo_len() > 0 {
+    if app.doc.session.undo_len() > 0 {
         text.push_str(" · u undoes");
     }
     text
@@ -420,8 +424,8 @@ pub fn status_text(app: &App) -> String {
 
 /// The field editor of the selected use case, over the pane.
 pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
-    let t = &app.theme;
-    let Some(case) = app.scenario.use_cases.get(app.hybrid.selected) else {
+    let t = &app.chrome.theme;
+    let Some(case) = app.doc.scenario.use_cases.get(app.hybrid.selected) else {
         return;
     };
     let share = app

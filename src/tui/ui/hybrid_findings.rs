@@ -64,7 +64,7 @@ fn block_lines(f: &Finding, width: usize, t: &Theme) -> Vec<Line<'static>> {
 }
 
 pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let pane = &app.hybrid;
     let focused = pane.focus == Focus::Findings;
     let (title, findings) = match (&pane.view, pane.plan()) {
@@ -133,7 +133,7 @@ fn overlay_area(body: Rect) -> Rect {
 
 /// Every line of the overlay for a text width.
 fn all_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let Some(plan) = app.hybrid.plan() else {
         return vec![Line::from(Span::styled(
             " The plan cannot be computed; see the tier boxes.",
@@ -157,7 +157,7 @@ fn all_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         for l in wrap(&f.message, width.saturating_sub(4)) {
             out.push(Line::from(Span::styled(format!("   {l}"), t.text)));
         }
-        let source = match app.catalog.source(&f.source) {
+        let source = match app.ctx.catalog.source(&f.source) {
             Some(s) => format!(
                 "source: {} — {}, {} [{}]",
                 s.title, s.publisher, s.date, s.id
@@ -173,10 +173,10 @@ fn all_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let area = overlay_area(body);
     cells::clear(frame.buffer_mut(), area);
-    let s = &app.scenario;
+    let s = &app.doc.scenario;
     let block = Block::bordered()
         .border_style(t.accent)
         .title(Span::styled(
@@ -188,7 +188,7 @@ pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
     frame.render_widget(block, area);
     let all = all_lines(app, usize::from(inner.width));
     let max = max_scroll(all.len(), usize::from(inner.height));
-    app.measured.findings_max.set(Some(max));
+    app.chrome.measured.findings_max.set(Some(max));
     let lines: Vec<Line> = all
         .into_iter()
         .skip(scroll.min(max))

@@ -57,14 +57,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     };
     top_bar(frame, top, app);
     // The sensitivity view covers the whole body: the pane under it is not drawn.
-    let covered = matches!(app.overlays.last(), Some(Overlay::Sensitivity(_)));
-    match app.pane {
+    let covered = matches!(app.chrome.overlays.last(), Some(Overlay::Sensitivity(_)));
+    match app.chrome.pane {
         _ if covered => {}
         Pane::Catalogue => catalogue::draw(frame, body, app),
         Pane::BreakEven => breakeven::draw(frame, body, app),
         Pane::Hybrid => hybrid::draw(frame, body, app),
     }
-    for overlay in &app.overlays {
+    for overlay in &app.chrome.overlays {
         match overlay {
             Overlay::Detail { model, scroll } => detail::draw(frame, body, app, *model, *scroll),
             Overlay::Compare { focus, scroll } => compare::draw(frame, body, app, *focus, *scroll),
@@ -99,10 +99,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let mut spans = vec![Span::styled(" tierwise ", t.title), Span::raw(" ")];
     for pane in Pane::ALL {
-        let style = if *pane == app.pane {
+        let style = if *pane == app.chrome.pane {
             t.tab_active
         } else {
             t.tab_inactive
@@ -120,9 +120,9 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
     // (the whole reason was shown at start).
     let room = usize::from(area.width).saturating_sub(used + 1);
     let mut right = Vec::new();
-    match &app.session.not_saved {
+    match &app.doc.session.not_saved {
         Some(why) => {
-            let name = fit(&app.scenario.name, room.saturating_sub(11).clamp(4, 24));
+            let name = fit(&app.doc.scenario.name, room.saturating_sub(11).clamp(4, 24));
             let left = room.saturating_sub(name.width() + 2);
             let warn = if left >= 20 {
                 fit(&format!("not saved: {why}"), left)
@@ -134,7 +134,7 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
             right.push(Span::styled(format!("{name} "), t.accent));
         }
         None => {
-            let name = fit(&app.scenario.name, room.saturating_sub(11).max(4));
+            let name = fit(&app.doc.scenario.name, room.saturating_sub(11).max(4));
             right.push(Span::styled("scenario: ", t.muted));
             right.push(Span::styled(format!("{name} "), t.accent));
         }
@@ -151,13 +151,13 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn status_line(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let line = match &app.notice {
+    let t = &app.chrome.theme;
+    let line = match &app.chrome.notice {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), t.notice)),
-        None if app.pane == Pane::BreakEven => {
+        None if app.chrome.pane == Pane::BreakEven => {
             Line::from(Span::styled(breakeven::status_text(app), t.muted))
         }
-        None if app.pane == Pane::Hybrid => {
+        None if app.chrome.pane == Pane::Hybrid => {
             Line::from(Span::styled(hybrid::status_text(app), t.muted))
         }
         None => {
@@ -166,7 +166,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
             let mut text = format!(
                 " {} of {} models · sorted by {} {arrow}",
                 cat.hits.len(),
-                app.catalog.models.len(),
+                app.ctx.catalog.models.len(),
                 cat.query.sort.label()
             );
             if !cat.marks.is_empty() {
@@ -181,16 +181,16 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
 /// The current mode's most important keys, as many as fit; the global ones (help, quit) are
 /// always kept.
 fn hint_line(frame: &mut Frame, area: Rect, app: &App, mode: Mode) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let width = |(key, hint): &(&str, &str)| key.width() + 1 + hint.width() + 2;
     let global = if mode.is_text_input() {
         Vec::new()
     } else {
-        app.keymap.own_hints(Mode::Global)
+        app.ctx.keymap.own_hints(Mode::Global)
     };
     let mut used = 1 + global.iter().map(width).sum::<usize>();
     let mut shown = Vec::new();
-    for hint in app.keymap.own_hints(mode) {
+    for hint in app.ctx.keymap.own_hints(mode) {
         if used + width(&hint) <= usize::from(area.width) {
             used += width(&hint);
             shown.push(hint);

@@ -22,8 +22,8 @@ fn first_row(p: &Palette, rows: usize) -> usize {
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, p: &Palette) {
-    let t = &app.theme;
-    let rows = palette_rows(app.size.1);
+    let t = &app.chrome.theme;
+    let rows = palette_rows(app.chrome.size.1);
     let area = centered(body, body.width.saturating_sub(4).min(110), rows as u16 + 4);
     cells::clear(frame.buffer_mut(), area);
     let block = Block::bordered()

@@ -11,8 +11,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, p: &Picker) {
-    let t = &app.theme;
-    let rows = picker_rows(app.size.1);
+    let t = &app.chrome.theme;
+    let rows = picker_rows(app.chrome.size.1);
     let area = centered(body, 70, rows as u16 + 4);
     frame.render_widget(Clear, area);
     let block = Block::bordered()

@@ -12,9 +12,9 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, list: &ScenarioList) {
-    let t = &app.theme;
-    let rows = scenario_rows(app.size.1);
-    let names = app.session.names();
+    let t = &app.chrome.theme;
+    let rows = scenario_rows(app.chrome.size.1);
+    let names = app.doc.session.names();
     let area = centered(body, 60, rows.min(names.len().max(1)) as u16 + 5);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, list: &ScenarioList) {
     let offset = (selected + 1).saturating_sub(shown);
     let mut lines = Vec::new();
     for (i, name) in names.iter().enumerate().skip(offset).take(shown) {
-        let active = *name == app.scenario.name;
+        let active = *name == app.doc.scenario.name;
         let style = if i == selected { t.selection } else { t.text };
         let text = fit(name, width.saturating_sub(3));
         let pad = width.saturating_sub(text.width() + 2);

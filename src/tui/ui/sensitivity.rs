@@ -111,7 +111,7 @@ fn layout(view: &Sensitivity, width: usize) -> Layout {
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, view: &Sensitivity) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let area = body;
     let buf = frame.buffer_mut();
     clear(buf, area);
