@@ -284,14 +284,15 @@ fn export_builds_markdown_writes_it_and_sends_osc52() {
     let mut a = app();
     a.doc.scenario.notes = "Decided: tier 2 on rented H100s.".into();
     let out = press(&mut a, "e");
-    assert_eq!(out.effects, [Effect::Export]);
-    let job = a.export.take().unwrap();
+    let [Effect::Export(job)] = &out.effects[..] else {
+        panic!("one export effect: {:?}", out.effects);
+    };
     assert!(job.markdown.starts_with("# Scenario: default\n"));
     assert!(job.markdown.contains("Decided: tier 2 on rented H100s."));
     let dir = tempfile::tempdir().unwrap();
     let mut terminal = Vec::new();
     let done = perform(
-        &job,
+        job,
         Ok(dir.path().to_path_buf()),
         "20260101T000000Z",
         &mut terminal,
@@ -304,7 +305,7 @@ fn export_builds_markdown_writes_it_and_sends_osc52() {
     assert_eq!(seq, expected);
     assert!(seq.starts_with("\x1b]52;c;") && seq.ends_with('\x07'));
     assert_eq!(done.clipboard, Clipboard::Sent);
-    a.after_export(done);
+    a.update(Action::Exported(Box::new(done)));
     let told = match (&a.chrome.notice, a.chrome.overlays.last()) {
         (Some(n), _) => n.clone(),
         (None, Some(Overlay::Notices { lines, .. })) => lines.join(" "),
@@ -382,4 +383,26 @@ fn the_detail_view_marks_the_users_own_figures() {
     let mine = text("gpt-4o");
     assert!(mine.contains("(your data)"), "{mine}");
     assert!(!text("claude-opus-4.7").contains("(your data)"));
+}
+
+#[test]
+fn a_failed_final_save_keeps_the_first_quit_and_leaves_on_the_second() {
+    let mut a = app();
+    let first = a.update(Action::QuitUnsaved);
+    assert!(!first.effects.contains(&Effect::Leave), "{first:?}");
+    assert!(a.chrome.notice.as_deref().unwrap().contains("not saved"));
+    assert_eq!(a.update(Action::QuitUnsaved).effects, [Effect::Leave]);
+}
+
+#[test]
+fn a_save_done_off_the_loop_is_adopted_through_update() {
+    let mut a = app();
+    a.doc.scenario.notes = "y".into();
+    assert!(a.is_dirty());
+    let sent = a.current_state();
+    a.update(Action::Saved(Box::new(tierwise::tui::action::SaveDone {
+        sent,
+        result: Ok(SaveOutcome::Saved),
+    })));
+    assert!(!a.is_dirty());
 }

@@ -16,10 +16,9 @@ pub use super::document::Document;
 pub use super::overlay::Overlay;
 pub use super::pane::Pane;
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, SaveDone};
 use super::breakeven::{BreakEvenState, Context};
 use super::catalogue::CatalogueState;
-use super::export::ExportJob;
 use super::filter_menu::FilterMenu;
 use super::hybrid::HybridState;
 use super::keymap::{Code, Key, Keymap, Mode};
@@ -49,8 +48,6 @@ pub struct App {
     pub breakeven: BreakEvenState,
     /// Pane 3: the hybrid plan's selection, undo and cached plan.
     pub hybrid: HybridState,
-    /// An export built by `update` for the event loop to write.
-    pub export: Option<ExportJob>,
     /// Quit was asked for while the last save failed.
     quit_asked: bool,
 }
@@ -102,7 +99,6 @@ impl App {
             catalogue,
             breakeven,
             hybrid: HybridState::default(),
-            export: None,
             quit_asked: false,
         };
         app.refresh();
@@ -380,6 +376,19 @@ impl App {
         match action {
             // Nothing the scenario holds changes: skip the comparison.
             Action::Resize(..) | Action::ExpireNotice => return self.update_view(action),
+            // What the event loop did off the loop comes back here.
+            Action::Saved(done) => {
+                let SaveDone { sent, result } = *done;
+                return self.after_save(sent, result);
+            }
+            Action::Exported(done) => return self.after_export(*done),
+            Action::QuitUnsaved => {
+                return if self.quit_anyway() {
+                    Outcome::effect(Effect::Leave)
+                } else {
+                    Outcome::redraw()
+                };
+            }
             Action::Undo => return self.undo(),
             // The palette takes every key but these; what it runs comes back through here.
             Action::Quit | Action::Suspend => {}

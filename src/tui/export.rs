@@ -77,15 +77,30 @@ pub fn perform(
     stamp: &str,
     terminal: &mut impl Write,
 ) -> ExportDone {
-    let file = dir.and_then(|dir| {
+    let clipboard = copy(job, terminal);
+    let file = write_file(job, dir, stamp);
+    ExportDone { file, clipboard }
+}
+
+/// Write the export's file under `dir` (a file system write: done off the event loop).
+pub fn write_file(
+    job: &ExportJob,
+    dir: Result<PathBuf, String>,
+    stamp: &str,
+) -> Result<PathBuf, String> {
+    dir.and_then(|dir| {
         let path = export_path(&dir, &job.scenario, stamp);
         let parent = path.parent().unwrap_or(&dir);
         std::fs::create_dir_all(parent)
             .and_then(|_| std::fs::write(&path, &job.markdown))
             .map(|_| path.clone())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))
-    });
-    let clipboard = match osc52(&job.markdown) {
+    })
+}
+
+/// Send the clipboard sequence to `terminal` (the loop's own output, so done on the loop).
+pub fn copy(job: &ExportJob, terminal: &mut impl Write) -> Clipboard {
+    match osc52(&job.markdown) {
         Err(size) => Clipboard::TooLarge(size),
         Ok(seq) => match terminal
             .write_all(seq.as_bytes())
@@ -94,8 +109,7 @@ pub fn perform(
             Ok(()) => Clipboard::Sent,
             Err(e) => Clipboard::Failed(e.to_string()),
         },
-    };
-    ExportDone { file, clipboard }
+    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub mod filter_menu;
 pub mod format;
 pub mod hybrid;
 pub mod hybrid_tier;
+pub mod jobs;
 pub mod keymap;
 pub mod keymap_doc;
 pub mod layout;

@@ -1,6 +1,7 @@
 //! The app's side of `export.rs`: opening it and routing actions to it.
 
 use super::{App, Outcome};
+use crate::tui::action::Effect;
 use crate::tui::export::{Clipboard, ExportDone, ExportJob, OSC52_MAX};
 
 impl App {
@@ -11,11 +12,10 @@ impl App {
             &self.ctx.rules,
             &self.doc.scenario,
         );
-        self.export = Some(ExportJob {
+        Outcome::effect(Effect::Export(Box::new(ExportJob {
             scenario: self.doc.scenario.name.clone(),
             markdown,
-        });
-        Outcome::effect(crate::tui::action::Effect::Export)
+        })))
     }
 
     /// The loop's part is done: say where the file is and whether the clipboard has it.
