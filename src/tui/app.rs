@@ -2,9 +2,12 @@
 //! output: it returns effects for the event loop to perform.
 
 mod breakeven;
+mod catalogue;
+mod document;
 mod export;
 mod hybrid;
 mod notes;
+mod overlays;
 mod palette;
 mod scenarios;
 mod tier;
@@ -19,17 +22,16 @@ pub use super::pane::Pane;
 use super::action::{Action, Effect, SaveDone};
 use super::breakeven::{BreakEvenState, Context};
 use super::catalogue::CatalogueState;
-use super::filter_menu::FilterMenu;
 use super::hybrid::HybridState;
 use super::keymap::{Code, Key, Keymap, Mode};
-use super::layout::{self, Measured, Scroll, scroll_text};
-use super::session::{Session, pane_name, pane_number};
+use super::layout::{self};
+use super::session::Session;
 use super::theme::Theme;
 use crate::domain::catalog::Catalog;
 use crate::domain::preset::Preset;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::Scenario;
-use crate::store::{SaveOutcome, State, StoreError};
+use crate::store::State;
 use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the interface draws in; below it a notice says what is needed.
@@ -107,80 +109,6 @@ impl App {
         app
     }
 
-    /// Take over the saved state at start: its active scenario with its theme (unless the
-    /// command line chose one), pane and marks; `notices` open in an overlay.
-    pub fn restore(
-        &mut self,
-        state: State,
-        not_saved: Option<String>,
-        notices: Vec<String>,
-        keep_theme: bool,
-    ) {
-        self.doc.session = Session::new(state.clone(), not_saved);
-        self.load_active(!keep_theme);
-        if let Some(p) = self.doc.scenario.pane.as_deref().and_then(pane_number) {
-            self.chrome.pane = Pane::from_number(p).unwrap_or(Pane::Catalogue);
-        }
-        self.sync_scenario();
-        // A theme from the command line is this session's choice, saved with the next change.
-        self.doc.session.mark_saved(state);
-        if !notices.is_empty() {
-            self.chrome.overlays.push(Overlay::Notices {
-                lines: notices,
-                scroll: 0,
-            });
-        }
-    }
-
-    /// Make the session's active scenario the edited one: marks, theme (when `theme`), and
-    /// every pane's derived view.
-    pub(crate) fn load_active(&mut self, theme: bool) {
-        if let Some(s) = self.doc.session.state.active_scenario().cloned() {
-            self.doc.scenario = s;
-        }
-        self.doc.session.state.active = self.doc.scenario.name.clone();
-        let catalog = &self.ctx.catalog;
-        self.catalogue.marks = self
-            .doc
-            .scenario
-            .marks
-            .iter()
-            .filter(|id| catalog.model(id).is_some())
-            .take(super::catalogue::MAX_MARKS)
-            .cloned()
-            .collect();
-        if theme && let Some(Ok(t)) = self.doc.scenario.theme.as_deref().map(Theme::builtin) {
-            self.chrome.theme = t;
-        }
-        self.recompute_breakeven();
-        self.hybrid = HybridState::default();
-        self.refresh();
-    }
-
-    /// Copy what the interface holds outside the scenario (theme, pane, marks) into it.
-    pub(crate) fn sync_scenario(&mut self) {
-        let s = &mut self.doc.scenario;
-        if s.theme.as_deref() != Some(self.chrome.theme.name.as_str()) {
-            s.theme = Some(self.chrome.theme.name.clone());
-        }
-        let pane = pane_name(self.chrome.pane.number());
-        if s.pane.as_deref() != Some(pane) {
-            s.pane = Some(pane.to_string());
-        }
-        if s.marks != self.catalogue.marks {
-            s.marks = self.catalogue.marks.clone();
-        }
-    }
-
-    /// Every scenario as it is now, for saving.
-    pub fn current_state(&self) -> State {
-        self.doc.session.with_active(&self.doc.scenario)
-    }
-
-    pub fn is_dirty(&self) -> bool {
-        self.doc.session.is_dirty(&self.current_state())
-    }
-
     /// A notice on the status line, or in the notices overlay when it is too long for it.
     pub(crate) fn tell(&mut self, text: String) -> Outcome {
         if text.width() + 2 <= usize::from(self.chrome.size.0) {
@@ -191,101 +119,6 @@ impl App {
             scroll: 0,
         });
         Outcome::redraw()
-    }
-
-    /// The event loop saved `sent`: adopt a merge, or say why the save failed.
-    pub fn after_save(&mut self, sent: State, result: Result<SaveOutcome, StoreError>) -> Outcome {
-        match result {
-            Ok(SaveOutcome::Saved | SaveOutcome::NotPersistent) => {
-                self.doc.session.mark_saved(sent);
-                Outcome::default()
-            }
-            Ok(SaveOutcome::ReplacedUnreadable { moved_to, reason }) => {
-                self.doc.session.mark_saved(sent);
-                self.tell(format!(
-                    "the state file had become unusable ({reason}); it was moved to {} and replaced by this session's scenarios",
-                    moved_to.display()
-                ))
-            }
-            Ok(SaveOutcome::Merged {
-                state,
-                taken_from_other,
-                overrode_other,
-                deleted_by_other,
-            }) => {
-                self.doc.session.mark_saved(state.clone());
-                // Edits made while saving (none when the save is synchronous) stay on top.
-                if self.current_state().scenarios == sent.scenarios {
-                    let pane = self.chrome.pane;
-                    self.doc.session.state = state;
-                    self.load_active(false);
-                    self.chrome.pane = pane;
-                    self.sync_scenario();
-                }
-                let quote = |v: &[String]| {
-                    v.iter()
-                        .map(|n| format!("\"{n}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
-                let mut parts = Vec::new();
-                if !taken_from_other.is_empty() {
-                    parts.push(format!("took {} from it", quote(&taken_from_other)));
-                }
-                if !deleted_by_other.is_empty() {
-                    parts.push(format!(
-                        "removed {} (deleted there)",
-                        quote(&deleted_by_other)
-                    ));
-                }
-                if !overrode_other.is_empty() {
-                    parts.push(format!("kept this session's {}", quote(&overrode_other)));
-                }
-                if !taken_from_other.is_empty() || !deleted_by_other.is_empty() {
-                    self.doc.session.forget_undo();
-                }
-                self.tell(format!(
-                    "another session saved meanwhile; merged: {}",
-                    parts.join("; ")
-                ))
-            }
-            Err(e) => {
-                if let StoreError::NewerOnDisk { .. } = e {
-                    self.doc.session.not_saved = Some(e.to_string());
-                }
-                self.tell(e.to_string())
-            }
-        }
-    }
-
-    /// Quit asked for while unsaved changes could not be written: the first time says so and
-    /// stays, the second leaves.
-    pub fn quit_anyway(&mut self) -> bool {
-        if self.quit_asked {
-            return true;
-        }
-        self.quit_asked = true;
-        self.chrome.notice =
-            Some("changes not saved (see the message); q again quits without them".into());
-        false
-    }
-
-    /// `u`: back to the state before the last change (the pane in focus stays).
-    fn undo(&mut self) -> Outcome {
-        let Some(state) = self.doc.session.pop_undo() else {
-            return self.notify("nothing to undo".into());
-        };
-        let pane = self.chrome.pane;
-        let keep = std::mem::take(&mut self.hybrid);
-        self.doc.session.state = state;
-        self.load_active(true);
-        self.hybrid = keep;
-        self.refresh();
-        self.chrome.pane = pane;
-        self.sync_scenario();
-        let mut outcome = self.notify("undone".into());
-        outcome.effects.push(Effect::SaveSoon);
-        outcome
     }
 
     /// Recompute what depends on the scenario, if it changed.
@@ -525,253 +358,10 @@ impl App {
         )
     }
 
-    fn page(&self) -> isize {
-        self.table_rows().max(1) as isize
-    }
-
     fn after_move(&mut self) {
         let rows = self.table_rows();
         self.catalogue.scroll_into_view(rows);
         let rows = self.hybrid_rows();
         self.hybrid.scroll_into_view(rows);
-    }
-
-    fn update_catalogue(&mut self, action: Action) -> Outcome {
-        let page = self.page();
-        let cat = &mut self.catalogue;
-        match action {
-            Action::Up => cat.move_by(-1),
-            Action::Down => cat.move_by(1),
-            Action::PageUp => cat.move_by(-page),
-            Action::PageDown => cat.move_by(page),
-            Action::Top => cat.move_to(0),
-            Action::Bottom => cat.move_to(usize::MAX),
-            Action::Search | Action::FocusNext | Action::FocusPrev => {
-                cat.editing = true;
-                cat.cursor = cat.query.text.chars().count();
-            }
-            Action::Close => {
-                if cat.query.text.is_empty() {
-                    return Outcome::default();
-                }
-                cat.clear_search(&self.ctx.catalog);
-            }
-            Action::Confirm => match cat.selected_model() {
-                Some(model) => self
-                    .chrome
-                    .overlays
-                    .push(Overlay::Detail { model, scroll: 0 }),
-                None => return Outcome::default(),
-            },
-            Action::SortNext => cat.sort_next(&self.ctx.catalog),
-            Action::SortReverse => cat.sort_reverse(&self.ctx.catalog),
-            Action::ToggleMark => {
-                let Some(i) = cat.selected_model() else {
-                    return Outcome::default();
-                };
-                let id = self.ctx.catalog.models[i].id.clone();
-                if let Some(msg) = self.catalogue.toggle_mark(&id) {
-                    return self.notify(msg);
-                }
-                self.catalogue.move_by(1);
-            }
-            Action::ClearAll => cat.marks.clear(),
-            Action::Compare => return self.open_compare(),
-            Action::SendToBreakEven => return self.send_marks(),
-            Action::OpenFilters => {
-                let menu = FilterMenu::new(&self.ctx.catalog, &cat.facets, &cat.query.filters);
-                self.chrome.overlays.push(Overlay::Filter(menu));
-            }
-            _ => return Outcome::default(),
-        }
-        Outcome::redraw()
-    }
-
-    fn open_compare(&mut self) -> Outcome {
-        if self.catalogue.marks.is_empty() {
-            return self.notify("mark models with Space first (up to 4), then press c".into());
-        }
-        self.chrome
-            .overlays
-            .retain(|o| !matches!(o, Overlay::Compare { .. }));
-        self.chrome.overlays.push(Overlay::Compare {
-            focus: 0,
-            scroll: 0,
-        });
-        Outcome::redraw()
-    }
-
-    fn update_search(&mut self, action: Action) -> Outcome {
-        let cat = &mut self.catalogue;
-        match action {
-            Action::Input(c) => cat.insert(c, &self.ctx.catalog),
-            Action::Backspace => cat.backspace(&self.ctx.catalog),
-            Action::Left => cat.cursor_left(),
-            Action::Right => cat.cursor_right(),
-            Action::Up => cat.move_by(-1),
-            Action::Down => cat.move_by(1),
-            Action::Close => {
-                cat.clear_search(&self.ctx.catalog);
-                cat.editing = false;
-            }
-            Action::Confirm | Action::FocusNext | Action::FocusPrev => cat.editing = false,
-            _ => return Outcome::default(),
-        }
-        Outcome::redraw()
-    }
-
-    fn update_filter(&mut self, action: Action) -> Outcome {
-        let Some(Overlay::Filter(menu)) = self.chrome.overlays.last_mut() else {
-            return Outcome::default();
-        };
-        let filters = &mut self.catalogue.query.filters;
-        let mut refilter = false;
-        match action {
-            Action::Up => menu.move_by(-1),
-            Action::Down => menu.move_by(1),
-            Action::PageUp => menu.move_by(-10),
-            Action::PageDown => menu.move_by(10),
-            Action::Top => menu.cursor = 0,
-            Action::Bottom => menu.move_by(isize::MAX),
-            Action::FocusNext => menu.jump_section(true),
-            Action::FocusPrev => menu.jump_section(false),
-            Action::Toggle | Action::Confirm => {
-                menu.toggle(filters, &self.ctx.catalog);
-                refilter = true;
-            }
-            Action::Left => refilter = menu.adjust(-1, filters, &self.ctx.catalog),
-            Action::Right => refilter = menu.adjust(1, filters, &self.ctx.catalog),
-            Action::ClearAll => {
-                *filters = Default::default();
-                refilter = true;
-            }
-            Action::Close => {
-                self.chrome.overlays.pop();
-            }
-            _ => return Outcome::default(),
-        }
-        if refilter {
-            self.catalogue.recompute(&self.ctx.catalog);
-        }
-        Outcome::redraw()
-    }
-
-    fn update_detail(&mut self, action: Action) -> Outcome {
-        let body = layout::detail_text_rows(layout::body_rows(self.chrome.size.1));
-        let hits: Vec<usize> = self.catalogue.hits.iter().map(|h| h.index).collect();
-        let max = Measured::limit(&self.chrome.measured.detail_max);
-        let Some(Overlay::Detail { model, scroll }) = self.chrome.overlays.last_mut() else {
-            return Outcome::default();
-        };
-        if scroll_text(scroll, &action, body, max) {
-            return Outcome::redraw();
-        }
-        match action {
-            Action::Left | Action::Right | Action::FocusNext | Action::FocusPrev => {
-                // Step through the models in the table's current order.
-                let pos = hits.iter().position(|i| i == model);
-                let next = match (pos, matches!(action, Action::Left | Action::FocusPrev)) {
-                    (Some(p), true) => p.checked_sub(1),
-                    (Some(p), false) => Some(p + 1).filter(|n| *n < hits.len()),
-                    (None, _) => None,
-                };
-                let Some(n) = next else {
-                    return Outcome::default();
-                };
-                *model = hits[n];
-                *scroll = 0;
-                self.catalogue.move_to(n);
-            }
-            Action::ToggleMark => {
-                let id = self.ctx.catalog.models[*model].id.clone();
-                if let Some(msg) = self.catalogue.toggle_mark(&id) {
-                    return self.notify(msg);
-                }
-            }
-            Action::Compare => return self.open_compare(),
-            Action::Close => {
-                self.chrome.overlays.pop();
-            }
-            _ => return Outcome::default(),
-        }
-        Outcome::redraw()
-    }
-
-    fn update_compare(&mut self, action: Action) -> Outcome {
-        let marks = self.catalogue.marks.len();
-        let Some(Overlay::Compare { focus, scroll }) = self.chrome.overlays.last_mut() else {
-            return Outcome::default();
-        };
-        match action {
-            Action::Left | Action::FocusPrev => *focus = focus.saturating_sub(1),
-            Action::Right | Action::FocusNext => *focus = (*focus + 1).min(marks.saturating_sub(1)),
-            Action::Up => scroll.back(1),
-            Action::Down => scroll.forward(1, usize::MAX),
-            Action::Top => *scroll = 0,
-            Action::ToggleMark => {
-                if *focus < marks {
-                    self.catalogue.marks.remove(*focus);
-                    *focus = (*focus).min(marks.saturating_sub(2));
-                }
-                if self.catalogue.marks.is_empty() {
-                    self.chrome.overlays.pop();
-                }
-            }
-            Action::Confirm => {
-                let id = self.catalogue.marks.get(*focus).cloned();
-                if let Some(model) =
-                    id.and_then(|id| self.ctx.catalog.models.iter().position(|m| m.id == id))
-                {
-                    self.chrome
-                        .overlays
-                        .push(Overlay::Detail { model, scroll: 0 });
-                }
-            }
-            Action::Close => {
-                self.chrome.overlays.pop();
-            }
-            _ => return Outcome::default(),
-        }
-        self.clamp_compare_scroll();
-        Outcome::redraw()
-    }
-
-    fn clamp_compare_scroll(&mut self) {
-        let max = Measured::limit(&self.chrome.measured.compare_max);
-        if let Some(Overlay::Compare { scroll, .. }) = self.chrome.overlays.last_mut() {
-            scroll.stop_at(max);
-        }
-    }
-
-    fn update_notices(&mut self, action: Action) -> Outcome {
-        let Some(Overlay::Notices { scroll, .. }) = self.chrome.overlays.last_mut() else {
-            return Outcome::default();
-        };
-        match action {
-            Action::Up => scroll.back(1),
-            Action::Down => scroll.forward(1, usize::MAX),
-            Action::Close | Action::Confirm => {
-                self.chrome.overlays.pop();
-            }
-            _ => return Outcome::default(),
-        }
-        Outcome::redraw()
-    }
-
-    fn update_help(&mut self, action: Action) -> Outcome {
-        let max = Measured::limit(&self.chrome.measured.help_max);
-        let Some(Overlay::Help { scroll }) = self.chrome.overlays.last_mut() else {
-            return Outcome::default();
-        };
-        if scroll_text(scroll, &action, 10, max) {
-            return Outcome::redraw();
-        }
-        match action {
-            Action::Close => {
-                self.chrome.overlays.pop();
-            }
-            _ => return Outcome::default(),
-        }
-        Outcome::redraw()
     }
 }

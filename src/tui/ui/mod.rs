@@ -21,6 +21,7 @@ pub mod scenarios;
 pub mod sensitivity;
 pub mod sliders;
 pub mod too_small;
+pub mod usecase_table;
 
 pub use parts::{centered, fit};
 
