@@ -261,6 +261,7 @@ impl App {
             Action::Resize(w, h) => {
                 self.chrome.size = (w, h);
                 self.after_move();
+                self.chrome.refresh_help(&self.ctx.keymap);
                 return Outcome::redraw();
             }
             Action::ExpireNotice => {
@@ -282,6 +283,7 @@ impl App {
                 } else {
                     self.chrome.overlays.push(Overlay::Help { scroll: 0 });
                 }
+                self.chrome.refresh_help(&self.ctx.keymap);
                 return Outcome::redraw();
             }
             Action::Scenarios if !self.mode().is_text_input() => return self.open_scenarios(),
@@ -308,6 +310,7 @@ impl App {
         };
         self.refresh();
         self.after_move();
+        self.chrome.refresh_help(&self.ctx.keymap);
         outcome
     }
 

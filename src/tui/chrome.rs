@@ -1,7 +1,9 @@
 //! What the screen shows around the panes: which pane, the overlays, the notice line, the
 //! terminal size, the theme, and the sizes the last draw measured.
 
-use super::layout::Measured;
+use super::help::HelpText;
+use super::keymap::Keymap;
+use super::layout::{Measured, body_area};
 use super::overlay::Overlay;
 use super::pane::Pane;
 use super::theme::Theme;
@@ -17,6 +19,8 @@ pub struct Chrome {
     pub theme: Theme,
     /// Sizes the last draw measured, for scrolling limits.
     pub measured: Measured,
+    /// The help's lines for the current width, made while the help is open.
+    pub help: Option<HelpText>,
 }
 
 impl Chrome {
@@ -28,6 +32,21 @@ impl Chrome {
             size,
             theme,
             measured: Measured::default(),
+            help: None,
+        }
+    }
+
+    /// Make the help's lines when the help is open and they are missing or for another width.
+    pub fn refresh_help(&mut self, keymap: &Keymap) {
+        let open = self
+            .overlays
+            .iter()
+            .any(|o| matches!(o, Overlay::Help { .. }));
+        let width = body_area(self.size).width;
+        if !open {
+            self.help = None;
+        } else if self.help.as_ref().is_none_or(|h| h.body_width != width) {
+            self.help = Some(HelpText::new(keymap, width));
         }
     }
 }

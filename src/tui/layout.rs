@@ -6,6 +6,7 @@
 use super::action::Action;
 use ratatui::layout::Rect;
 use std::cell::Cell;
+use unicode_width::UnicodeWidthStr;
 
 /// Rows between the top bar and the two bottom lines.
 pub fn body_rows(height: u16) -> usize {
@@ -165,6 +166,43 @@ pub fn scroll_text(scroll: &mut usize, action: &Action, page: usize, max: usize)
         _ => return false,
     }
     true
+}
+
+/// Cut `text` to `width` columns, ending in "…" when shortened.
+pub fn fit(text: &str, width: usize) -> String {
+    crate::domain::text::truncate_to_width(text, width).into_owned()
+}
+
+/// Words of `text` in lines of at most `width` columns; a word longer than a line is cut.
+/// The width of the line so far is kept as words are added (a space between words never joins
+/// them into one wider sequence), instead of measuring the whole line again for every word.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for word in text.split_whitespace() {
+        let word_w = word.width();
+        if !line.is_empty() && line_w + 1 + word_w > width {
+            lines.push(std::mem::take(&mut line));
+            line_w = 0;
+        }
+        if !line.is_empty() {
+            line.push(' ');
+            line_w += 1;
+        }
+        line.push_str(word);
+        line_w += word_w;
+        if line_w > width {
+            lines.push(fit(&line, width));
+            line.clear();
+            line_w = 0;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// The largest scroll of `lines` lines in a window of `rows`.

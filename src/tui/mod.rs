@@ -16,6 +16,7 @@ pub mod editor;
 pub mod export;
 pub mod filter_menu;
 pub mod format;
+pub mod help;
 pub mod hybrid;
 pub mod hybrid_tier;
 pub mod jobs;
