@@ -46,7 +46,7 @@ pub struct Optimizer {
 }
 
 /// The cheapest compliant plan at the scenario's volume, as a scenario and its plan.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Optimum {
     pub found: Found,
     pub scenario: Scenario,
@@ -55,7 +55,7 @@ pub struct Optimum {
 }
 
 /// The search's answer: a plan, or why none exists.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     Optimal(Box<Optimum>),
     /// No split of the use cases over the tiers meets every constraint; each stuck use case
@@ -215,7 +215,7 @@ pub fn optimal(
 /// Everything the plan search says about a scenario: the optimum at its volume, the bands over
 /// volume and the break-even volumes. One value, so a screen can compute it off its event loop
 /// and show it only while the scenario it was computed for is still the current one.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Analysis {
     pub outcome: Outcome,
     pub bands: Vec<Band>,

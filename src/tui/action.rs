@@ -95,6 +95,10 @@ pub enum Action {
     Exported(Box<ExportDone>),
     /// Quit was asked for but the final save failed.
     QuitUnsaved,
+    /// The plan search finished (off the loop).
+    Optimized(Box<super::optimum::OptimumDone>),
+    /// Hybrid pane: replace the plan by the cheapest compliant one (`u` undoes).
+    ApplyOptimum,
 }
 
 /// A save the event loop performed, for `update` to adopt.
@@ -161,6 +165,7 @@ impl Action {
         ("palette", Action::Palette),
         ("sensitivity", Action::Sensitivity),
         ("bands", Action::Bands),
+        ("apply-optimum", Action::ApplyOptimum),
     ];
 
     pub fn from_name(name: &str) -> Option<Action> {
@@ -191,6 +196,16 @@ pub enum Effect {
     SaveSoon,
     /// Write this export to a file (off the loop) and copy it to the clipboard.
     Export(Box<ExportJob>),
+    /// Run the plan search on this scenario off the loop; it reports `Action::Optimized`.
+    Optimize(Box<OptimizeJob>),
+}
+
+/// What the plan search reads: the catalogue (shared, not copied), the rules, the scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptimizeJob {
+    pub catalog: std::sync::Arc<crate::domain::catalog::Catalog>,
+    pub rules: crate::domain::rules::RuleBook,
+    pub scenario: crate::domain::scenario::Scenario,
 }
 
 /// What an update did: whether the screen must be redrawn, and the effects to perform.

@@ -7,6 +7,7 @@ mod document;
 mod export;
 mod hybrid;
 mod notes;
+mod optimum;
 mod overlays;
 mod palette;
 mod scenarios;
@@ -51,6 +52,8 @@ pub struct App {
     pub breakeven: BreakEvenState,
     /// Pane 3: the hybrid plan's selection, undo and cached plan.
     pub hybrid: HybridState,
+    /// Pane 3: the plan search, run off the loop.
+    pub optimum: crate::tui::optimum::OptimumState,
     /// Quit was asked for while the last save failed.
     quit_asked: bool,
 }
@@ -86,7 +89,7 @@ impl App {
         let builtin = scenario.clone();
         let mut app = App {
             ctx: Ctx {
-                catalog,
+                catalog: std::sync::Arc::new(catalog),
                 rules,
                 presets,
                 keymap,
@@ -102,6 +105,7 @@ impl App {
             catalogue,
             breakeven,
             hybrid: HybridState::default(),
+            optimum: Default::default(),
             quit_asked: false,
         };
         app.refresh();
@@ -216,6 +220,7 @@ impl App {
                 return self.after_save(sent, result);
             }
             Action::Exported(done) => return self.after_export(*done),
+            Action::Optimized(done) => return self.after_optimized(*done),
             Action::QuitUnsaved => {
                 return if self.quit_anyway() {
                     Outcome::effect(Effect::Leave)
@@ -251,6 +256,7 @@ impl App {
             outcome.redraw = true;
             outcome.effects.push(Effect::SaveSoon);
         }
+        self.ask_optimum(&mut outcome);
         outcome
     }
 

@@ -5,9 +5,11 @@ use crate::domain::catalog::Catalog;
 use crate::domain::preset::Preset;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::Scenario;
+use std::sync::Arc;
 
 pub struct Ctx {
-    pub catalog: Catalog,
+    /// Shared with jobs that run off the loop (the plan search), so none copies it.
+    pub catalog: Arc<Catalog>,
     pub rules: RuleBook,
     pub presets: Vec<Preset>,
     pub keymap: Keymap,

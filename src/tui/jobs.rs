@@ -123,3 +123,17 @@ pub fn export(
         let _ = results.send(Action::Exported(Box::new(ExportDone { file, clipboard })));
     });
 }
+
+/// Run the plan search on a blocking thread; it sends `Action::Optimized` to `results`.
+pub fn optimize(job: super::action::OptimizeJob, results: UnboundedSender<Action>) {
+    tokio::task::spawn_blocking(move || {
+        let result = crate::domain::optimize::analyse(&job.catalog, &job.rules, &job.scenario)
+            .map_err(|e| e.to_string());
+        let done = super::optimum::OptimumDone {
+            scenario: job.scenario,
+            result,
+        };
+        // The loop is gone when this fails: nobody is left to tell.
+        let _ = results.send(Action::Optimized(Box::new(done)));
+    });
+}

@@ -67,6 +67,8 @@ pub struct HybridParts {
     pub tiers: Rect,
     pub table: Rect,
     pub totals: Rect,
+    /// The cheapest compliant plan and its bands over volume (0 to 2 rows, as room allows).
+    pub optimum: Rect,
     pub findings: Rect,
 }
 
@@ -87,8 +89,10 @@ pub fn hybrid_parts(area: Rect, cases: usize, findings: usize) -> HybridParts {
     let fixed = 1 + tiers_h + 1;
     let rest = area.height.saturating_sub(fixed);
     let findings_min = 1 + findings.clamp(1, 2);
+    // The optimum's two lines come after a minimal table and the findings' minimum.
+    let optimum_h = rest.saturating_sub(3 + findings_min).min(2);
     let table_h = (2 + cases.max(1))
-        .min(rest.saturating_sub(findings_min))
+        .min(rest.saturating_sub(findings_min + optimum_h))
         .max(3);
     let row = |y: u16, h: u16| Rect {
         y,
@@ -99,15 +103,17 @@ pub fn hybrid_parts(area: Rect, cases: usize, findings: usize) -> HybridParts {
     let tiers = row(header.bottom(), tiers_h);
     let table = row(tiers.bottom(), table_h);
     let totals = row(table.bottom(), 1);
+    let optimum = row(totals.bottom(), optimum_h);
     let findings = row(
-        totals.bottom(),
-        area.bottom().saturating_sub(totals.bottom()),
+        optimum.bottom(),
+        area.bottom().saturating_sub(optimum.bottom()),
     );
     HybridParts {
         header,
         tiers,
         table,
         totals,
+        optimum,
         findings,
     }
 }

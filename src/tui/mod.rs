@@ -24,6 +24,7 @@ pub mod keymap;
 pub mod keymap_doc;
 pub mod layout;
 pub mod notes;
+pub mod optimum;
 pub mod overlay;
 pub mod palette;
 pub mod pane;

@@ -291,6 +291,10 @@ fn perform(effect: Effect, screen: &mut Screen, io: &mut Io) -> Next {
             jobs::export(*job, &mut std::io::stdout(), io.results.clone());
             Next::Continue
         }
+        Effect::Optimize(job) => {
+            jobs::optimize(*job, io.results.clone());
+            Next::Continue
+        }
         Effect::Suspend => {
             // Stop reading the terminal, give it back to the shell, stop; on `fg` take it
             // again with a fresh event stream and repaint everything.

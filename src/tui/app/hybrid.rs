@@ -18,7 +18,7 @@ impl App {
 
     /// After an edit: recompute now, and say so when it added a blocking finding, so a
     /// risky move is never silent.
-    fn after_edit(&mut self, done: String) -> Outcome {
+    pub(super) fn after_edit(&mut self, done: String) -> Outcome {
         let before = self.blocks();
         self.hybrid
             .refresh(&self.ctx.catalog, &self.ctx.rules, &self.doc.scenario);
@@ -129,6 +129,7 @@ impl App {
                     None => self.notify("a plan keeps at least one use case".into()),
                 };
             }
+            (Action::ApplyOptimum, _) => return self.apply_optimum(),
             (Action::Reroute, _) => {
                 return match self
                     .hybrid

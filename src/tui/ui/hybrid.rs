@@ -2,7 +2,7 @@
 //! the totals and the findings. Only reads the state and the plan cached by `update`.
 
 use super::parts::{first_fit, fit};
-use super::{cells, hybrid_findings, hybrid_tiers, usecase_table};
+use super::{cells, hybrid_findings, hybrid_optimum, hybrid_tiers, usecase_table};
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::app::App;
 use crate::tui::layout::{HybridParts, hybrid_parts};
@@ -26,6 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     hybrid_tiers::draw(frame, parts.tiers, app);
     usecase_table::draw(frame, parts.table, app);
     totals(frame, parts.totals, app);
+    hybrid_optimum::draw(frame, parts.optimum, app);
     hybrid_findings::draw_strip(frame, parts.findings, app);
 }
 
@@ -120,10 +121,28 @@ fn totals(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(gpus.clone(), t.text),
         ]
     };
+    let width = |s: &Vec<Span>| s.iter().map(|s| s.content.width()).sum::<usize>();
+    // The break-even from the plan search, when its answer is for these inputs and fits.
+    let with_break_even = |long: bool, v: &[&str; 4]| {
+        let mut spans = build(v);
+        if !long && v == &variants[2] {
+            // The narrowest form gives the GPU count's room to the break-even.
+            spans.truncate(spans.len() - 2);
+        }
+        let text = hybrid_optimum::break_even_text(app, long)?;
+        spans.push(Span::styled(v[3].to_string(), t.muted));
+        spans.push(Span::styled(text, t.text));
+        Some(spans)
+    };
+    // The break-even first (long, then short, each with the longest labels that fit), then
+    // the totals alone.
     let spans = variants
         .iter()
-        .map(build)
-        .find(|s| s.iter().map(|s| s.content.width()).sum::<usize>() <= w)
+        .map(|v| with_break_even(true, v))
+        .chain(variants.iter().map(|v| with_break_even(false, v)))
+        .flatten()
+        .chain(variants.iter().map(build))
+        .find(|s| width(s) <= w)
         .unwrap_or_else(|| build(&variants[2]));
     let line = Line::from(spans);
     cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());

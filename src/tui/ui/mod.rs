@@ -11,6 +11,7 @@ pub mod filter;
 pub mod help;
 pub mod hybrid;
 pub mod hybrid_findings;
+pub mod hybrid_optimum;
 pub mod hybrid_tiers;
 pub mod notes;
 pub mod palette;

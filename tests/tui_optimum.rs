@@ -1,0 +1,145 @@
+//! Pane 3's cheapest compliant plan: the search is asked for off the loop when the pane shows
+//! inputs it has not searched, its answer is shown only while the inputs are the same, `O`
+//! applies it and `u` undoes it; the strip and the break-even are drawn.
+
+mod tui_hybrid_support;
+
+use tierwise::data::embedded_catalog;
+use tierwise::domain::optimize::{Outcome as Found, analyse};
+use tierwise::tui::action::{Action, Effect};
+use tierwise::tui::app::{App, Outcome};
+use tierwise::tui::keymap::Keymap;
+use tierwise::tui::optimum::OptimumDone;
+use tierwise::tui::theme::Theme;
+use tui_hybrid_support::{case, press, screen};
+
+/// The search effects an outcome asks for, run here as the loop's job would.
+fn perform(a: &mut App, outcome: Outcome) -> usize {
+    let mut ran = 0;
+    for e in outcome.effects {
+        if let Effect::Optimize(job) = e {
+            let result =
+                analyse(&job.catalog, &job.rules, &job.scenario).map_err(|e| e.to_string());
+            let done = OptimumDone {
+                scenario: job.scenario,
+                result,
+            };
+            let next = a.update(Action::Optimized(Box::new(done)));
+            ran += 1 + perform(a, next);
+        }
+    }
+    ran
+}
+
+fn app(w: u16, h: u16) -> (App, Outcome) {
+    let mut a = App::new(
+        embedded_catalog().unwrap(),
+        Keymap::embedded().unwrap(),
+        Theme::builtin("dark").unwrap(),
+        (w, h),
+    );
+    let outcome = press(&mut a, "3");
+    (a, outcome)
+}
+
+fn text(a: &App) -> String {
+    screen(a).join("\n")
+}
+
+#[test]
+fn pane_three_asks_for_one_search_and_shows_its_answer() {
+    let (mut a, outcome) = app(80, 24);
+    let asked = outcome
+        .effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Optimize(_)))
+        .count();
+    assert_eq!(asked, 1);
+    assert!(a.optimum.running);
+    assert!(text(&a).contains("being worked out"), "{}", text(&a));
+    // Another key while it runs asks for nothing more.
+    let again = press(&mut a, "j");
+    assert!(
+        !again
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Optimize(_)))
+    );
+    assert_eq!(perform(&mut a, outcome), 1);
+    let shown = text(&a);
+    assert!(shown.contains("Cheapest compliant"), "{shown}");
+    assert!(shown.contains("O applies"), "{shown}");
+    assert!(shown.contains('▲'), "the strip marks the volume: {shown}");
+    assert!(
+        shown.contains("pays from"),
+        "the totals carry the break-even: {shown}"
+    );
+}
+
+#[test]
+fn a_stale_answer_is_never_shown_as_current() {
+    let (mut a, outcome) = app(120, 34);
+    perform(&mut a, outcome);
+    let before = text(&a);
+    assert!(
+        before.contains("Cheapest compliant plan $4.5K/month"),
+        "{before}"
+    );
+    // Move a use case: the answer is for the old inputs now.
+    let i = case(&a, "RAG");
+    for _ in 0..i {
+        press(&mut a, "j");
+    }
+    let moved = press(&mut a, "<");
+    let now = text(&a);
+    assert!(!now.contains("$4.5K/month"), "{now}");
+    assert!(now.contains("being worked out"), "{now}");
+    assert!(!now.contains("pays from"), "{now}");
+    // Applying is refused until the new answer comes.
+    press(&mut a, "O");
+    assert_eq!(a.doc.scenario.use_cases[i].tier, 1);
+    // The move asked for a search of the new inputs; its answer is current again.
+    assert_eq!(perform(&mut a, moved), 1);
+    assert!(a.optimum.current(&a.doc.scenario).is_some());
+    assert!(text(&a).contains("Cheapest compliant"));
+}
+
+#[test]
+fn o_applies_the_optimum_and_u_undoes_it() {
+    let (mut a, outcome) = app(80, 24);
+    perform(&mut a, outcome);
+    let before = a.doc.scenario.clone();
+    let cost = |a: &App| a.hybrid.plan().unwrap().hybrid_usd_per_month;
+    let old = cost(&a);
+    let Some(Found::Optimal(o)) = a
+        .optimum
+        .current(&a.doc.scenario)
+        .map(|x| x.outcome.clone())
+    else {
+        panic!("the default scenario has an optimum");
+    };
+    let applied = press(&mut a, "O");
+    assert!((cost(&a) - o.plan.hybrid_usd_per_month).abs() < 1e-6);
+    assert!(cost(&a) < old);
+    assert!(text(&a).contains("applied"), "{}", text(&a));
+    // The applied plan is searched again and is its own optimum.
+    perform(&mut a, applied);
+    assert!(
+        text(&a).contains("Cheapest compliant plan: this one"),
+        "{}",
+        text(&a)
+    );
+    press(&mut a, "u");
+    assert_eq!(a.doc.scenario.use_cases, before.use_cases);
+    assert_eq!(a.doc.scenario.tiers, before.tiers);
+    assert!((cost(&a) - old).abs() < 1e-9);
+}
+
+#[test]
+fn snapshots_with_the_answer() {
+    for (w, h) in [(80u16, 24u16), (250, 70)] {
+        let (mut a, outcome) = app(w, h);
+        perform(&mut a, outcome);
+        insta::assert_snapshot!(format!("optimum_{w}x{h}"), screen(&a).join("\n"));
+    }
+}
