@@ -136,6 +136,21 @@ fn o_applies_the_optimum_and_u_undoes_it() {
 }
 
 #[test]
+fn f_lists_what_moves_and_why_and_the_bands() {
+    let (mut a, outcome) = app(120, 40);
+    perform(&mut a, outcome);
+    press(&mut a, "F");
+    let shown = text(&a);
+    assert!(shown.contains("What moves (O applies it):"), "{shown}");
+    assert!(
+        shown.contains("• Multimodal and video analysis: tier 1: Claude Opus 4.7 (api) → tier 1: Gemini 3.1 Pro (api)"),
+        "{shown}"
+    );
+    assert!(shown.contains("Where the answer changes:"), "{shown}");
+    assert!(shown.contains("• 1K to "), "{shown}");
+}
+
+#[test]
 fn snapshots_with_the_answer() {
     for (w, h) in [(80u16, 24u16), (250, 70)] {
         let (mut a, outcome) = app(w, h);

@@ -133,6 +133,12 @@ fn overlay_area(body: Rect) -> Rect {
 
 /// Every line of the overlay for a text width.
 fn all_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let mut out = super::hybrid_optimum::why_lines(app, width);
+    out.extend(finding_lines(app, width));
+    out
+}
+
+fn finding_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.chrome.theme;
     let Some(plan) = app.hybrid.plan() else {
         return vec![Line::from(Span::styled(

@@ -84,7 +84,7 @@ fn summary<'a>(app: &App, a: &Analysis, w: usize) -> Line<'a> {
             let text = first_fit(
                 &[
                     format!(
-                        " Cheapest compliant plan {cost}/month{saving} · moves {moved} use case{plural} · O applies, u undoes"
+                        " Cheapest compliant plan {cost}/month{saving} · moves {moved} use case{plural} · F why · O applies"
                     ),
                     format!(" Cheapest compliant {cost}/mo{saving} · moves {moved} · O applies"),
                     format!(" Best {cost}{saving} · O"),
@@ -162,4 +162,81 @@ pub fn break_even_text(app: &App, long: bool) -> Option<String> {
     } else {
         format!("pays from {f}")
     })
+}
+
+/// The optimum's moves, each with its reason, and the bands over volume: the top of the `F`
+/// list while the answer is current.
+pub fn why_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let t = &app.chrome.theme;
+    let Some(a) = app.optimum.current(&app.doc.scenario) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let wrapped = |text: String, style: Style, out: &mut Vec<Line<'static>>| {
+        for (i, l) in super::parts::wrap(&text, width.saturating_sub(4))
+            .into_iter()
+            .enumerate()
+        {
+            let indent = if i == 0 { " " } else { "   " };
+            out.push(Line::from(Span::styled(format!("{indent}{l}"), style)));
+        }
+    };
+    match &a.outcome {
+        Outcome::Optimal(o) if o.moves.is_empty() => {
+            wrapped(
+                "The plan is already the cheapest compliant one.".into(),
+                t.good,
+                &mut out,
+            );
+        }
+        Outcome::Optimal(o) => {
+            wrapped(
+                format!(
+                    "Cheapest compliant plan: {} a month. What moves (O applies it):",
+                    format_usd(o.plan.hybrid_usd_per_month)
+                ),
+                t.header,
+                &mut out,
+            );
+            for m in &o.moves {
+                wrapped(
+                    format!(
+                        "• {}: {} → {} — {}",
+                        m.use_case,
+                        m.from.describe(),
+                        m.to.describe(),
+                        m.why
+                    ),
+                    t.text,
+                    &mut out,
+                );
+            }
+        }
+        Outcome::NoCompliantPlan(stuck) => {
+            wrapped("No compliant plan:".into(), t.bad, &mut out);
+            for s in stuck {
+                wrapped(
+                    format!("• {}: {}", s.use_case, s.reasons.join("; ")),
+                    t.text,
+                    &mut out,
+                );
+            }
+        }
+    }
+    out.push(Line::from(""));
+    wrapped("Where the answer changes:".into(), t.header, &mut out);
+    for b in &a.bands {
+        wrapped(
+            format!(
+                "• {} to {}/day: {}",
+                format_tokens(b.from),
+                format_tokens(b.to),
+                b.summary
+            ),
+            t.text,
+            &mut out,
+        );
+    }
+    out.push(Line::from(""));
+    out
 }
