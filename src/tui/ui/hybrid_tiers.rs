@@ -197,20 +197,25 @@ fn cost_line(tier: &TierPlan, width: usize) -> String {
 }
 
 /// Infra and staff of a self-hosted tier a month, or nothing.
+/// The staff part says whether the tier shares the one team of the self-hosted tiers.
 fn breakdown(tier: &TierPlan, width: usize) -> Option<String> {
     let bill = tier.self_host.as_ref()?;
+    let infra = format_usd(bill.infra_usd_per_month);
+    let staff = format_usd(bill.labor_usd_per_month);
+    let (long, short) = match &tier.staff {
+        Some(s) if s.shared => (
+            format!("staff {staff} (share of one {} FTE team)", s.team_fte),
+            format!("shared staff {staff}"),
+        ),
+        Some(_) => (format!("own staff {staff}"), format!("own staff {staff}")),
+        None => (format!("staff {staff}"), format!("staff {staff}")),
+    };
     Some(first_fit(
         &[
-            format!(
-                "infra {} · staff {} a month",
-                format_usd(bill.infra_usd_per_month),
-                format_usd(bill.labor_usd_per_month)
-            ),
-            format!(
-                "infra {} · staff {}",
-                format_usd(bill.infra_usd_per_month),
-                format_usd(bill.labor_usd_per_month)
-            ),
+            format!("infra {infra} · {long} a month"),
+            format!("infra {infra} · {long}"),
+            format!("infra {infra} · {short}"),
+            format!("infra {infra} · staff {staff}"),
         ],
         width,
     ))
