@@ -122,6 +122,8 @@ fn o_applies_the_optimum_and_u_undoes_it() {
     assert!((cost(&a) - o.plan.hybrid_usd_per_month).abs() < 1e-6);
     assert!(cost(&a) < old);
     assert!(text(&a).contains("applied"), "{}", text(&a));
+    // A tier bought through an API is named by the model it buys.
+    assert!(text(&a).contains("│ MiniMax M2.7"), "{}", text(&a));
     // The applied plan is searched again and is its own optimum.
     perform(&mut a, applied);
     assert!(
@@ -129,7 +131,14 @@ fn o_applies_the_optimum_and_u_undoes_it() {
         "{}",
         text(&a)
     );
-    press(&mut a, "u");
+    let undone = press(&mut a, "u");
+    assert!(
+        undone
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Optimize(_))),
+        "undo searches the restored plan"
+    );
     assert_eq!(a.doc.scenario.use_cases, before.use_cases);
     assert_eq!(a.doc.scenario.tiers, before.tiers);
     assert!((cost(&a) - old).abs() < 1e-9);

@@ -211,6 +211,13 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) -> Outcome {
+        let mut outcome = self.update_routed(action);
+        // Whatever changed the scenario (an edit, undo, the palette), pane 3 searches it.
+        self.ask_optimum(&mut outcome);
+        outcome
+    }
+
+    fn update_routed(&mut self, action: Action) -> Outcome {
         match action {
             // Nothing the scenario holds changes: skip the comparison.
             Action::Resize(..) | Action::ExpireNotice => return self.update_view(action),
@@ -256,7 +263,6 @@ impl App {
             outcome.redraw = true;
             outcome.effects.push(Effect::SaveSoon);
         }
-        self.ask_optimum(&mut outcome);
         outcome
     }
 

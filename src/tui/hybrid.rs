@@ -151,13 +151,28 @@ pub fn compute(catalog: &Catalog, rules: &RuleBook, s: &Scenario) -> HybridView 
             }] += 1;
         }
     }
+    // A tier bought through an offering is named by the model it buys (with the seller),
+    // not by the deployment it would self-host.
+    let bought = |i: usize, fallback: &str| match &plan {
+        Ok(p) if p.tiers[i].way != crate::domain::hybrid::Way::SelfHosted => {
+            let t = &p.tiers[i];
+            let seller = t
+                .offering
+                .as_deref()
+                .and_then(|id| crate::domain::hybrid::find_offering(catalog, id))
+                .map(|(_, o)| format!(" · {}", o.provider_name))
+                .unwrap_or_default();
+            format!("{}{seller}", name(&t.model))
+        }
+        _ => name(fallback),
+    };
     HybridView {
-        plan,
         model_names: [
-            name(&s.tiers.frontier),
-            name(&s.tiers.large.model),
-            name(&s.tiers.small.model),
+            bought(0, &s.tiers.frontier),
+            bought(1, &s.tiers.large.model),
+            bought(2, &s.tiers.small.model),
         ],
+        plan,
         gpu_names: [
             String::new(),
             gpu(&s.tiers.large.gpu),

@@ -24,12 +24,11 @@ impl App {
         outcome.redraw = true;
     }
 
+    /// The answer is kept; `update` then starts the next search if the inputs moved on.
     pub(super) fn after_optimized(&mut self, done: OptimumDone) -> Outcome {
         self.optimum.running = false;
         self.optimum.done = Some(done);
-        let mut outcome = Outcome::redraw();
-        self.ask_optimum(&mut outcome);
-        outcome
+        Outcome::redraw()
     }
 
     /// Replace the use cases' tiers and the tiers' runs by the optimum's; nothing else of the
