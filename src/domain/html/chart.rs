@@ -85,11 +85,13 @@ pub fn breakeven_chart(
     let y_max = costs.clone().fold(1.0, f64::max);
     // Two decades under the cheapest self-hosted bill is room enough to see the API lines
     // approach it; lower costs say nothing about the choice.
-    let floor = host.iter().flatten().map(|p| p.1).fold(f64::MAX, f64::min) / 100.0;
-    let y_min = costs
-        .fold(f64::MAX, f64::min)
-        .max(if floor.is_finite() { floor } else { 1.0 })
-        .clamp(1.0, y_max);
+    let floor = host
+        .iter()
+        .flatten()
+        .map(|p| p.1 / 100.0)
+        .reduce(f64::min)
+        .unwrap_or(1.0);
+    let y_min = costs.fold(f64::MAX, f64::min).max(floor).clamp(1.0, y_max);
     let (ylo_exp, yhi_exp) = (
         y_min.log10().floor() as i32,
         (y_max.log10().ceil() as i32).max(y_min.log10().floor() as i32 + 1),

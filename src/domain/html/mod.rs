@@ -14,6 +14,7 @@ mod style;
 mod svg;
 mod tornado;
 
+use crate::domain::breakeven::VOLUME_MAX;
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::Deployment;
 use crate::domain::report::PlanReport;
@@ -320,10 +321,11 @@ fn what_moves(out: &mut String, p: &PageInput) {
     match &w.breakeven {
         Some(t) => out.push_str(&format!(
             "<figure>{}<figcaption>Against <span class=\"name\">{}</span>, on a log scale; \
-             “never” means self-hosting is not cheaper at any volume up to 100B tokens a \
-             day.</figcaption></figure>",
+             “never” means self-hosting is not cheaper at any volume up to <span \
+             class=\"label\">{}</span> tokens a day.</figcaption></figure>",
             tornado::breakeven_tornado(t),
-            escape_line(breakeven::model_name(p.catalog, &t.against))
+            escape_line(breakeven::model_name(p.catalog, &t.against)),
+            format_tokens(VOLUME_MAX)
         )),
         None => out.push_str(&format!(
             "<p class=\"missing\">Not drawn: {}.</p>",
