@@ -24,7 +24,7 @@ h3{font-size:1rem;margin:1.1rem 0 .4rem}
 p{margin:.4rem 0}
 .meta{color:var(--muted);margin:0 0 1rem}
 .answer{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:.75rem;margin:1rem 0}
-.card{background:var(--card);border-radius:.5rem;padding:.75rem .9rem;border-left:4px solid var(--s0)}
+.card{min-width:0;background:var(--card);border-radius:.5rem;padding:.75rem .9rem;border-left:4px solid var(--s0)}
 .card.plan{border-left-color:var(--t2)}.card.now{border-left-color:var(--muted)}
 .card .big{display:block;font-size:1.9rem;font-weight:700;line-height:1.15;margin:.15rem 0}
 .card .big small{font-size:.55em;font-weight:600}
@@ -68,13 +68,14 @@ a{color:var(--s0)}
 footer{margin-top:2rem;color:var(--muted);font-size:.8rem}
 @media (max-width:36rem){body{font-size:14px}main{padding:.75rem .6rem 1.5rem}
 h1{font-size:1.3rem}.card .big{font-size:1.5rem}dl.inputs{grid-template-columns:1fr}
-dl.inputs dd{margin-bottom:.35rem}th,td{padding:.25rem .3rem}}
+dl.inputs dd{margin-bottom:.35rem}th,td{padding:.25rem .3rem}
+figure{overflow-x:auto}svg.chart{min-width:600px}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#444;--rule:#bbb;--card:#fff;--grid:#e5e5e5}
 @page{margin:14mm 12mm}
 body{font-size:10pt}main{max-width:none;padding:0}
 h2{break-after:avoid;page-break-after:avoid}
 .card,.notes,.missing{border:1px solid var(--rule)}
-.answer{grid-template-columns:repeat(3,1fr)}
+.answer{grid-template-columns:repeat(3,minmax(0,1fr))}
 table,figure,.card,li{break-inside:avoid;page-break-inside:avoid}
 a{color:inherit;text-decoration:none}
 .table{overflow:visible}}
