@@ -3,13 +3,14 @@
 //! the answer, and the date of the data. The JSON report prints these after the plan and the
 //! HTML page draws them, so a number on the page is always one the JSON carries. Pure.
 
-use super::breakeven::crossover;
+use super::breakeven::{VOLUME_MIN, crossover};
 use super::catalog::{Catalog, SourceId};
 use super::cost::{api_monthly_cost_at, blended_price, marginal_usd_per_million, self_host_cost};
 use super::hybrid_sensitivity::hybrid_tornado;
 use super::report::{HostSettings, prices_in_effect};
 use super::scenario::Scenario;
 use super::sensitivity::{Case, DEFAULT_SPAN, tornado};
+use super::units::format_tokens;
 use super::what_moves::TOP;
 use serde::Serialize;
 
@@ -114,6 +115,71 @@ pub struct HybridBarReport {
     pub high_value: String,
     pub high_usd_per_month: f64,
     pub high_savings_vs_frontier: Option<f64>,
+}
+
+/// A part of a sentence: words, or one of an [`ApiLine`]'s fields (a volume or the reason
+/// there is none), which a page marks and a screen may show large.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    Text(&'static str),
+    /// `break_even_tokens_per_day` or `stays_cheaper_from_tokens_per_day`.
+    Volume(&'static str, f64),
+    NeverReason(String),
+}
+
+/// The answer for one API line in words, at the scenario's volume `now`:
+/// "self-hosting pays from 20.9M tokens a day".
+pub fn verdict(line: &ApiLine, now: f64) -> Vec<Piece> {
+    use Piece::{NeverReason, Text, Volume};
+    const BE: &str = "break_even_tokens_per_day";
+    const STAYS: &str = "stays_cheaper_from_tokens_per_day";
+    match (
+        line.break_even_tokens_per_day,
+        line.stays_cheaper_from_tokens_per_day,
+    ) {
+        (None, _) => vec![
+            Text("the API stays cheaper: "),
+            match &line.never_reason {
+                Some(r) => NeverReason(r.clone()),
+                None => Text("no crossing"),
+            },
+        ],
+        (Some(b), Some(s)) if b <= VOLUME_MIN && s <= VOLUME_MIN => {
+            vec![Text("self-hosting is cheaper at every volume")]
+        }
+        (Some(b), Some(s)) if b == s => vec![
+            Text("self-hosting pays from "),
+            Volume(BE, b),
+            Text(if now < b {
+                " tokens a day"
+            } else {
+                " tokens a day, as it is now"
+            }),
+        ],
+        (Some(b), Some(s)) => vec![
+            Text("self-hosting is first cheaper at "),
+            Volume(BE, b),
+            Text(" tokens a day and for good from "),
+            Volume(STAYS, s),
+        ],
+        (Some(b), None) => vec![
+            Text("self-hosting is cheaper from "),
+            Volume(BE, b),
+            Text(" tokens a day, though not at every larger volume"),
+        ],
+    }
+}
+
+/// [`verdict`] as plain text.
+pub fn verdict_text(line: &ApiLine, now: f64) -> String {
+    verdict(line, now)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.to_string(),
+            Piece::Volume(_, v) => format_tokens(v),
+            Piece::NeverReason(r) => r,
+        })
+        .collect()
 }
 
 /// The extras of `scenario`, through the same functions the break-even pane, the tornado views
@@ -326,6 +392,18 @@ mod tests {
         assert_eq!(t.bars.len(), TOP);
         assert_eq!(x.what_moves.hybrid.as_ref().unwrap().bars.len(), TOP);
         assert!(x.data_as_of.is_some() && !x.sources.is_empty());
+        // At the default 5M tokens a day against Claude Opus 4.7 (the article's figure).
+        assert_eq!(
+            verdict_text(&b.api[0], s.workload.tokens_per_day),
+            "self-hosting pays from 20.9M tokens a day"
+        );
+        let mut far = b.api[0].clone();
+        far.break_even_tokens_per_day = None;
+        far.never_reason = Some("never cheaper".into());
+        assert_eq!(
+            verdict_text(&far, 1e6),
+            "the API stays cheaper: never cheaper"
+        );
     }
 
     #[test]

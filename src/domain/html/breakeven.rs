@@ -4,10 +4,9 @@
 use super::chart::{HOST_COLOUR, SERIES_COLOURS, breakeven_chart};
 use super::escape::escape;
 use super::svg::{data, data_text};
-use crate::domain::breakeven::VOLUME_MIN;
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::Deployment;
-use crate::domain::scenario_report::{ApiLine, BreakevenReport, SelfHostLine};
+use crate::domain::scenario_report::{self, ApiLine, BreakevenReport, Piece, SelfHostLine};
 use crate::domain::units::{format_price, format_tokens, format_usd, format_usd_full};
 
 pub fn model_name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
@@ -24,38 +23,18 @@ pub fn host_name(catalog: &Catalog, h: &SelfHostLine) -> String {
 
 /// The answer for one API line in a sentence of markup, its numbers marked (`i`: its index).
 pub fn verdict(line: &ApiLine, i: usize, now: f64) -> String {
-    let key = |f: &str| format!("/breakeven/api/{i}/{f}");
-    let at = |f: &str, v: f64| data(&key(f), Some(v), &format_tokens(v));
-    match (
-        line.break_even_tokens_per_day,
-        line.stays_cheaper_from_tokens_per_day,
-    ) {
-        (None, _) => format!(
-            "the API stays cheaper: {}",
-            line.never_reason
-                .as_deref()
-                .map_or("no crossing".into(), |r| data_text(&key("never_reason"), r))
-        ),
-        (Some(b), Some(s)) if b <= VOLUME_MIN && s <= VOLUME_MIN => {
-            "self-hosting is cheaper at every volume".into()
-        }
-        (Some(b), Some(s)) if b == s => {
-            let when = if now < b { "" } else { ", as it is now" };
-            format!(
-                "self-hosting pays from {} tokens a day{when}",
-                at("break_even_tokens_per_day", b)
-            )
-        }
-        (Some(b), Some(s)) => format!(
-            "self-hosting is first cheaper at {} tokens a day and for good from {}",
-            at("break_even_tokens_per_day", b),
-            at("stays_cheaper_from_tokens_per_day", s)
-        ),
-        (Some(b), None) => format!(
-            "self-hosting is cheaper from {} tokens a day, though not at every larger volume",
-            at("break_even_tokens_per_day", b)
-        ),
-    }
+    scenario_report::verdict(line, now)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => escape(t),
+            Piece::Volume(field, v) => data(
+                &format!("/breakeven/api/{i}/{field}"),
+                Some(v),
+                &format_tokens(v),
+            ),
+            Piece::NeverReason(r) => data_text(&format!("/breakeven/api/{i}/never_reason"), &r),
+        })
+        .collect()
 }
 
 fn swatch(class: &str, colour: &str, width: f64) -> String {
