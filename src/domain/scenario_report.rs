@@ -130,17 +130,30 @@ pub enum Piece {
 /// The answer for one API line in words, at the scenario's volume `now`:
 /// "self-hosting pays from 20.9M tokens a day".
 pub fn verdict(line: &ApiLine, now: f64) -> Vec<Piece> {
+    verdict_of(
+        line.break_even_tokens_per_day,
+        line.stays_cheaper_from_tokens_per_day,
+        line.never_reason.as_deref(),
+        now,
+    )
+}
+
+/// [`verdict`] from a crossing's parts: the break-even and stays-cheaper-from volumes and the
+/// reason there is none.
+pub fn verdict_of(
+    break_even: Option<f64>,
+    stays_cheaper_from: Option<f64>,
+    never_reason: Option<&str>,
+    now: f64,
+) -> Vec<Piece> {
     use Piece::{NeverReason, Text, Volume};
     const BE: &str = "break_even_tokens_per_day";
     const STAYS: &str = "stays_cheaper_from_tokens_per_day";
-    match (
-        line.break_even_tokens_per_day,
-        line.stays_cheaper_from_tokens_per_day,
-    ) {
+    match (break_even, stays_cheaper_from) {
         (None, _) => vec![
             Text("the API stays cheaper: "),
-            match &line.never_reason {
-                Some(r) => NeverReason(r.clone()),
+            match never_reason {
+                Some(r) => NeverReason(r.to_string()),
                 None => Text("no crossing"),
             },
         ],
@@ -172,7 +185,12 @@ pub fn verdict(line: &ApiLine, now: f64) -> Vec<Piece> {
 
 /// [`verdict`] as plain text.
 pub fn verdict_text(line: &ApiLine, now: f64) -> String {
-    verdict(line, now)
+    plain(verdict(line, now))
+}
+
+/// Pieces as plain text.
+pub fn plain(pieces: Vec<Piece>) -> String {
+    pieces
         .into_iter()
         .map(|p| match p {
             Piece::Text(t) => t.to_string(),
