@@ -12,18 +12,34 @@ use crate::domain::scenario::Scenario;
 use crate::domain::scenario_report::{BreakevenReport, ScenarioExtras};
 use crate::domain::units::{format_price, format_tokens, format_usd_full};
 
+/// A reference as a web address: as it is when it has a scheme, with `https://` when it
+/// starts with a host name (`nvidia.com/...`); `None` for a file name or anything else.
+fn web_address(reference: &str) -> Option<String> {
+    if let Some(url) = safe_url(reference) {
+        return Some(url);
+    }
+    let (host, _) = reference.split_once('/')?;
+    let looks_like_host = host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-');
+    looks_like_host
+        .then(|| safe_url(&format!("https://{reference}")))
+        .flatten()
+}
+
 /// A source in one line: title, publisher, date, and a link when it is a web address.
 pub fn citation(catalog: &Catalog, id: &SourceId) -> String {
     match catalog.source(id) {
         Some(s) => {
-            let title = match s.reference.as_deref().and_then(safe_url) {
+            let title = match s.reference.as_deref().and_then(web_address) {
                 Some(url) => format!("<a href=\"{url}\">{}</a>", escape_line(&s.title)),
                 None => escape_line(&s.title),
             };
             let file = s
                 .reference
                 .as_deref()
-                .filter(|r| safe_url(r).is_none())
+                .filter(|r| web_address(r).is_none())
                 .map_or(String::new(), |r| {
                     format!(" (<code>{}</code>)", escape_line(r))
                 });
@@ -238,4 +254,20 @@ pub fn sources(out: &mut String, catalog: &Catalog, x: &ScenarioExtras, plan: Op
         out.push_str(&format!("<li>{}</li>", citation(catalog, id)));
     }
     out.push_str("</ul>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_address;
+
+    #[test]
+    fn references_become_links_only_when_they_are_web_addresses() {
+        assert_eq!(
+            web_address("nvidia.com/en-us/data-center/h100").as_deref(),
+            Some("https://nvidia.com/en-us/data-center/h100")
+        );
+        assert_eq!(web_address("000_8b9e921e8beed53d.txt"), None);
+        assert_eq!(web_address("javascript:alert(1)/x"), None);
+        assert_eq!(web_address("a b.com/x"), None);
+    }
 }
