@@ -8,6 +8,7 @@ pub mod export;
 pub mod html;
 pub mod hybrid;
 pub mod hybrid_sensitivity;
+pub mod inputs;
 pub mod preset;
 pub mod query;
 pub mod report;
