@@ -31,6 +31,8 @@ pub enum Command {
     Scenario(ScenarioArgs),
     /// The hybrid plan of a scenario as a one-page Markdown plan, JSON, or an HTML page with charts
     Report(crate::cli::report::ReportArgs),
+    /// The current plan beside the cheapest compliant one (--optimize), over volume
+    Plan(crate::cli::plan::PlanArgs),
     /// Check a user data file (models.ron, gpus.ron, rules.ron) as the app would load it
     CheckData(crate::cli::check_data::CheckDataArgs),
     /// Which assumptions move the break-even volume, and how far (same options as cost)

@@ -9,6 +9,7 @@ pub mod html;
 pub mod hybrid;
 pub mod hybrid_sensitivity;
 pub mod inputs;
+pub mod optimize;
 pub mod preset;
 pub mod query;
 pub mod report;

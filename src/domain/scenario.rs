@@ -32,6 +32,9 @@ pub struct Settings {
     pub fte: f64,
     pub salary: f64,
     pub overhead: f64,
+    /// In the hybrid plan: this tier pays its own staff (`fte` at `salary`) instead of sharing
+    /// the one team that runs every self-hosted tier.
+    pub own_staff: bool,
 }
 
 impl Default for Settings {
@@ -55,6 +58,7 @@ impl Default for Settings {
             fte: 0.25,
             salary: 192_000.0,
             overhead: 0.0,
+            own_staff: false,
         }
     }
 }
@@ -128,10 +132,20 @@ impl DeploymentChoice {
 pub struct Tiers {
     /// Tier 1: an API model.
     pub frontier: String,
+    /// Tier 1's offering (`model@provider`) when not the model's own listed price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frontier_offering: Option<String>,
     /// Tier 2: a large open model, self-hosted.
     pub large: DeploymentChoice,
     /// Tier 3: a small open model in a closed environment.
     pub small: DeploymentChoice,
+    /// Tier 2 bought through an API instead of self-hosting `large`: an offering id
+    /// (`model@provider`), or an open model's id for its own listed price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_offering: Option<String>,
+    /// Tier 3 bought from a host instead of self-hosting `small`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small_offering: Option<String>,
 }
 
 /// A use case with the tier it is routed to (1, 2 or 3).
@@ -192,8 +206,11 @@ impl Scenario {
             marks: Vec::new(),
             tiers: Tiers {
                 frontier: "claude-opus-4.7".into(),
+                frontier_offering: None,
                 large: DeploymentChoice::new("llama-3.1-70b", "h100-sxm"),
                 small,
+                large_offering: None,
+                small_offering: None,
             },
             use_cases: use_cases
                 .iter()

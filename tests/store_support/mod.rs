@@ -45,6 +45,7 @@ pub fn odd_settings(seed: f64) -> Settings {
         fte: 0.6,
         salary: 201_000.0,
         overhead: 0.15,
+        own_staff: true,
     }
 }
 
@@ -68,6 +69,9 @@ pub fn full_scenario(name: &str) -> Scenario {
         marks: vec!["phi-4".into(), "llama-3.1-70b".into()],
         tiers: Tiers {
             frontier: "gpt-5.5".into(),
+            frontier_offering: None,
+            large_offering: None,
+            small_offering: None,
             large: DeploymentChoice {
                 model: "deepseek-r1".into(),
                 gpu: "h100-sxm".into(),

@@ -438,6 +438,7 @@ fn findings(s: &Scenario, ctx: &Context) -> Vec<Finding> {
                 model: m,
                 deployment: DeploymentKind::Api,
                 sensitivities: BTreeSet::new(),
+                host: None,
             });
         }
     }
@@ -447,6 +448,7 @@ fn findings(s: &Scenario, ctx: &Context) -> Vec<Finding> {
             model: m,
             deployment: DeploymentKind::SelfHosted,
             sensitivities: BTreeSet::new(),
+            host: None,
         });
     }
     ctx.rules.evaluate(&s.region, &s.sector, &subjects)
