@@ -34,6 +34,8 @@ pub enum Command {
     CheckData(crate::cli::check_data::CheckDataArgs),
     /// Which assumptions move the break-even volume, and how far (same options as cost)
     Sensitivity(Box<crate::cli::sensitivity::SensitivityArgs>),
+    /// GPUs per replica, memory split and throughput of a model on a GPU, with its bound
+    Sizing(Box<crate::cli::sizing::SizingArgs>),
 }
 
 #[derive(Debug, Clone, Args)]

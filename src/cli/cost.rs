@@ -45,7 +45,7 @@ pub fn compute<'a>(catalog: &'a Catalog, args: &CostArgs) -> Result<Report<'a>, 
     let workload = workload(args);
     workload.validate().map_err(input_error)?;
     let deployment = choice(args, &gpu.id)
-        .resolve(catalog)
+        .resolve_for(catalog, &workload)
         .map_err(input_error)?;
 
     let self_host = self_host_cost(&deployment, workload.tokens_per_day);
@@ -116,6 +116,15 @@ pub fn choice(args: &CostArgs, gpu: &str) -> DeploymentChoice {
     if let Some(p) = args.precision {
         s.precision = p;
     }
+    if let Some(p) = args.kv_precision {
+        s.kv_precision = p;
+    }
+    if let Some(p) = args.serving {
+        s.serving = p;
+    }
+    if args.gpus_per_replica.is_some() {
+        s.gpus_per_replica = args.gpus_per_replica;
+    }
     set(&mut s.kv_overhead, args.kv_overhead);
     set(&mut s.efficiency, args.efficiency);
     set(&mut s.utilization, args.utilization);
@@ -143,6 +152,7 @@ pub fn workload(args: &CostArgs) -> Workload {
         tokens_per_day: args.tokens_per_day.unwrap_or(defaults.tokens_per_day),
         input_share: args.input_share.unwrap_or(defaults.input_share),
         prompt_tokens: args.prompt_tokens.unwrap_or(defaults.prompt_tokens),
+        output_tokens: args.output_tokens.unwrap_or(defaults.output_tokens),
     }
 }
 

@@ -425,6 +425,16 @@ mod tests {
             fte: 0.25,
             salary: 192_000.0,
             overhead: 0.0,
+            architecture: None,
+            memory_bandwidth_tb_s: None,
+            fp8_tflops: None,
+            int8_tops: None,
+            fp4_tflops: None,
+            kv_precision: Default::default(),
+            serving: Default::default(),
+            gpus_per_replica: None,
+            prompt_tokens: 2000.0,
+            output_tokens: 2000.0,
         }
     }
 

@@ -135,8 +135,8 @@ pub fn plan_priced(
         value: frontier.id.clone(),
         allowed: "a model with an API price".into(),
     })?;
-    let large = scenario.tiers.large.resolve(catalog)?;
-    let small = scenario.tiers.small.resolve(catalog)?;
+    let large = scenario.tiers.large.resolve_for(catalog, workload)?;
+    let small = scenario.tiers.small.resolve_for(catalog, workload)?;
     for case in &scenario.use_cases {
         if let Some(problem) = case.use_case.problems().into_iter().next() {
             return Err(InputError {
@@ -171,6 +171,7 @@ pub fn plan_priced(
             workload.input_share
         },
         prompt_tokens: workload.prompt_tokens,
+        output_tokens: workload.output_tokens,
     };
 
     let api_tier = {

@@ -13,6 +13,7 @@ pub mod report;
 pub mod rules;
 pub mod scenario;
 pub mod sensitivity;
+pub mod serving;
 pub mod text;
 pub mod uncertainty;
 pub mod units;

@@ -54,7 +54,7 @@ pub struct Tornado {
 /// The break-even volume of a case, through the same functions the pane and the CLI use.
 pub fn break_even(catalog: &Catalog, case: &Case) -> Result<Option<f64>, InputError> {
     case.workload.validate()?;
-    let deployment = case.choice.resolve(catalog)?;
+    let deployment = case.choice.resolve_for(catalog, &case.workload)?;
     let blended = blended_price(&case.price, &case.workload);
     Ok(crossover(blended, &deployment).break_even_tokens_per_day)
 }

@@ -45,6 +45,9 @@ pub fn odd_settings(seed: f64) -> Settings {
         fte: 0.6,
         salary: 201_000.0,
         overhead: 0.15,
+        kv_precision: tierwise::domain::cost::KvPrecision::Fp8,
+        serving: tierwise::domain::cost::Serving::Peak,
+        gpus_per_replica: Some(16),
     }
 }
 
@@ -56,6 +59,7 @@ pub fn full_scenario(name: &str) -> Scenario {
             tokens_per_day: 42_000_000.0,
             input_share: 0.63,
             prompt_tokens: 9_000.0,
+            output_tokens: 700.0,
         },
         region: "eu".into(),
         sector: "healthcare".into(),

@@ -87,7 +87,8 @@ impl Workload {
             }
         })?;
         within("input-share", self.input_share, 0.0, 1.0, false)?;
-        within("prompt-tokens", self.prompt_tokens, 1.0, 1e7, false)
+        within("prompt-tokens", self.prompt_tokens, 1.0, 1e7, false)?;
+        within("output-tokens", self.output_tokens, 1.0, 1e7, false)
     }
 }
 
@@ -148,6 +149,7 @@ impl Deployment {
 
     /// Checks on what the fields imply together, after each field is in range.
     fn validate_derived(&self) -> Result<(), InputError> {
+        super::plan::check(self)?;
         let memory =
             self.params_total_b * self.precision.bytes_per_param() * (1.0 + self.kv_overhead);
         let n_r = (memory / self.gpu_memory_gb).ceil();

@@ -70,12 +70,13 @@ pub(crate) fn llama_on_h100() -> Deployment {
 #[test]
 fn precision_and_mode_names_round_trip() {
     let bytes: Vec<f64> = Precision::ALL.iter().map(|p| p.bytes_per_param()).collect();
-    assert_eq!(bytes, [2.0, 2.0, 1.0, 1.0, 0.5]);
+    assert_eq!(bytes, [2.0, 2.0, 1.0, 1.0, 0.5, 0.5625]);
     for p in Precision::ALL {
         assert_eq!(Precision::parse(p.as_str()), Some(p));
     }
     assert_eq!(Precision::parse("INT4"), Some(Precision::Int4));
-    assert_eq!(Precision::parse("fp4"), None);
+    assert_eq!(Precision::parse("fp4"), Some(Precision::Fp4));
+    assert_eq!(Precision::parse("fp2"), None);
     assert_eq!(Mode::parse("buy"), Some(Mode::Buy));
     assert_eq!(Mode::parse("Rent"), Some(Mode::Rent));
     assert_eq!(Mode::parse("lease"), None);

@@ -74,6 +74,7 @@ fn tier_one_is_the_api_bill_at_the_tiers_input_share() {
             tokens_per_day: 5e6 * 0.35,
             input_share: 0.24 / 0.35,
             prompt_tokens: 2000.0,
+            output_tokens: 2000.0,
         },
     );
     assert!((t1.usd_per_month - expected).abs() < 1e-9);
