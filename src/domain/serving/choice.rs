@@ -174,11 +174,8 @@ fn per_gpu(r: &Replica) -> f64 {
 fn choose(inputs: &Inputs, smallest: Replica) -> (Option<Replica>, String) {
     let why_smallest = |r: &Replica| {
         format!(
-            "{} GPU{}: the smallest that fits ({:.0} GB of weights, {:.0} GB left for the KV cache)",
-            r.gpus,
-            plural(r.gpus),
-            r.weights_gb,
-            r.kv_gb_free
+            "the smallest that fits ({:.0} GB of weights, {:.0} GB left for the KV cache)",
+            r.weights_gb, r.kv_gb_free
         )
     };
     if inputs.measured.is_some() {
@@ -208,11 +205,11 @@ fn choose(inputs: &Inputs, smallest: Replica) -> (Option<Replica>, String) {
         );
     }
     let reason = format!(
-        "{} GPUs: {:.1}x the tokens/s per GPU of {} (the smallest that fits, {:.0} concurrent \
-         sequences against {:.0}), so the lowest $/M",
-        best.gpus,
+        "{:.1}x the tokens/s per GPU of {} GPU{}, the smallest that fits ({:.0} concurrent \
+         sequences against {:.0}): the lowest $/M",
         per_gpu(&best) / per_gpu(&smallest),
         smallest.gpus,
+        plural(smallest.gpus),
         smallest.max_concurrent_sequences,
         best.max_concurrent_sequences
     );

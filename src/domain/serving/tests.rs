@@ -128,6 +128,8 @@ fn peak(
 
 fn within(estimate: f64, measured: f64, tolerance: f64) {
     let ratio = estimate / measured;
+    // `cargo test --lib calibration -- --nocapture` prints the docs' calibration table.
+    println!("estimate {estimate:.0} measured {measured:.0} ratio {ratio:.3}");
     assert!(
         (1.0 - tolerance..=1.0 + tolerance).contains(&ratio),
         "estimate {estimate:.0} against measured {measured:.0}: ratio {ratio:.3}"
