@@ -202,7 +202,12 @@ fn text(model: &Model, gpu: &Gpu, d: &Deployment, plan: &Plan) -> String {
     );
     match &plan.replica {
         Some(r) => {
-            out += &format!("Memory per replica: {}\n", gb(r.memory_gb));
+            out += &format!(
+                "Memory per replica: {} ({} x {})\n",
+                gb(r.memory_gb),
+                r.gpus,
+                gb(d.gpu_memory_gb)
+            );
             out += &format!("  weights           {}\n", gb(r.weights_gb));
             out += &format!("  runtime reserve   {}\n", gb(r.reserve_gb));
             out += &format!(
@@ -229,36 +234,7 @@ fn text(model: &Model, gpu: &Gpu, d: &Deployment, plan: &Plan) -> String {
         plan.method.label()
     );
     if let Some(r) = &plan.replica {
-        out += &format!("Bound: {}\n", bound_sentence(r));
+        out += &format!("Bound: {}\n", r.bound_sentence());
     }
     out
-}
-
-/// The bound in words with its numbers.
-pub fn bound_sentence(r: &crate::domain::serving::Replica) -> String {
-    use crate::domain::serving::Bound;
-    let step_ms = r.step_memory_s.max(r.step_compute_s) * 1e3;
-    match r.bound {
-        Bound::Compute => format!(
-            "compute (prefill {:.1} ms per request, decode step {:.1} ms of arithmetic against \
-             {:.1} ms of memory reads)",
-            r.prefill_s * 1e3,
-            r.step_compute_s * 1e3,
-            r.step_memory_s * 1e3
-        ),
-        Bound::MemoryBandwidth => format!(
-            "memory-bandwidth (each {step_ms:.1} ms decode step reads {:.1} GB of weights and \
-             {:.1} GB of KV cache for {} sequences, the runtime's batch limit)",
-            r.step_weights_gb,
-            r.step_kv_gb,
-            format_count(r.batch)
-        ),
-        Bound::KvCapacity => format!(
-            "kv-capacity (the KV cache holds {} sequences; each {step_ms:.1} ms decode step \
-             reads {:.1} GB of weights and {:.1} GB of KV cache)",
-            format_count(r.max_concurrent_sequences),
-            r.step_weights_gb,
-            r.step_kv_gb
-        ),
-    }
 }

@@ -9,6 +9,7 @@ use super::{
     Precision, RUNTIME_RESERVE, Serving, TP_EFFICIENCY_PER_DOUBLING,
 };
 use crate::domain::catalog::{Architecture, AttentionKind};
+use crate::domain::units::format_count;
 
 /// The datasheet figures of one GPU that the estimate reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,8 +97,15 @@ pub struct Replica {
     /// One decode step of the whole batch: its arithmetic, and its memory reads.
     pub step_compute_s: f64,
     pub step_memory_s: f64,
-    /// Bytes one decode step reads: weights (or touched experts), and KV cache.
+    /// Billions of parameters a token computes with (experts weighted by MOE_EFFICIENCY).
+    pub compute_params_b: f64,
+    /// Attention FLOPs of one decode token mid-generation.
+    pub attention_flops: f64,
+    /// Bytes one decode step reads: weights (or the experts it touches), and KV cache.
     pub step_weights_gb: f64,
+    /// The weights' read time in GB at full efficiency: expert bytes count 1 / MOE_EFFICIENCY
+    /// times (equal to `step_weights_gb` for a dense model).
+    pub step_weights_effective_gb: f64,
     pub step_kv_gb: f64,
     pub output_tokens_per_s: f64,
     pub total_tokens_per_s: f64,
@@ -194,22 +202,25 @@ pub fn estimate_replica(
     let batch = max_sequences.min(MAX_BATCH);
     let fits = max_sequences >= 1.0;
 
-    // Billions of parameters a token computes with, and read per step for `batch` tokens.
-    let (compute_b, read_b) = match expert_split(model) {
+    // Billions of parameters a token computes with, and read per step for `batch` tokens
+    // (as read, and weighted by the expert layers' lower efficiency).
+    let (compute_b, read_b, read_effective_b) = match expert_split(model) {
         Some((shared, expert, experts, per_token)) => {
             let touched = experts * (1.0 - (1.0 - per_token / experts).powf(batch.max(1.0)));
             (
                 shared + per_token * expert / MOE_EFFICIENCY,
+                shared + touched * expert,
                 shared + touched * expert / MOE_EFFICIENCY,
             )
         }
-        None => (model.active_b, model.total_b),
+        None => (model.active_b, model.total_b, model.total_b),
     };
     // Mid-generation, a sequence attends to its prompt and half its output.
     let context = prompt + output / 2.0;
     let step_weights_gb = read_b * bytes;
+    let step_weights_effective_gb = read_effective_b * bytes;
     let step_kv_gb = batch * kv_bytes(arch, kv, context, copies) / 1e9;
-    let step_memory_s = (step_weights_gb + step_kv_gb) / (bandwidth * 1e3);
+    let step_memory_s = (step_weights_effective_gb + step_kv_gb) / (bandwidth * 1e3);
     let step_compute_s = batch
         * (2.0 * compute_b * 1e9 / (tflops * 1e12)
             + attention_flops(arch, context) / (attention_tflops * 1e12));
@@ -242,10 +253,58 @@ pub fn estimate_replica(
         prefill_s,
         step_compute_s,
         step_memory_s,
+        compute_params_b: compute_b,
+        attention_flops: attention_flops(arch, context),
         step_weights_gb,
+        step_weights_effective_gb,
         step_kv_gb,
         output_tokens_per_s,
         total_tokens_per_s: output_tokens_per_s * sequence / output,
         bound,
+    }
+}
+
+impl Replica {
+    /// What a decode step reads, in words.
+    fn reads(&self) -> String {
+        let experts = if self.step_weights_effective_gb > self.step_weights_gb * (1.0 + 1e-9) {
+            format!(
+                " (experts at {:.0}% efficiency: as slow as {:.1} GB)",
+                MOE_EFFICIENCY * 100.0,
+                self.step_weights_effective_gb
+            )
+        } else {
+            String::new()
+        };
+        format!(
+            "reads {:.1} GB of weights{experts} and {:.1} GB of KV cache",
+            self.step_weights_gb, self.step_kv_gb
+        )
+    }
+
+    /// The bound in words, with its numbers.
+    pub fn bound_sentence(&self) -> String {
+        let step_ms = self.step_memory_s.max(self.step_compute_s) * 1e3;
+        match self.bound {
+            Bound::Compute => format!(
+                "compute (prefill {:.1} ms per request; a decode step is {:.1} ms of arithmetic \
+                 against {:.1} ms of memory reads)",
+                self.prefill_s * 1e3,
+                self.step_compute_s * 1e3,
+                self.step_memory_s * 1e3
+            ),
+            Bound::MemoryBandwidth => format!(
+                "memory-bandwidth (each {step_ms:.1} ms decode step {} for {} sequences, the \
+                 runtime's batch limit)",
+                self.reads(),
+                format_count(self.batch)
+            ),
+            Bound::KvCapacity => format!(
+                "kv-capacity (the KV cache holds {} sequences; each {step_ms:.1} ms decode step \
+                 {})",
+                format_count(self.max_concurrent_sequences),
+                self.reads()
+            ),
+        }
     }
 }
