@@ -130,7 +130,7 @@ struct MemoryJson {
     weights_gb: f64,
     kv_bytes_per_token: Option<f64>,
     kv_gb_free: Option<f64>,
-    max_concurrent_sequences: Option<f64>,
+    max_concurrent_sequences: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -167,7 +167,8 @@ fn doc<'a>(model: &'a Model, gpu: &'a Gpu, d: &Deployment, plan: &Plan) -> Doc<'
             weights_gb: d.params_total_b * d.precision.bytes_per_param(),
             kv_bytes_per_token: r.map(|r| r.kv_bytes_per_token),
             kv_gb_free: r.map(|r| r.kv_gb_free),
-            max_concurrent_sequences: r.map(|r| r.max_concurrent_sequences),
+            // A whole count, floored in the estimate; `as` saturates.
+            max_concurrent_sequences: r.map(|r| r.max_concurrent_sequences as u64),
         },
         throughput: ThroughputJson {
             output_tokens_per_s: output_rate(d, plan),

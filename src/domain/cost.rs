@@ -307,7 +307,15 @@ fn saturate(count: f64) -> u32 {
 }
 
 pub fn size(d: &Deployment, tokens_per_day: f64) -> Sizing {
-    let plan = d.plan();
+    size_planned(d, &d.plan(), tokens_per_day)
+}
+
+/// [`size`] with the replica already planned (the plan is the costly part).
+fn size_planned(
+    d: &Deployment,
+    plan: &crate::domain::serving::Plan,
+    tokens_per_day: f64,
+) -> Sizing {
     let n_r = plan.gpus;
     let tau = plan.tokens_per_s;
     let capacity = d.utilization * tau * SECONDS_PER_DAY;
@@ -405,11 +413,11 @@ pub struct SelfHostCost {
 }
 
 pub fn self_host_cost(d: &Deployment, tokens_per_day: f64) -> SelfHostCost {
-    let sizing = size(d, tokens_per_day);
+    let plan = d.plan();
+    let sizing = size_planned(d, &plan, tokens_per_day);
     let capacity = d.utilization * sizing.replica_tokens_per_s * SECONDS_PER_DAY;
     let replicas = replicas_at(d, capacity, tokens_per_day);
-    let n_r = d.plan().gpus;
-    let (infra, labor, total) = Rates::with_gpus(d, n_r).bill(replicas);
+    let (infra, labor, total) = Rates::with_gpus(d, plan.gpus).bill(replicas);
     let millions_a_month = DAYS_PER_MONTH * tokens_per_day / 1e6;
     SelfHostCost {
         sizing,

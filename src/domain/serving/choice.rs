@@ -206,7 +206,7 @@ fn choose(inputs: &Inputs, smallest: Replica) -> (Option<Replica>, String) {
     }
     let reason = format!(
         "{:.1}x the tokens/s per GPU of {} GPU{}, the smallest that fits ({:.0} concurrent \
-         sequences against {:.0}): the lowest $/M",
+         sequences against {:.0}): the lowest $/M once the volume fills a replica",
         per_gpu(&best) / per_gpu(&smallest),
         smallest.gpus,
         plural(smallest.gpus),
