@@ -1,8 +1,8 @@
 //! `tierwise sizing`: how many GPUs one replica of a model needs, how its memory splits and
 //! how many tokens a second it serves, with what bounds it (cost-model.md section 3b).
 
-use super::args::CostFormat;
 use super::cost::{find_model, input_error};
+use super::cost_args::{CostFormat, finite_number};
 use super::cost_args::{gpus_per_replica, kv_precision, precision, serving};
 use super::errors::CliError;
 use super::suggest;
@@ -38,11 +38,11 @@ pub struct SizingArgs {
     pub kv_precision: Option<KvPrecision>,
 
     /// Prompt tokens per request [default: 2000]
-    #[arg(long, value_name = "TOKENS", value_parser = super::args::finite_number)]
+    #[arg(long, value_name = "TOKENS", value_parser = finite_number)]
     pub prompt_tokens: Option<f64>,
 
     /// Output tokens per request [default: 2000]
-    #[arg(long, value_name = "TOKENS", value_parser = super::args::finite_number)]
+    #[arg(long, value_name = "TOKENS", value_parser = finite_number)]
     pub output_tokens: Option<f64>,
 
     /// Serving stack: typical (stock vLLM/SGLang) or peak (tuned) [default: typical]
