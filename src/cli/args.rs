@@ -37,6 +37,8 @@ pub enum Command {
     CheckData(crate::cli::check_data::CheckDataArgs),
     /// Which assumptions move the break-even volume, and how far (same options as cost)
     Sensitivity(Box<crate::cli::sensitivity::SensitivityArgs>),
+    /// GPUs per replica, memory split and throughput of a model on a GPU, with its bound
+    Sizing(Box<crate::cli::sizing::SizingArgs>),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -156,8 +158,16 @@ mod tests {
             "0.3",
             "--prompt-tokens",
             "900",
+            "--output-tokens",
+            "300",
             "--precision",
             "int4",
+            "--kv-precision",
+            "fp8",
+            "--serving",
+            "peak",
+            "--gpus-per-replica",
+            "4",
             "--mode",
             "buy",
             "--gpu-hour-price",

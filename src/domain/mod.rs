@@ -17,6 +17,7 @@ pub mod rules;
 pub mod scenario;
 pub mod scenario_report;
 pub mod sensitivity;
+pub mod serving;
 pub mod text;
 pub mod uncertainty;
 pub mod units;
