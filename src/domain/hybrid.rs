@@ -135,7 +135,7 @@ pub fn plan(
 /// A tier bought through an API, or self-hosted.
 enum Run<'a> {
     Bought(Bought<'a>),
-    Own(Deployment),
+    Own(Box<Deployment>),
 }
 
 /// How tiers 2 and 3 run: their offering (`model@provider`, or a model id for its listed price)
@@ -151,7 +151,9 @@ fn open_tier<'a>(
         // A plain model id means the model's own listed price.
         Some(id) if !id.contains('@') => bought(catalog, field, id, None).map(Run::Bought),
         Some(id) => bought(catalog, field, &choice.model, Some(id)).map(Run::Bought),
-        None => choice.resolve_for(catalog, workload).map(Run::Own),
+        None => choice
+            .resolve_for(catalog, workload)
+            .map(|d| Run::Own(Box::new(d))),
     }
 }
 
