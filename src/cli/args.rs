@@ -29,7 +29,7 @@ pub enum Command {
     Cost(Box<crate::cli::cost_args::CostArgs>),
     /// List, show, export and import saved scenarios
     Scenario(ScenarioArgs),
-    /// The hybrid plan of a scenario as a one-page Markdown plan or JSON
+    /// The hybrid plan of a scenario as a one-page Markdown plan, JSON, or an HTML page with charts
     Report(crate::cli::report::ReportArgs),
     /// The current plan beside the cheapest compliant one (--optimize), over volume
     Plan(crate::cli::plan::PlanArgs),
@@ -37,6 +37,8 @@ pub enum Command {
     CheckData(crate::cli::check_data::CheckDataArgs),
     /// Which assumptions move the break-even volume, and how far (same options as cost)
     Sensitivity(Box<crate::cli::sensitivity::SensitivityArgs>),
+    /// GPUs per replica, memory split and throughput of a model on a GPU, with its bound
+    Sizing(Box<crate::cli::sizing::SizingArgs>),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -156,8 +158,16 @@ mod tests {
             "0.3",
             "--prompt-tokens",
             "900",
+            "--output-tokens",
+            "300",
             "--precision",
             "int4",
+            "--kv-precision",
+            "fp8",
+            "--serving",
+            "peak",
+            "--gpus-per-replica",
+            "4",
             "--mode",
             "buy",
             "--gpu-hour-price",

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod sizing;
 pub mod suggest;
 
 use crate::data::overlay::{self, Loaded};
@@ -38,6 +39,7 @@ pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
         Command::Report(args) => report::run(loaded, args),
         Command::Plan(args) => plan::run(loaded, args),
         Command::Sensitivity(args) => sensitivity::run(&loaded.catalog, args),
+        Command::Sizing(args) => sizing::run(&loaded.catalog, args),
         Command::CheckData(_) => Err(CliError::Failure(
             "check-data runs on its own, not against loaded data".into(),
         )),

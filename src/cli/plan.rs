@@ -7,7 +7,14 @@ use crate::data::overlay::Loaded;
 use crate::domain::hybrid::plan;
 use crate::domain::optimize::{self, doc};
 use crate::domain::units::parse_quantity;
-use clap::Args;
+use clap::{Args, ValueEnum};
+
+/// `plan` prints Markdown or JSON (the HTML page is `report --format html`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Markdown,
+    Json,
+}
 
 #[derive(Debug, Clone, Args)]
 pub struct PlanArgs {
@@ -32,8 +39,8 @@ pub struct PlanArgs {
     pub sector: Option<String>,
 
     /// Output format
-    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Markdown)]
-    pub format: ReportFormat,
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = PlanFormat::Markdown)]
+    pub format: PlanFormat,
 }
 
 /// The plan document of the scenario, with the search when `search` is set.
@@ -68,17 +75,21 @@ pub fn run(loaded: &Loaded, args: &PlanArgs) -> Result<String, CliError> {
         region: args.region.clone(),
         sector: args.sector.clone(),
         tokens_per_day: args.tokens_per_day,
-        format: args.format,
+        format: match args.format {
+            PlanFormat::Markdown => ReportFormat::Markdown,
+            PlanFormat::Json => ReportFormat::Json,
+        },
+        output: None,
     };
     apply_options(loaded, &mut s, &options)?;
     let d = document(loaded, &s, args.optimize)?;
     match args.format {
-        ReportFormat::Markdown => Ok(format!(
+        PlanFormat::Markdown => Ok(format!(
             "# Plan: {}\n\n{}",
             s.name,
             doc::markdown(&d, &loaded.rules, &s, "##")
         )),
-        ReportFormat::Json => {
+        PlanFormat::Json => {
             let mut text = serde_json::to_string_pretty(&d)
                 .map_err(|e| CliError::Failure(format!("cannot encode JSON: {e}")))?;
             text.push('\n');

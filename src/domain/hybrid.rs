@@ -135,7 +135,7 @@ pub fn plan(
 /// A tier bought through an API, or self-hosted.
 enum Run<'a> {
     Bought(Bought<'a>),
-    Own(Deployment),
+    Own(Box<Deployment>),
 }
 
 /// How tiers 2 and 3 run: their offering (`model@provider`, or a model id for its listed price)
@@ -145,12 +145,15 @@ fn open_tier<'a>(
     field: &'static str,
     choice: &DeploymentChoice,
     offering: Option<&String>,
+    workload: &Workload,
 ) -> Result<Run<'a>, InputError> {
     match offering {
         // A plain model id means the model's own listed price.
         Some(id) if !id.contains('@') => bought(catalog, field, id, None).map(Run::Bought),
         Some(id) => bought(catalog, field, &choice.model, Some(id)).map(Run::Bought),
-        None => choice.resolve(catalog).map(Run::Own),
+        None => choice
+            .resolve_for(catalog, workload)
+            .map(|d| Run::Own(Box::new(d))),
     }
 }
 
@@ -173,7 +176,7 @@ pub fn plan_priced(
     if let Some(p) = price {
         frontier.price = p;
     }
-    let large = tiers_in.large.resolve(catalog)?;
+    let large = tiers_in.large.resolve_for(catalog, workload)?;
     let runs = [
         Run::Bought(frontier),
         open_tier(
@@ -181,12 +184,14 @@ pub fn plan_priced(
             "tier-2",
             &tiers_in.large,
             tiers_in.large_offering.as_ref(),
+            workload,
         )?,
         open_tier(
             catalog,
             "tier-3",
             &tiers_in.small,
             tiers_in.small_offering.as_ref(),
+            workload,
         )?,
     ];
     for case in &scenario.use_cases {
@@ -223,6 +228,7 @@ pub fn plan_priced(
             workload.input_share
         },
         prompt_tokens: workload.prompt_tokens,
+        output_tokens: workload.output_tokens,
     };
     let own_staff = [
         false,

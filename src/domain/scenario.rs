@@ -5,7 +5,10 @@
 //! (utilization, staff, a negotiated price they typed) carry over.
 
 use super::catalog::{Catalog, Figure};
-use super::cost::{Deployment, InputError, Mode, Precision, Workload, deployment_defaults_for};
+use super::cost::{
+    Deployment, InputError, KvPrecision, Mode, Precision, Serving, Workload,
+    deployment_defaults_for,
+};
 use super::usecase::UseCase;
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +38,10 @@ pub struct Settings {
     /// In the hybrid plan: this tier pays its own staff (`fte` at `salary`) instead of sharing
     /// the one team that runs every self-hosted tier.
     pub own_staff: bool,
+    pub kv_precision: KvPrecision,
+    pub serving: Serving,
+    /// GPUs per replica fixed by the user; `None`: chosen for the lowest $/M.
+    pub gpus_per_replica: Option<u32>,
 }
 
 impl Default for Settings {
@@ -59,6 +66,9 @@ impl Default for Settings {
             salary: 192_000.0,
             overhead: 0.0,
             own_staff: false,
+            kv_precision: KvPrecision::Fp16,
+            serving: Serving::Typical,
+            gpus_per_replica: None,
         }
     }
 }
@@ -85,6 +95,12 @@ impl DeploymentChoice {
     /// value and what is allowed: an unknown id, a closed model, a GPU with no price for the
     /// chosen mode, or any setting out of range.
     pub fn resolve(&self, catalog: &Catalog) -> Result<Deployment, InputError> {
+        self.resolve_for(catalog, &Workload::default())
+    }
+
+    /// [`DeploymentChoice::resolve`] for requests of the workload's prompt and output lengths,
+    /// which the throughput estimate depends on.
+    pub fn resolve_for(&self, catalog: &Catalog, w: &Workload) -> Result<Deployment, InputError> {
         let model = catalog.model(&self.model).ok_or_else(|| InputError {
             field: "self-host",
             value: self.model.clone(),
@@ -122,6 +138,10 @@ impl DeploymentChoice {
         d.fte = s.fte;
         d.salary = s.salary;
         d.overhead = s.overhead;
+        d.kv_precision = s.kv_precision;
+        d.serving = s.serving;
+        d.gpus_per_replica = s.gpus_per_replica;
+        let d = d.shaped(w);
         d.validate()?;
         Ok(d)
     }

@@ -46,6 +46,9 @@ pub fn odd_settings(seed: f64) -> Settings {
         salary: 201_000.0,
         overhead: 0.15,
         own_staff: true,
+        kv_precision: tierwise::domain::cost::KvPrecision::Fp8,
+        serving: tierwise::domain::cost::Serving::Peak,
+        gpus_per_replica: Some(16),
     }
 }
 
@@ -57,6 +60,7 @@ pub fn full_scenario(name: &str) -> Scenario {
             tokens_per_day: 42_000_000.0,
             input_share: 0.63,
             prompt_tokens: 9_000.0,
+            output_tokens: 700.0,
         },
         region: "eu".into(),
         sector: "healthcare".into(),

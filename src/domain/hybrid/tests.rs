@@ -74,6 +74,7 @@ fn tier_one_is_the_api_bill_at_the_tiers_input_share() {
             tokens_per_day: 5e6 * 0.35,
             input_share: 0.24 / 0.35,
             prompt_tokens: 2000.0,
+            output_tokens: 2000.0,
         },
     );
     assert!((t1.usd_per_month - expected).abs() < 1e-9);
@@ -263,6 +264,7 @@ fn a_hosted_offering_runs_a_tier_as_an_api_with_the_hosts_region() {
         tokens_per_day: 5e6 * 0.55,
         input_share: t2.input_share,
         prompt_tokens: 2000.0,
+        ..Default::default()
     };
     let price = &catalog.model("llama-3.1-70b").unwrap().offerings[0]
         .price

@@ -229,7 +229,7 @@ impl Space {
                             gpu: gpu.id.clone(),
                             settings: settings_for(tier, &model.id, &gpu.id, p),
                         };
-                        let Ok(mut bare) = choice.resolve(catalog) else {
+                        let Ok(mut bare) = choice.resolve_for(catalog, &scenario.workload) else {
                             continue;
                         };
                         bare.fte = 0.0;
@@ -265,6 +265,7 @@ fn unit_price(b: &Bought, input_share: f64, prompt_tokens: f64) -> f64 {
         tokens_per_day: 1.0,
         input_share,
         prompt_tokens,
+        ..Default::default()
     };
     crate::domain::cost::api_monthly_cost(b.price, &w)
 }
