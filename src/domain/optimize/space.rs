@@ -176,6 +176,11 @@ pub(crate) fn settings_for(
     if tier.model != model || tier.gpu != gpu || tier.settings.precision != p {
         s.throughput = None;
     }
+    if tier.model != model || tier.gpu != gpu {
+        // A replica size pinned for the tier's own model and GPU; elsewhere the cost model
+        // chooses the cheapest one.
+        s.gpus_per_replica = None;
+    }
     s.precision = p;
     s
 }
