@@ -6,7 +6,6 @@
 //! shared team paid once.
 
 use super::space::{Mask, Space};
-use crate::domain::cost::self_host_cost;
 
 /// Up to this many use cases every split is tried (3^12 = 531,441); above it the search starts
 /// from the current split and the cheapest all-in-one-tier splits and moves one use case at a
@@ -98,7 +97,7 @@ fn own_table(space: &Space, tier: usize, n: usize, volume: f64) -> Table {
                 .map(|u| space.shares[u])
                 .sum::<f64>()
                 * volume;
-            let cost = self_host_cost(&o.bare, tokens).usd_per_month;
+            let cost = o.usd_per_month(tokens);
             if cost < table[s as usize].0 {
                 table[s as usize] = (cost, Some(i));
             }

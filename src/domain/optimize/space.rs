@@ -5,7 +5,7 @@
 
 use super::Need;
 use crate::domain::catalog::{Catalog, Model};
-use crate::domain::cost::{Deployment, Precision, Rates, replica_capacity_tokens_per_day};
+use crate::domain::cost::{Deployment, Precision, Rates, SECONDS_PER_DAY, replicas_at};
 use crate::domain::hybrid::{Bought, Way, has_capability, purchases};
 use crate::domain::rules::{DeploymentKind, Host, Rule, RuleBook, Severity, Subject};
 use crate::domain::scenario::{DeploymentChoice, Scenario, Settings};
@@ -35,6 +35,19 @@ pub struct Own {
     /// Resolved, with no staff: its bill is the infrastructure alone.
     pub bare: Deployment,
     pub mask: Mask,
+    /// Tokens a day one replica serves, and the bill's rates, worked out once: the search
+    /// prices each set of use cases with the cost model's own staircase (`Rates::bill` of
+    /// `replicas_at`), as `self_host_cost` does, without planning the replica again.
+    pub capacity: f64,
+    pub(crate) rates: Rates,
+}
+
+impl Own {
+    /// Dollars a month for `tokens_per_day`, staff aside: `self_host_cost`'s total.
+    pub fn usd_per_month(&self, tokens_per_day: f64) -> f64 {
+        let replicas = replicas_at(&self.bare, self.capacity, tokens_per_day);
+        self.rates.bill(replicas).2
+    }
 }
 
 /// Everything the search needs that does not depend on the volume.
@@ -238,9 +251,12 @@ impl Space {
                             continue;
                         };
                         bare.fte = 0.0;
+                        let plan = bare.plan();
                         all.push(Own {
                             model: mi,
                             choice,
+                            capacity: bare.utilization * plan.tokens_per_s * SECONDS_PER_DAY,
+                            rates: Rates::with_gpus(&bare, plan.gpus),
                             bare,
                             mask,
                         });
@@ -342,9 +358,9 @@ fn prune_own(all: Vec<Own>) -> Vec<Own> {
     let keys: Vec<(f64, f64, f64, i64)> = all
         .iter()
         .map(|o| {
-            let r = Rates::new(&o.bare);
+            let r = &o.rates;
             (
-                -replica_capacity_tokens_per_day(&o.bare),
+                -o.capacity,
                 r.gpus_per_replica,
                 r.gpus_per_replica * r.per_gpu,
                 -i64::from(o.mask.count_ones()),
