@@ -94,6 +94,21 @@ const SECTIONS: &[Section] = &[
     },
 ];
 
+/// The page of `scenario`: its plan (or why there is none), the break-even comparison and
+/// what moves the answer, computed here. What `report --format html` prints and `e` writes.
+pub fn scenario_page(catalog: &Catalog, rules: &RuleBook, scenario: &Scenario) -> String {
+    let planned = crate::domain::hybrid::plan(catalog, rules, scenario)
+        .map(|p| crate::domain::report::build(catalog, scenario, &p));
+    let extras = crate::domain::scenario_report::build(catalog, scenario);
+    page(&PageInput {
+        catalog,
+        rules,
+        scenario,
+        plan: planned.as_ref().map_err(|e| e.to_string()),
+        extras: &extras,
+    })
+}
+
 /// The whole page.
 pub fn page(p: &PageInput) -> String {
     let name = escape_line(&p.scenario.name);
