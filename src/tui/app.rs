@@ -9,6 +9,7 @@ mod hybrid;
 mod notes;
 mod overlays;
 mod palette;
+mod present;
 mod scenarios;
 mod sensitivity;
 mod tier;
