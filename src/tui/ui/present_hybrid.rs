@@ -11,6 +11,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
+/// Each tier's fill, so the tiers stay apart without colour (the mono theme, a grey
+/// projector).
+fn shade(tier: u8) -> char {
+    match tier {
+        1 => '█',
+        2 => '▓',
+        _ => '░',
+    }
+}
+
 /// One bar: its label, its parts (dollars, tier), its total.
 type Bar<'a> = (&'a str, Vec<(f64, u8)>, f64);
 
@@ -112,11 +122,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         for (usd, tier) in parts {
             x += usd;
             let end = area.x + label_w + ((x / max) * f64::from(bar_w)).round() as u16;
-            let style = tier_style(*tier, t).add_modifier(Modifier::REVERSED);
+            let style = tier_style(*tier, t);
             for c in col..end.min(area.right()) {
                 for r in 0..(if tall { 2 } else { 1 }) {
                     if row + r < area.height {
-                        buf[(c, area.y + row + r)].set_char(' ').set_style(style);
+                        buf[(c, area.y + row + r)]
+                            .set_char(shade(*tier))
+                            .set_style(style);
                     }
                 }
             }
@@ -144,8 +156,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             row,
             &[
                 (
-                    &format!(" Tier {} ", tier.tier),
-                    tier_style(tier.tier, t).add_modifier(Modifier::REVERSED),
+                    &format!("{0}{0} Tier {1} ", shade(tier.tier), tier.tier),
+                    tier_style(tier.tier, t).add_modifier(Modifier::BOLD),
                 ),
                 (
                     &format!(
