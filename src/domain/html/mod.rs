@@ -9,6 +9,7 @@ mod breakeven;
 mod chart;
 pub mod escape;
 mod facts;
+mod optimal;
 mod plan;
 mod style;
 mod svg;
@@ -17,6 +18,7 @@ mod tornado;
 use crate::domain::breakeven::VOLUME_MAX;
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::Deployment;
+use crate::domain::optimize::doc::PlanDoc;
 use crate::domain::report::PlanReport;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::Scenario;
@@ -34,6 +36,8 @@ pub struct PageInput<'a> {
     /// The hybrid plan's report, or why it cannot be computed.
     pub plan: Result<&'a PlanReport, String>,
     pub extras: &'a ScenarioExtras,
+    /// The plan search: the cheapest compliant plan, the volume bands, the hybrid break-even.
+    pub search: Option<&'a PlanDoc>,
 }
 
 impl PageInput<'_> {
@@ -70,6 +74,17 @@ const SECTIONS: &[Section] = &[
         body: hybrid_plan,
     },
     Section {
+        id: "cheapest",
+        heading: "Cheapest compliant plan",
+        body: |out, p| match p.search {
+            Some(d) => optimal::section(out, d),
+            None => out.push_str(
+                "<p class=\"missing\">The plan search cannot run: the plan itself cannot be \
+                 computed.</p>",
+            ),
+        },
+    },
+    Section {
         id: "findings",
         heading: "Findings",
         body: |out, p| match &p.plan {
@@ -100,12 +115,27 @@ pub fn scenario_page(catalog: &Catalog, rules: &RuleBook, scenario: &Scenario) -
     let planned = crate::domain::hybrid::plan(catalog, rules, scenario)
         .map(|p| crate::domain::report::build(catalog, scenario, &p));
     let extras = crate::domain::scenario_report::build(catalog, scenario);
+    // The same search `report --format json` and `plan --optimize` run.
+    let search = crate::domain::hybrid::plan(catalog, rules, scenario)
+        .and_then(|current| {
+            let a = crate::domain::optimize::analyse(catalog, rules, scenario)?;
+            Ok(crate::domain::optimize::doc::build(
+                catalog,
+                scenario,
+                &current,
+                Some(&a.outcome),
+                &a.bands,
+                &a.break_even,
+            ))
+        })
+        .ok();
     page(&PageInput {
         catalog,
         rules,
         scenario,
         plan: planned.as_ref().map_err(|e| e.to_string()),
         extras: &extras,
+        search: search.as_ref(),
     })
 }
 
