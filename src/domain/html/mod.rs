@@ -288,6 +288,18 @@ fn answer(out: &mut String, p: &PageInput) {
             format!("The hybrid plan cannot be computed: {}", escape_line(e)),
         ),
     }
+    if let Some(o) = p.search.and_then(|d| d.optimal.as_ref()) {
+        let usd = o.plan.usd_per_month;
+        card(
+            out,
+            "plan",
+            format!(
+                "{}<small>/month</small>",
+                data("/optimal/usd_per_month", Some(usd), &format_usd(usd))
+            ),
+            "The cheapest plan every rule allows: see “Cheapest compliant plan” below.".into(),
+        );
+    }
     out.push_str("</div>");
 }
 
