@@ -14,9 +14,10 @@ fn main() -> ExitCode {
         Ok(Cli {
             command: None,
             theme,
+            present,
         }) => {
             let theme = theme.map(|t| t.as_str().to_string());
-            let code = tierwise::tui::run(tierwise::tui::Options { theme });
+            let code = tierwise::tui::run(tierwise::tui::Options { theme, present });
             ExitCode::from(u8::try_from(code).unwrap_or(1))
         }
     }

@@ -124,10 +124,10 @@ fn renders_in_headless_chromium_or_says_it_skipped() {
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
 
-    // The DOM after rendering holds the four charts with their drawn parts.
+    // The DOM after rendering holds the five charts with their drawn parts.
     let dom = String::from_utf8(chromium(&["--dump-dom", &url(&page)])).unwrap();
     let html = scraper::Html::parse_document(&dom);
-    assert_eq!(html.select(&sel("svg.chart")).count(), 4, "{dom}");
+    assert_eq!(html.select(&sel("svg.chart")).count(), 5, "{dom}");
     assert_eq!(html.select(&sel("svg.chart path.host")).count(), 1);
     assert!(html.select(&sel("svg.chart line.line")).count() >= 3);
     assert!(html.select(&sel("svg.chart rect.low")).count() >= 5);

@@ -39,6 +39,9 @@ fn every_number_on_the_page_is_the_json_reports() {
             "/tiers/2/usd_per_month",
             "/what_moves/breakeven/bars/0/low_break_even_tokens_per_day",
             "/what_moves/hybrid/bars/0/high_usd_per_month",
+            "/optimal/usd_per_month",
+            "/thresholds/0/to_tokens_per_day",
+            "/thresholds/0/summary",
         ] {
             let css = format!("[data-key=\"{key}\"]");
             assert!(html.select(&sel(&css)).next().is_some(), "{extra:?}: {key}");
@@ -52,7 +55,12 @@ fn the_page_has_its_charts_and_sections() {
     let (page, doc) = page_and_json(home.path(), &["--region", "eu"]);
     let html = parse(&page);
     let charts = html.select(&sel("svg.chart")).count();
-    assert_eq!(charts, 4, "break-even, two tornadoes, plan bars");
+    assert_eq!(
+        charts, 5,
+        "break-even, two tornadoes, plan bars, volume bands"
+    );
+    let bands = doc["thresholds"].as_array().unwrap().len();
+    assert_eq!(html.select(&sel("#cheapest svg.chart rect")).count(), bands);
     for svg in html.select(&sel("svg.chart")) {
         assert!(svg.attr("viewBox").is_some() && svg.attr("role") == Some("img"));
         assert!(svg.select(&sel("title")).next().is_some());
@@ -76,6 +84,7 @@ fn the_page_has_its_charts_and_sections() {
             "break-even",
             "what-moves",
             "plan",
+            "cheapest",
             "findings",
             "inputs",
             "notes",

@@ -290,6 +290,7 @@ fn export_builds_markdown_writes_it_and_sends_osc52() {
     };
     assert!(job.markdown.starts_with("# Scenario: default\n"));
     assert!(job.markdown.contains("Decided: tier 2 on rented H100s."));
+    assert!(job.html.contains("Decided: tier 2 on rented H100s."));
     let dir = tempfile::tempdir().unwrap();
     let mut terminal = Vec::new();
     let done = perform(
@@ -301,6 +302,10 @@ fn export_builds_markdown_writes_it_and_sends_osc52() {
     let path = done.file.clone().unwrap();
     assert_eq!(path, dir.path().join("exports/default-20260101T000000Z.md"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), job.markdown);
+    // The HTML page beside it is the one `report --format html` prints.
+    let page = std::fs::read_to_string(path.with_extension("html")).unwrap();
+    assert_eq!(page, job.html);
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<svg class=\"chart\""));
     let seq = String::from_utf8(terminal).unwrap();
     let expected = tierwise::tui::export::osc52(&job.markdown).unwrap();
     assert_eq!(seq, expected);
@@ -320,13 +325,16 @@ fn a_large_export_is_written_but_not_sent_to_the_clipboard() {
     let job = tierwise::tui::export::ExportJob {
         scenario: "big/one".into(),
         markdown: "x".repeat(200_000),
+        html: "<!DOCTYPE html>".into(),
     };
     let dir = tempfile::tempdir().unwrap();
     let mut terminal = Vec::new();
     let done = perform(&job, Ok(dir.path().to_path_buf()), "T", &mut terminal);
     assert!(terminal.is_empty());
     assert!(matches!(done.clipboard, Clipboard::TooLarge(n) if n > 100_000));
-    assert!(done.file.unwrap().ends_with("exports/big-one-T.md"));
+    let file = done.file.unwrap();
+    assert!(file.ends_with("exports/big-one-T.md"));
+    assert!(file.with_extension("html").exists());
     let mut a = app();
     a.after_export(ExportDone {
         file: Err("cannot write".into()),

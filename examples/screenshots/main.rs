@@ -81,6 +81,16 @@ const VIEWS: &[View] = &[
         steps: &[Step::Keys(&["3", "v"])],
     },
     View {
+        name: "present",
+        title: "tierwise: the presenter view of the break-even, with two inputs moved",
+        steps: &[Step::Keys(&["2", "P", "Right", "Right", "j", "Right"])],
+    },
+    View {
+        name: "present-hybrid",
+        title: "tierwise: the presenter view of the hybrid plan",
+        steps: &[Step::Keys(&["3", "P"])],
+    },
+    View {
         name: "palette",
         title: "tierwise: the command palette narrowed to a few letters",
         steps: &[Step::Keys(&[":", "e", "x", "p"])],
@@ -177,6 +187,13 @@ fn main() -> Result<(), String> {
     let hybrid = VIEWS.iter().find(|v| v.name == "hybrid-findings");
     if let Some(view) = hybrid {
         shoot(view, (80, 24), "mono", &out)?;
+    }
+    // The presenter view on a projected 120x35 terminal, in colour, the 16-colour
+    // high-contrast theme and mono.
+    for view in VIEWS.iter().filter(|v| v.name.starts_with("present")) {
+        for theme in ["dark", "high-contrast", "mono"] {
+            shoot(view, (120, 35), theme, &out)?;
+        }
     }
     Ok(())
 }

@@ -17,6 +17,10 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, value_name = "NAME")]
     pub theme: Option<ThemeName>,
 
+    /// Start the explorer in the presenter view of the break-even pane (for a projector)
+    #[arg(long)]
+    pub present: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

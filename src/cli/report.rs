@@ -6,7 +6,7 @@ use super::errors::{CliError, one_line};
 use super::suggest;
 use crate::data::overlay::Loaded;
 use crate::domain::cost::InputError;
-use crate::domain::html::{PageInput, page};
+use crate::domain::html::scenario_page;
 use crate::domain::hybrid::plan;
 use crate::domain::report::{self, PlanReport};
 use crate::domain::scenario::Scenario;
@@ -157,17 +157,8 @@ pub fn render(
             text.push('\n');
             Ok(text)
         }
-        ReportFormat::Html => {
-            // The page says what is missing rather than failing.
-            let extras = scenario_report::build(&loaded.catalog, scenario);
-            Ok(page(&PageInput {
-                catalog: &loaded.catalog,
-                rules: &loaded.rules,
-                scenario,
-                plan: planned.as_ref().map_err(|e| e.to_string()),
-                extras: &extras,
-            }))
-        }
+        // The page says what is missing rather than failing.
+        ReportFormat::Html => Ok(scenario_page(&loaded.catalog, &loaded.rules, scenario)),
     }
 }
 

@@ -78,6 +78,8 @@ pub enum Action {
     Duplicate,
     /// Open the sensitivity view: what moves the answer, as a tornado chart.
     Sensitivity,
+    /// Show or leave the presenter view of panes 2 and 3.
+    Present,
     /// Show or hide the uncertainty bands of the break-even chart.
     Bands,
     /// Text input: one typed character.
@@ -164,6 +166,7 @@ impl Action {
         ("duplicate", Action::Duplicate),
         ("palette", Action::Palette),
         ("sensitivity", Action::Sensitivity),
+        ("present", Action::Present),
         ("bands", Action::Bands),
         ("apply-optimum", Action::ApplyOptimum),
     ];

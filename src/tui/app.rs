@@ -10,6 +10,7 @@ mod notes;
 mod optimum;
 mod overlays;
 mod palette;
+mod present;
 mod scenarios;
 mod sensitivity;
 mod tier;

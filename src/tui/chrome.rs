@@ -6,6 +6,7 @@ use super::keymap::Keymap;
 use super::layout::{Measured, body_area};
 use super::overlay::Overlay;
 use super::pane::Pane;
+use super::present::Presenter;
 use super::theme::Theme;
 
 pub struct Chrome {
@@ -21,6 +22,8 @@ pub struct Chrome {
     pub measured: Measured,
     /// The help's lines for the current width, made while the help is open.
     pub help: Option<HelpText>,
+    /// The presenter view over panes 2 and 3 (`P`); the pane keeps its keys.
+    pub present: Option<Presenter>,
 }
 
 impl Chrome {
@@ -33,6 +36,7 @@ impl Chrome {
             theme,
             measured: Measured::default(),
             help: None,
+            present: None,
         }
     }
 

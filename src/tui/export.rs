@@ -1,5 +1,6 @@
 //! `e`: the active scenario as Markdown, written to `exports/<scenario>-<UTC time>.md` in the
-//! data directory and copied to the clipboard with OSC 52, which terminals (and tmux, and
+//! data directory with the HTML page beside it (`.html`), and the Markdown copied to the
+//! clipboard with OSC 52, which terminals (and tmux, and
 //! terminals at the far end of SSH) turn into a clipboard write.
 
 use super::session::file_stem;
@@ -15,6 +16,8 @@ pub const OSC52_MAX: usize = 100_000;
 pub struct ExportJob {
     pub scenario: String,
     pub markdown: String,
+    /// The page of `report --format html`, written beside the Markdown.
+    pub html: String,
 }
 
 /// What happened to the clipboard copy.
@@ -82,7 +85,8 @@ pub fn perform(
     ExportDone { file, clipboard }
 }
 
-/// Write the export's file under `dir` (a file system write: done off the event loop).
+/// Write the export's files under `dir` (file system writes: done off the event loop): the
+/// Markdown, then the HTML page beside it with the same name. Returns the Markdown's path.
 pub fn write_file(
     job: &ExportJob,
     dir: Result<PathBuf, String>,
@@ -93,8 +97,11 @@ pub fn write_file(
         let parent = path.parent().unwrap_or(&dir);
         std::fs::create_dir_all(parent)
             .and_then(|_| std::fs::write(&path, &job.markdown))
-            .map(|_| path.clone())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let page = path.with_extension("html");
+        crate::store::write_atomic(&page, job.html.as_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+        Ok(path)
     })
 }
 

@@ -30,6 +30,7 @@ pub mod palette;
 pub mod pane;
 pub mod picker;
 pub mod plot;
+pub mod present;
 pub mod runner;
 pub mod scenarios;
 pub mod sensitivity;
@@ -47,6 +48,8 @@ use std::io::IsTerminal;
 pub struct Options {
     /// A built-in theme name; `None` means `dark`, or `mono` when NO_COLOR is set.
     pub theme: Option<String>,
+    /// Start in the presenter view of the break-even pane (`--present`).
+    pub present: bool,
 }
 
 /// Run the interface; returns the process exit code.
@@ -105,6 +108,9 @@ pub fn run(options: Options) -> i32 {
     // A theme chosen on the command line, or NO_COLOR, wins over the saved one.
     let keep_theme = options.theme.is_some() || no_color.as_deref().is_some_and(|v| !v.is_empty());
     app.restore(state, not_saved, notices, keep_theme);
+    if options.present {
+        app.start_presenting();
+    }
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()

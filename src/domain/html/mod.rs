@@ -9,6 +9,7 @@ mod breakeven;
 mod chart;
 pub mod escape;
 mod facts;
+mod optimal;
 mod plan;
 mod style;
 mod svg;
@@ -17,6 +18,7 @@ mod tornado;
 use crate::domain::breakeven::VOLUME_MAX;
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::Deployment;
+use crate::domain::optimize::doc::PlanDoc;
 use crate::domain::report::PlanReport;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::Scenario;
@@ -34,6 +36,8 @@ pub struct PageInput<'a> {
     /// The hybrid plan's report, or why it cannot be computed.
     pub plan: Result<&'a PlanReport, String>,
     pub extras: &'a ScenarioExtras,
+    /// The plan search: the cheapest compliant plan, the volume bands, the hybrid break-even.
+    pub search: Option<&'a PlanDoc>,
 }
 
 impl PageInput<'_> {
@@ -70,6 +74,17 @@ const SECTIONS: &[Section] = &[
         body: hybrid_plan,
     },
     Section {
+        id: "cheapest",
+        heading: "Cheapest compliant plan",
+        body: |out, p| match p.search {
+            Some(d) => optimal::section(out, d),
+            None => out.push_str(
+                "<p class=\"missing\">The plan search cannot run: the plan itself cannot be \
+                 computed.</p>",
+            ),
+        },
+    },
+    Section {
         id: "findings",
         heading: "Findings",
         body: |out, p| match &p.plan {
@@ -93,6 +108,36 @@ const SECTIONS: &[Section] = &[
         body: |out, p| facts::sources(out, p.catalog, p.extras, p.plan.as_ref().ok().copied()),
     },
 ];
+
+/// The page of `scenario`: its plan (or why there is none), the break-even comparison and
+/// what moves the answer, computed here. What `report --format html` prints and `e` writes.
+pub fn scenario_page(catalog: &Catalog, rules: &RuleBook, scenario: &Scenario) -> String {
+    let planned = crate::domain::hybrid::plan(catalog, rules, scenario)
+        .map(|p| crate::domain::report::build(catalog, scenario, &p));
+    let extras = crate::domain::scenario_report::build(catalog, scenario);
+    // The same search `report --format json` and `plan --optimize` run.
+    let search = crate::domain::hybrid::plan(catalog, rules, scenario)
+        .and_then(|current| {
+            let a = crate::domain::optimize::analyse(catalog, rules, scenario)?;
+            Ok(crate::domain::optimize::doc::build(
+                catalog,
+                scenario,
+                &current,
+                Some(&a.outcome),
+                &a.bands,
+                &a.break_even,
+            ))
+        })
+        .ok();
+    page(&PageInput {
+        catalog,
+        rules,
+        scenario,
+        plan: planned.as_ref().map_err(|e| e.to_string()),
+        extras: &extras,
+        search: search.as_ref(),
+    })
+}
 
 /// The whole page.
 pub fn page(p: &PageInput) -> String {
@@ -242,6 +287,18 @@ fn answer(out: &mut String, p: &PageInput) {
             "—".into(),
             format!("The hybrid plan cannot be computed: {}", escape_line(e)),
         ),
+    }
+    if let Some(o) = p.search.and_then(|d| d.optimal.as_ref()) {
+        let usd = o.plan.usd_per_month;
+        card(
+            out,
+            "plan",
+            format!(
+                "{}<small>/month</small>",
+                data("/optimal/usd_per_month", Some(usd), &format_usd(usd))
+            ),
+            "The cheapest plan every rule allows: see “Cheapest compliant plan” below.".into(),
+        );
     }
     out.push_str("</div>");
 }

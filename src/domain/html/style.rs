@@ -8,11 +8,11 @@ pub const CSS: &str = r#"
 :root{color-scheme:light dark;--bg:#ffffff;--fg:#1c2128;--muted:#57606a;--rule:#d0d7de;
 --card:#f4f6f8;--s0:#0072b2;--s1:#d55e00;--s2:#009e73;--s3:#cc79a7;--host:#1c2128;
 --low:#0072b2;--high:#d55e00;--good:#1a7f37;--warn:#9a6700;--bad:#cf222e;--grid:#e3e7eb;
---t1:#0072b2;--t2:#009e73;--t3:#e69f00}
+--t1:#0072b2;--t2:#009e73;--t3:#e69f00;--b0:#cfe3f1;--b1:#f6d5bf;--b2:#cdeee2;--b3:#efd6e6}
 @media screen and (prefers-color-scheme:dark){:root{--bg:#0f1216;--fg:#e6e9ed;--muted:#9aa4af;
 --rule:#3a424c;--card:#1a1f26;--s0:#56b4e9;--s1:#ff8c42;--s2:#3fd0a0;--s3:#e9a3cf;--host:#f2f4f6;
 --low:#56b4e9;--high:#ff8c42;--good:#56d364;--warn:#e3b341;--bad:#ff7b72;--grid:#262d35;
---t1:#56b4e9;--t2:#3fd0a0;--t3:#f0c05a}}
+--t1:#56b4e9;--t2:#3fd0a0;--t3:#f0c05a;--b0:#1f4e6b;--b1:#6b3a1f;--b2:#1f5e4b;--b3:#5e2f4f}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);
@@ -51,6 +51,8 @@ svg.chart .base{stroke:var(--fg)}
 .legend{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1.1rem;font-size:.9rem}
 .legend li{display:flex;align-items:center;gap:.35rem}
 .legend svg{width:22px;height:10px;flex:none}
+ol.bands{flex-direction:column;align-items:flex-start}ol.bands li{align-items:baseline}
+svg .b0{fill:var(--b0)}svg .b1{fill:var(--b1)}svg .b2{fill:var(--b2)}svg .b3{fill:var(--b3)}
 .table{overflow-x:auto;margin:.5rem 0}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{padding:.3rem .5rem;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}

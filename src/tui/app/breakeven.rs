@@ -60,6 +60,9 @@ impl App {
         if action == Action::Sensitivity && self.breakeven.editor.is_none() {
             return self.open_sensitivity();
         }
+        if action == Action::Present && self.breakeven.editor.is_none() {
+            return self.toggle_present();
+        }
         let ctx = Context {
             catalog: &self.ctx.catalog,
             rules: &self.ctx.rules,

@@ -5,23 +5,27 @@ use crate::tui::action::Effect;
 use crate::tui::export::{Clipboard, ExportDone, ExportJob, OSC52_MAX};
 
 impl App {
-    /// `e`: build the document now (the inputs are in memory) and ask the loop to write it.
+    /// `e`: build the documents now (the inputs are in memory) and ask the loop to write
+    /// them: the Markdown and, beside it, the HTML page of `report --format html`.
     pub(crate) fn start_export(&mut self) -> Outcome {
-        let markdown = crate::domain::export::scenario_markdown(
-            &self.ctx.catalog,
-            &self.ctx.rules,
-            &self.doc.scenario,
-        );
+        let (catalog, rules, scenario) = (&self.ctx.catalog, &self.ctx.rules, &self.doc.scenario);
+        let markdown = crate::domain::export::scenario_markdown(catalog, rules, scenario);
+        let html = crate::domain::html::scenario_page(catalog, rules, scenario);
         Outcome::effect(Effect::Export(Box::new(ExportJob {
-            scenario: self.doc.scenario.name.clone(),
+            scenario: scenario.name.clone(),
             markdown,
+            html,
         })))
     }
 
     /// The loop's part is done: say where the file is and whether the clipboard has it.
     pub fn after_export(&mut self, done: ExportDone) -> Outcome {
         let file = match &done.file {
-            Ok(path) => format!("exported to {}", path.display()),
+            Ok(path) => format!(
+                "exported to {} and {}",
+                path.display(),
+                path.with_extension("html").display()
+            ),
             Err(e) => format!("export not written: {e}"),
         };
         let clip = match done.clipboard {

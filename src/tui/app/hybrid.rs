@@ -54,6 +54,7 @@ impl App {
         let pane = &mut self.hybrid;
         match (action.clone(), pane.focus) {
             (Action::Sensitivity, _) => return self.open_sensitivity(),
+            (Action::Present, _) => return self.toggle_present(),
             (Action::FocusNext, f) => pane.focus = f.next(true),
             (Action::FocusPrev, f) => pane.focus = f.next(false),
             (Action::Left, Focus::Tiers) => pane.tier = pane.tier.saturating_sub(1),

@@ -1,5 +1,6 @@
 //! Drawing. Every function here only reads the state; nothing is computed that `update` needs.
 
+pub mod bigtext;
 pub mod breakeven;
 pub mod catalogue;
 pub mod cells;
@@ -17,6 +18,9 @@ pub mod notes;
 pub mod palette;
 pub mod parts;
 pub mod picker;
+pub mod present;
+pub mod present_hybrid;
+pub mod present_parts;
 pub mod presets;
 pub mod scenarios;
 pub mod sensitivity;
@@ -57,11 +61,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         height: 1,
         ..area
     };
-    top_bar(frame, top, app);
     // The sensitivity view covers the whole body: the pane under it is not drawn.
     let covered = matches!(app.chrome.overlays.last(), Some(Overlay::Sensitivity(_)));
+    // The presenter view takes the screen down to the status line in panes 2 and 3.
+    let presenting = app
+        .chrome
+        .present
+        .as_ref()
+        .filter(|_| !covered && matches!(app.chrome.pane, Pane::BreakEven | Pane::Hybrid));
+    if presenting.is_none() {
+        top_bar(frame, top, app);
+    }
     match app.chrome.pane {
         _ if covered => {}
+        _ if presenting.is_some() => {
+            let stage = Rect {
+                height: area.height - 2,
+                ..area
+            };
+            if let Some(p) = presenting {
+                present::draw(frame, stage, app, p);
+            }
+        }
         Pane::Catalogue => catalogue::draw(frame, body, app),
         Pane::BreakEven => breakeven::draw(frame, body, app),
         Pane::Hybrid => hybrid::draw(frame, body, app),
