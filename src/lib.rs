@@ -5,3 +5,4 @@ pub mod data;
 pub mod domain;
 pub mod store;
 pub mod tui;
+pub mod update;

@@ -14,6 +14,7 @@ pub mod report;
 pub mod scenario;
 pub mod sensitivity;
 pub mod suggest;
+pub mod update;
 
 use crate::data::overlay::{self, Loaded};
 use args::Command;
@@ -24,6 +25,9 @@ use std::process::ExitCode;
 pub fn run(command: Command) -> ExitCode {
     if let Command::CheckData(args) = &command {
         return check_data::run(args);
+    }
+    if let Command::Update(args) = &command {
+        return finish(update::run(args));
     }
     finish(load().and_then(|loaded| execute(&loaded, &command)))
 }
@@ -38,6 +42,9 @@ pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
         Command::Sensitivity(args) => sensitivity::run(&loaded.catalog, args),
         Command::CheckData(_) => Err(CliError::Failure(
             "check-data runs on its own, not against loaded data".into(),
+        )),
+        Command::Update(_) => Err(CliError::Failure(
+            "update runs on its own, not against loaded data".into(),
         )),
     }
 }
