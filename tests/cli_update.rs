@@ -417,3 +417,21 @@ fn two_updates_at_once_leave_one_whole_update() {
         text(&check.stdout)
     );
 }
+
+#[test]
+fn https_really_speaks_tls() {
+    // An https:// address served by a plain-HTTP server: the TLS handshake fails, and the
+    // message says so instead of taking the plain answer.
+    let home = tempfile::tempdir().unwrap();
+    let s = good_server();
+    let address = format!("https://127.0.0.1:{}/api.json", s.port);
+    let out = update(home.path(), &address, &s.url("/prices.json"), &[]);
+    refused(&out, &address, "speaking TLS");
+    assert!(stored(home.path()).is_empty());
+    // What reached the server was a TLS handshake, not a plain request.
+    assert!(
+        !s.requests().iter().any(|r| r.starts_with("GET /api.json")),
+        "{:?}",
+        s.requests()
+    );
+}

@@ -52,8 +52,9 @@ pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
 /// The embedded data with the user's own files applied; a bad user file is a warning on
 /// stderr (one line per problem) and its data is left out, never a failure.
 fn load() -> Result<Loaded, CliError> {
-    let dir = overlay::config_dir();
-    let loaded = overlay::load_with_overlays(dir.as_deref())
+    let config = overlay::config_dir();
+    let data = crate::store::state_dir().ok();
+    let loaded = crate::data::updated::load_layers(config.as_deref(), data.as_deref())
         .map_err(|e| CliError::Failure(format!("the embedded database did not load: {e}")))?;
     for notice in &loaded.notices {
         eprintln!("warning: {}", one_line(notice));

@@ -2,9 +2,56 @@
 //! catalogue (and under the user's own files). Each figure taken from a fetched file cites a
 //! source named for the data set and its fetch date ("models.dev, fetched 2026-12-04").
 
+use super::overlay::{self, Loaded};
+use super::{DataError, embedded_catalog};
 use crate::domain::catalog::Catalog;
 use crate::update::Feed;
-use crate::update::stored::Snapshot;
+use crate::update::in_use::DataInUse;
+use crate::update::stored::{Snapshot, Updates};
+use std::path::Path;
+
+/// The data a session runs on: the embedded catalogue, the update stored in `data_dir` over
+/// it, the user's files in `config_dir` over both. A stored update that cannot be used is a
+/// notice and the embedded data is used instead; only the embedded data failing is an error.
+pub fn load_layers(
+    config_dir: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<Loaded, DataError> {
+    let embedded = embedded_catalog()?;
+    let (base, data, mut notices) = match data_dir {
+        Some(dir) => stored_layer(dir, embedded),
+        None => (embedded, DataInUse::Embedded, Vec::new()),
+    };
+    let mut loaded = overlay::load_on(base, config_dir)?;
+    loaded.data = data;
+    notices.append(&mut loaded.notices);
+    loaded.notices = notices;
+    Ok(loaded)
+}
+
+/// The embedded catalogue with the update stored in `data_dir`, if there is a usable one.
+pub fn stored_layer(data_dir: &Path, embedded: Catalog) -> (Catalog, DataInUse, Vec<String>) {
+    let fallback = |why: String| {
+        format!("{why}; the embedded prices are used (`tierwise update --reset` clears it)")
+    };
+    let snapshot = match Updates::new(data_dir).read() {
+        Ok(None) => return (embedded, DataInUse::Embedded, Vec::new()),
+        Ok(Some(s)) => s,
+        Err(why) => return (embedded, DataInUse::Embedded, vec![fallback(why)]),
+    };
+    match apply(&embedded, &snapshot_texts(&snapshot)) {
+        Ok(catalog) => (
+            catalog,
+            DataInUse::from_manifest(&snapshot.manifest),
+            Vec::new(),
+        ),
+        Err(why) => (
+            embedded,
+            DataInUse::Embedded,
+            vec![fallback(format!("the stored update does not apply: {why}"))],
+        ),
+    }
+}
 
 /// One fetched file's text with where and when it came from.
 #[derive(Debug, Clone, PartialEq)]

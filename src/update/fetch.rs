@@ -68,7 +68,7 @@ pub fn fetch(
         let response = agent
             .get(&current.text)
             .call()
-            .map_err(|e| fail(&current, describe(&e, limits)))?;
+            .map_err(|e| fail(&current, describe_call(&e, &current, limits)))?;
         let status = response.status();
         if status.is_redirection() {
             let location = response
@@ -195,6 +195,21 @@ fn timed_out(limits: &Limits) -> String {
         "no complete answer within {} s (the total timeout)",
         limits.total.as_secs()
     )
+}
+
+/// An error before the answer's head arrived: a cut connection here is no truncated body.
+fn describe_call(e: &ureq::Error, address: &Address, limits: &Limits) -> String {
+    let cut = match e {
+        ureq::Error::Io(io) => io.kind() == io::ErrorKind::UnexpectedEof,
+        _ => false,
+    };
+    match (cut, address.https) {
+        (true, true) => {
+            "the connection closed before an answer (is the server speaking TLS?)".into()
+        }
+        (true, false) => "the connection closed before an answer".into(),
+        _ => describe(e, limits),
+    }
 }
 
 fn describe(e: &ureq::Error, limits: &Limits) -> String {
