@@ -230,6 +230,7 @@ fn a_merge_is_adopted_and_named() {
             state: merged,
             taken_from_other: vec!["from the other login".into()],
             overrode_other: Vec::new(),
+            conflicts: Vec::new(),
             deleted_by_other: Vec::new(),
         }),
     );

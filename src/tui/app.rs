@@ -336,6 +336,7 @@ impl App {
                 state,
                 taken_from_other,
                 overrode_other,
+                conflicts,
                 deleted_by_other,
             }) => {
                 self.session.mark_saved(state.clone());
@@ -363,7 +364,10 @@ impl App {
                         quote(&deleted_by_other)
                     ));
                 }
-                if !overrode_other.is_empty() {
+                if !conflicts.is_empty() {
+                    let fields: Vec<String> = conflicts.iter().map(|c| c.to_string()).collect();
+                    parts.push(format!("kept this session's {}", fields.join(", ")));
+                } else if !overrode_other.is_empty() {
                     parts.push(format!("kept this session's {}", quote(&overrode_other)));
                 }
                 if !taken_from_other.is_empty() || !deleted_by_other.is_empty() {

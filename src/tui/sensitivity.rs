@@ -8,8 +8,8 @@ use super::app::{App, Outcome, Overlay, Pane};
 use super::hybrid_tier::TierSettings;
 use super::sliders::{Field, SliderList, deployment_fields};
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::Mode;
 use crate::domain::hybrid_sensitivity::{HybridEnd, hybrid_tornado};
+use crate::domain::inputs;
 use crate::domain::scenario::Scenario;
 use crate::domain::sensitivity::{Case, DEFAULT_SPAN, MAX_SPAN, tornado};
 use crate::domain::units::format_tokens;
@@ -103,12 +103,12 @@ pub fn money(v: f64) -> String {
     format!("{sign}${a:.0}")
 }
 
-/// The break-even pane's slider for an input named as the CLI option.
+/// The break-even pane's slider for an input named as in the inputs table; `None` for inputs
+/// set only on the command line (no slider) and for the API prices.
 fn slider_for(input: &str) -> Option<Field> {
-    let mut fields = vec![Field::Volume, Field::InputShare];
-    fields.extend(deployment_fields(Mode::Rent));
-    fields.extend(deployment_fields(Mode::Buy));
-    fields.into_iter().find(|f| f.option() == input)
+    inputs::by_name(input)
+        .filter(|r| r.slider.is_some() || r.is_choice())
+        .map(|r| Field::Input(r.id))
 }
 
 fn no_slider(input: &str) -> String {
@@ -179,7 +179,7 @@ impl Sensitivity {
                     target: slider_for(b.input)
                         .map_or_else(|| Target::Nowhere(no_slider(b.input)), Target::Slider),
                     base_value: b.base_value.clone(),
-                    choice: matches!(b.input, "gpu" | "precision"),
+                    choice: inputs::by_name(b.input).is_some_and(|r| r.is_choice()),
                     low: end(&b.low),
                     high: end(&b.high),
                 }
@@ -228,7 +228,7 @@ impl Sensitivity {
                     },
                     target,
                     base_value: b.base_value.clone(),
-                    choice: matches!(b.input, "gpu" | "precision"),
+                    choice: inputs::by_name(b.input).is_some_and(|r| r.is_choice()),
                     low: end(&b.low),
                     high: end(&b.high),
                 }

@@ -380,7 +380,7 @@ fn shown(field: Field, s: &Scenario, ctx: &Context) -> Shown {
         }
     };
     match field {
-        Field::Volume | Field::InputShare => sliders::show_workload(field, &s.workload),
+        f if f.group() == sliders::Group::Workload => sliders::show_workload(f, &s.workload),
         Field::Region => place(
             ctx.rules
                 .regions
