@@ -244,6 +244,10 @@ fn describe_io(e: &io::Error, limits: &Limits) -> String {
             "the answer ended early (truncated: fewer bytes than announced)".into()
         }
         io::ErrorKind::TimedOut => timed_out(limits),
+        // getaddrinfo's failures carry no kind of their own.
+        _ if e.to_string().contains("lookup address") => {
+            format!("host not found (no such name, or no network: {e})")
+        }
         _ => e.to_string(),
     }
 }
