@@ -273,8 +273,15 @@ fn json_keys_are_exactly_the_documented_ones_in_order() {
         expected.extend(["severity", "rule", "subject", "message", "source"]);
         assert!(["block", "warn", "info"].contains(&f["severity"].as_str().unwrap()));
     }
-    assert_eq!(printed_keys(&out.stdout), expected);
-    assert_eq!(keys(&doc).len(), 11);
+    // The plan's fields come first; the break-even comparison, what moves the answer and the
+    // sources (which the HTML page draws) follow.
+    let printed = printed_keys(&out.stdout);
+    assert_eq!(printed[..expected.len()], expected);
+    let extras = ["breakeven", "what_moves", "data_as_of", "sources"];
+    assert_eq!(printed[expected.len()], extras[0]);
+    assert_eq!(printed.last().map(String::as_str), extras.last().copied());
+    assert!(extras.iter().all(|k| doc.get(k).is_some()), "{extras:?}");
+    assert_eq!(keys(&doc).len(), 11 + extras.len());
     let shares: f64 = doc["use_cases"]
         .as_array()
         .unwrap()

@@ -29,7 +29,7 @@ pub enum Command {
     Cost(Box<crate::cli::cost_args::CostArgs>),
     /// List, show, export and import saved scenarios
     Scenario(ScenarioArgs),
-    /// The hybrid plan of a scenario as a one-page Markdown plan or JSON
+    /// The hybrid plan of a scenario as a one-page Markdown plan, JSON, or an HTML page with charts
     Report(crate::cli::report::ReportArgs),
     /// Check a user data file (models.ron, gpus.ron, rules.ron) as the app would load it
     CheckData(crate::cli::check_data::CheckDataArgs),

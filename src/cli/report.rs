@@ -1,16 +1,21 @@
-//! `tierwise report`: the hybrid plan of a scenario as a one-page Markdown plan or as JSON
-//! carrying every input needed to recompute each number.
+//! `tierwise report`: the hybrid plan of a scenario as a one-page Markdown plan, as JSON
+//! carrying every input needed to recompute each number, or as a self-contained HTML page with
+//! charts whose every number is one the JSON carries.
 
 use super::errors::{CliError, one_line};
 use super::suggest;
 use crate::data::overlay::Loaded;
 use crate::domain::cost::InputError;
+use crate::domain::html::{PageInput, page};
 use crate::domain::hybrid::plan;
 use crate::domain::report::{self, PlanReport};
 use crate::domain::scenario::Scenario;
+use crate::domain::scenario_report::{self, ScenarioExtras};
 use crate::domain::units::parse_quantity;
 use crate::store::{self, State, Store};
 use clap::{Args, ValueEnum};
+use serde::Serialize;
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Args)]
 pub struct ReportArgs {
@@ -33,12 +38,29 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
+
+    /// Write the report to FILE instead of standard output; the file is replaced whole, and
+    /// only once the report is complete
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     Markdown,
     Json,
+    /// One self-contained page with the charts (no scripts, nothing loaded from elsewhere)
+    Html,
+}
+
+/// The JSON report: the plan's fields, then the break-even comparison, what moves the answer
+/// and the sources, so every number of the HTML page is here too.
+#[derive(Serialize)]
+struct FullReport<'a> {
+    #[serde(flatten)]
+    plan: &'a PlanReport,
+    #[serde(flatten)]
+    extras: &'a ScenarioExtras,
 }
 
 /// `; closest: ...` among `ids`, or the whole list when nothing is close.
@@ -98,11 +120,12 @@ pub fn render(
     scenario: &Scenario,
     format: ReportFormat,
 ) -> Result<String, CliError> {
-    let p = plan(&loaded.catalog, &loaded.rules, scenario)
-        .map_err(|e| CliError::input(format!("scenario {:?}: {e}", scenario.name)))?;
-    let doc: PlanReport = report::build(&loaded.catalog, scenario, &p);
+    let planned = plan(&loaded.catalog, &loaded.rules, scenario)
+        .map(|p| report::build(&loaded.catalog, scenario, &p));
+    let failed = |e: &InputError| CliError::input(format!("scenario {:?}: {e}", scenario.name));
     match format {
         ReportFormat::Markdown => {
+            let doc = planned.map_err(|e| failed(&e))?;
             let mut text = report::markdown(&doc, &loaded.catalog, &loaded.rules);
             if !text.ends_with("\n\n") {
                 text.push('\n');
@@ -115,10 +138,27 @@ pub fn render(
             Ok(text)
         }
         ReportFormat::Json => {
-            let mut text = serde_json::to_string_pretty(&doc)
+            let doc = planned.map_err(|e| failed(&e))?;
+            let extras = scenario_report::build(&loaded.catalog, scenario);
+            let full = FullReport {
+                plan: &doc,
+                extras: &extras,
+            };
+            let mut text = serde_json::to_string_pretty(&full)
                 .map_err(|e| CliError::Failure(format!("cannot encode JSON: {e}")))?;
             text.push('\n');
             Ok(text)
+        }
+        ReportFormat::Html => {
+            // The page says what is missing rather than failing.
+            let extras = scenario_report::build(&loaded.catalog, scenario);
+            Ok(page(&PageInput {
+                catalog: &loaded.catalog,
+                rules: &loaded.rules,
+                scenario,
+                plan: planned.as_ref().map_err(|e| e.to_string()),
+                extras: &extras,
+            }))
         }
     }
 }
@@ -169,5 +209,13 @@ fn scenario(loaded: &Loaded, name: Option<&str>) -> Result<Scenario, CliError> {
 pub fn run(loaded: &Loaded, args: &ReportArgs) -> Result<String, CliError> {
     let mut s = scenario(loaded, args.scenario.as_deref())?;
     apply_options(loaded, &mut s, args)?;
-    render(loaded, &s, args.format)
+    let text = render(loaded, &s, args.format)?;
+    match &args.output {
+        None => Ok(text),
+        Some(path) => {
+            store::write_atomic(path, text.as_bytes())
+                .map_err(|e| CliError::Failure(format!("cannot write {}: {e}", path.display())))?;
+            Ok(String::new())
+        }
+    }
 }

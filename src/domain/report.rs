@@ -88,7 +88,7 @@ pub struct HostSettings {
 }
 
 impl HostSettings {
-    fn new(gpu: &str, d: &Deployment) -> Self {
+    pub fn new(gpu: &str, d: &Deployment) -> Self {
         HostSettings {
             gpu: gpu.to_string(),
             precision: d.precision.as_str(),

@@ -16,11 +16,10 @@ use std::sync::LazyLock;
 
 pub use crate::domain::inputs::{Grid, Spec, step_value};
 
-mod deployment;
-pub use deployment::{
-    change_deployment, deployment_choice_id, deployment_choices, deployment_text, gpu_choices,
-    mode_choices, model_choices, precision_choices, show_deployment,
-};
+/// The deployment's sliders; it builds on this file's types, so it is reached by its own path
+/// (`sliders::deployment::...`) rather than re-exported, which would make the two import each
+/// other.
+pub mod deployment;
 
 /// One adjustable input: a row of the inputs table ([`crate::domain::inputs`]), or one of the
 /// pane's own lists (place, compared API models).
