@@ -3,5 +3,6 @@
 pub mod cli;
 pub mod data;
 pub mod domain;
+pub mod import;
 pub mod store;
 pub mod tui;
