@@ -31,9 +31,9 @@ fn slider_step(c: &mut Criterion) {
         c.bench_function(&format!("breakeven step+recompute+draw {w}x{h}"), |b| {
             b.iter(|| {
                 // Walk the volume up and down its range so every step changes the view.
-                if a.scenario.workload.tokens_per_day >= 1e11 {
+                if a.doc.scenario.workload.tokens_per_day >= 1e11 {
                     right = false;
-                } else if a.scenario.workload.tokens_per_day <= 1e3 {
+                } else if a.doc.scenario.workload.tokens_per_day <= 1e3 {
                     right = true;
                 }
                 let action = if right { Action::Right } else { Action::Left };

@@ -145,7 +145,7 @@ fn hybrid(c: &mut Criterion) {
     }
     let a = app(250, 70);
     c.bench_function("hybrid plan", |b| {
-        b.iter(|| plan(&a.catalog, &a.rules, black_box(&a.scenario)).unwrap())
+        b.iter(|| plan(&a.ctx.catalog, &a.ctx.rules, black_box(&a.doc.scenario)).unwrap())
     });
 }
 

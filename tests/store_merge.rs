@@ -1,4 +1,5 @@
-//! Two sessions of the same user saving into one directory: merge by scenario.
+//! Two sessions of the same user saving into one directory: merged by scenario, and inside a
+//! scenario both sessions changed, field by field.
 
 mod store_support;
 
@@ -7,7 +8,7 @@ use std::fs::{File, OpenOptions};
 use store_support::{builtin, full_scenario, open};
 use tempfile::TempDir;
 use tierwise::domain::scenario::Scenario;
-use tierwise::store::{SaveOutcome, State, StoreError, merge};
+use tierwise::store::{FieldConflict, SaveOutcome, State, StoreError, merge};
 
 fn named(name: &str, notes: &str) -> Scenario {
     let mut s = full_scenario(name);
@@ -59,13 +60,14 @@ fn changes_to_different_scenarios_both_survive() {
         state,
         taken_from_other,
         overrode_other,
+        conflicts,
         deleted_by_other,
     } = outcome
     else {
         panic!("expected a merge, got {outcome:?}");
     };
     assert_eq!(taken_from_other, ["a"]);
-    assert!(overrode_other.is_empty() && deleted_by_other.is_empty());
+    assert!(overrode_other.is_empty() && deleted_by_other.is_empty() && conflicts.is_empty());
     assert_eq!(notes_of(&state, "a").unwrap(), "a by one");
     assert_eq!(notes_of(&state, "b").unwrap(), "b by two");
     let (_, on_disk, _) = open(dir.path());
@@ -282,4 +284,200 @@ proptest! {
         let active_ok = out.state.active.is_empty() == out.state.scenarios.is_empty();
         prop_assert!(active_ok);
     }
+}
+
+fn default_of(state: &State) -> &Scenario {
+    state.get("default").expect("the built-in scenario")
+}
+
+fn with_default(state: &State, change: impl FnOnce(&mut Scenario)) -> State {
+    let mut s = state.clone();
+    change(
+        s.scenarios
+            .iter_mut()
+            .find(|x| x.name == "default")
+            .unwrap(),
+    );
+    s
+}
+
+/// The story of issue 15: two logins on the same scenario, one moves the volume to 10M, the
+/// other the input share to 60%, both quit. Both changes are in the file.
+#[test]
+fn two_sessions_changing_different_fields_of_one_scenario_both_survive() {
+    let dir = TempDir::new().unwrap();
+    let (mut one, s1, _) = open(dir.path());
+    let (mut two, s2, _) = open(dir.path());
+    assert_eq!(default_of(&s1).workload.tokens_per_day, 5e6);
+    let one_quits = with_default(&s1, |s| s.workload.tokens_per_day = 10e6);
+    let two_quits = with_default(&s2, |s| s.workload.input_share = 0.6);
+    assert_eq!(one.save(&one_quits), Ok(SaveOutcome::Saved));
+    match two.save(&two_quits).unwrap() {
+        SaveOutcome::Merged {
+            state,
+            taken_from_other,
+            overrode_other,
+            conflicts,
+            ..
+        } => {
+            assert_eq!(taken_from_other, ["default"]);
+            assert!(overrode_other.is_empty() && conflicts.is_empty());
+            assert_eq!(default_of(&state).workload.tokens_per_day, 10e6);
+            assert_eq!(default_of(&state).workload.input_share, 0.6);
+        }
+        other => panic!("expected a merge, got {other:?}"),
+    }
+    let on_disk = open(dir.path()).1;
+    assert_eq!(default_of(&on_disk).workload.tokens_per_day, 10e6);
+    assert_eq!(default_of(&on_disk).workload.input_share, 0.6);
+    // Session one saving once more (a second quit signal) takes the share and keeps its volume.
+    match one.save(&one_quits).unwrap() {
+        SaveOutcome::Merged { state, .. } => {
+            assert_eq!(default_of(&state).workload.tokens_per_day, 10e6);
+            assert_eq!(default_of(&state).workload.input_share, 0.6);
+        }
+        other => panic!("expected a merge, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_same_field_changed_twice_keeps_the_later_save_and_names_both_values() {
+    let dir = TempDir::new().unwrap();
+    let (mut one, s1, _) = open(dir.path());
+    let (mut two, s2, _) = open(dir.path());
+    one.save(&with_default(&s1, |s| {
+        s.workload.tokens_per_day = 10e6;
+        s.self_host.settings.pue = 1.2;
+    }))
+    .unwrap();
+    let later = with_default(&s2, |s| {
+        s.workload.tokens_per_day = 20e6;
+        s.notes = "two".into();
+    });
+    match two.save(&later).unwrap() {
+        SaveOutcome::Merged {
+            state,
+            overrode_other,
+            conflicts,
+            ..
+        } => {
+            assert_eq!(overrode_other, ["default"]);
+            assert_eq!(
+                conflicts,
+                [FieldConflict {
+                    scenario: "default".into(),
+                    field: "workload.tokens_per_day".into(),
+                    kept: "20000000.0".into(),
+                    overwritten: "10000000.0".into(),
+                }]
+            );
+            let told = conflicts[0].to_string();
+            assert_eq!(
+                told,
+                "\"default\" volume (workload.tokens_per_day) 20000000.0 (the other session had 10000000.0)"
+            );
+            let d = default_of(&state);
+            assert_eq!(d.workload.tokens_per_day, 20e6, "the later save wins");
+            assert_eq!(d.self_host.settings.pue, 1.2, "the other field survives");
+            assert_eq!(d.notes, "two");
+        }
+        other => panic!("expected a merge, got {other:?}"),
+    }
+}
+
+/// One use case moved to another tier here, another one's share changed there: both stay.
+#[test]
+fn use_cases_merge_one_by_one() {
+    let base = State::single(builtin());
+    let mine = with_default(&base, |s| s.use_cases[0].tier = 1);
+    let theirs = with_default(&base, |s| s.use_cases[1].use_case.share = 0.33);
+    let out = merge(&base.scenarios, &mine, &theirs);
+    let d = default_of(&out.state);
+    assert_eq!(d.use_cases[0].tier, 1);
+    assert_eq!(d.use_cases[1].use_case.share, 0.33);
+    assert!(out.conflicts.is_empty());
+}
+
+/// The fields the property below edits: a name for the report and a way to set it from a
+/// small number.
+type Edit = (&'static str, fn(&mut Scenario, u8));
+
+const EDITS: [Edit; 10] = [
+    ("volume", |s, v| {
+        s.workload.tokens_per_day = 1e6 * f64::from(v + 1)
+    }),
+    ("input share", |s, v| {
+        s.workload.input_share = f64::from(v) / 300.0
+    }),
+    ("prompt", |s, v| {
+        s.workload.prompt_tokens = 100.0 + f64::from(v)
+    }),
+    ("region", |s, v| s.region = format!("r{v}")),
+    ("gpu", |s, v| s.self_host.gpu = format!("g{v}")),
+    ("pue", |s, v| {
+        s.self_host.settings.pue = 1.0 + f64::from(v) / 200.0
+    }),
+    ("price", |s, v| {
+        s.self_host.settings.gpu_hour_price = Some(f64::from(v))
+    }),
+    ("tier 2 fte", |s, v| {
+        s.tiers.large.settings.fte = f64::from(v)
+    }),
+    ("use case tier", |s, v| s.use_cases[0].tier = 1 + v % 3),
+    ("apis", |s, v| s.api_models = vec![format!("api{v}")]),
+];
+
+proptest! {
+    /// Random edits on both sides of one scenario: a field changed by one side only has that
+    /// side's value; a field changed by both has this session's; every other field the base's.
+    #[test]
+    fn every_field_changed_by_one_side_survives(
+        mine_edits in proptest::collection::vec((0..EDITS.len(), 0u8..200), 0..6),
+        their_edits in proptest::collection::vec((0..EDITS.len(), 0u8..200), 0..6),
+    ) {
+        let base = State::single(builtin());
+        let apply = |edits: &[(usize, u8)]| {
+            with_default(&base, |s| for (i, v) in edits { (EDITS[*i].1)(s, *v) })
+        };
+        let (mine, theirs) = (apply(&mine_edits), apply(&their_edits));
+        let out = merge(&base.scenarios, &mine, &theirs);
+        let merged = default_of(&out.state);
+        for (i, (name, set)) in EDITS.iter().enumerate() {
+            let last = |e: &[(usize, u8)]| e.iter().rev().find(|(j, _)| *j == i).map(|(_, v)| *v);
+            let (m, t) = (last(&mine_edits), last(&their_edits));
+            let b = default_of(&base);
+            let expect_from = |v: Option<u8>| {
+                let mut s = b.clone();
+                if let Some(v) = v { set(&mut s, v) }
+                s
+            };
+            let m_s = expect_from(m);
+            let t_s = expect_from(t);
+            let mine_changed = field_differs(&m_s, b, i);
+            let theirs_changed = field_differs(&t_s, b, i);
+            let want = if mine_changed { &m_s } else if theirs_changed { &t_s } else { b };
+            prop_assert!(!field_differs(merged, want, i), "{name}: merged {:?}", merged);
+        }
+        let names: Vec<&str> = out.conflicts.iter().map(|c| c.scenario.as_str()).collect();
+        prop_assert!(names.iter().all(|n| *n == "default"));
+    }
+}
+
+/// Whether two scenarios differ in the field edit `i` sets (compared through the serde form).
+fn field_differs(a: &Scenario, b: &Scenario, i: usize) -> bool {
+    let pick = |s: &Scenario| -> String {
+        match i {
+            0 => s.workload.tokens_per_day.to_string(),
+            1 => s.workload.input_share.to_string(),
+            2 => s.workload.prompt_tokens.to_string(),
+            3 => s.region.clone(),
+            4 => s.self_host.gpu.clone(),
+            5 => s.self_host.settings.pue.to_string(),
+            6 => format!("{:?}", s.self_host.settings.gpu_hour_price),
+            7 => s.tiers.large.settings.fte.to_string(),
+            8 => s.use_cases[0].tier.to_string(),
+            _ => format!("{:?}", s.api_models),
+        }
+    };
+    pick(a) != pick(b)
 }

@@ -8,7 +8,8 @@ use store_support::{builtin, catalog, full_scenario};
 use tierwise::data::embedded_rules;
 use tierwise::domain::hybrid::plan;
 use tierwise::store::{
-    CURRENT_VERSION, Parsed, State, parse_export, parse_state, serialize_export, serialize_state,
+    CURRENT_VERSION, ParseError, Parsed, State, parse_export, parse_state, serialize_export,
+    serialize_state,
 };
 
 fn current(text: &str) -> State {
@@ -161,31 +162,89 @@ fn deep_nesting_is_refused_not_overflowed() {
     assert!(e.line >= 1 && e.column >= 1, "{e}");
 }
 
+/// What any text must give: a state that serializes and parses back to itself, a newer
+/// version named as such, or an error with a position inside the text and a reason. A panic
+/// fails the property too.
+fn check_state(text: &str) -> Result<(), TestCaseError> {
+    match parse_state(text) {
+        Ok(Parsed::Current { state, .. }) => {
+            let again = parse_state(&serialize_state(&state));
+            prop_assert!(
+                matches!(&again, Ok(Parsed::Current { state: s, migrated_from: None }) if *s == state),
+                "a parsed state does not round-trip: {again:?}"
+            );
+        }
+        Ok(Parsed::Newer { version, .. }) => prop_assert!(version > CURRENT_VERSION),
+        Err(e) => check_position(text, &e)?,
+    }
+    Ok(())
+}
+
+fn check_export(text: &str) -> Result<(), TestCaseError> {
+    match parse_export(text) {
+        Ok(scenario) => {
+            let again = parse_export(&serialize_export(&scenario));
+            prop_assert_eq!(again, Ok(scenario));
+        }
+        Err(e) => check_position(text, &e)?,
+    }
+    Ok(())
+}
+
+/// The error's line exists in the text (or is the one just past a final newline) and the
+/// message says something.
+fn check_position(text: &str, e: &ParseError) -> Result<(), TestCaseError> {
+    let lines = text.split('\n').count();
+    prop_assert!(
+        e.line >= 1 && e.line <= lines + 1,
+        "line {} of {lines}: {e}",
+        e.line
+    );
+    prop_assert!(e.column >= 1, "{e}");
+    prop_assert!(!e.message.trim().is_empty(), "{e:?}");
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
-    fn arbitrary_text_never_panics(text in any::<String>()) {
-        let _ = parse_state(&text);
-        let _ = parse_export(&text);
+    fn arbitrary_text_parses_or_names_a_position(text in any::<String>()) {
+        check_state(&text)?;
+        check_export(&text)?;
     }
 
     #[test]
-    fn ron_like_text_never_panics(text in r#"[()\[\]{}:,"a-z0-9 .\n-]{0,200}"#) {
+    fn ron_like_text_parses_or_names_a_position(text in r#"[()\[\]{}:,"a-z0-9 .\n-]{0,200}"#) {
         let wrapped = format!("(version: 2, scenarios: [{text}])");
-        let _ = parse_state(&wrapped);
-        let _ = parse_state(&text);
+        check_state(&wrapped)?;
+        check_state(&text)?;
     }
 
     #[test]
-    fn mutilated_valid_files_never_panic(cut in 0usize..4000, byte in any::<u8>()) {
+    fn mutilated_valid_files_parse_or_name_a_position(cut in 0usize..4000, byte in any::<u8>()) {
         let text = serialize_state(&State::single(full_scenario("p")));
         let mut bytes = text.into_bytes();
         let at = cut % bytes.len();
         bytes[at] = byte;
         bytes.truncate(at + cut / 2);
         if let Ok(text) = std::str::from_utf8(&bytes) {
-            let _ = parse_state(text);
+            check_state(text)?;
         }
+    }
+
+    /// Most of the fuzzing above ends in an error; this makes sure the Ok branch is exercised:
+    /// a valid file with one scenario's notes replaced by arbitrary text parses and round-trips.
+    #[test]
+    fn valid_files_with_arbitrary_strings_round_trip(notes in any::<String>(), revision in any::<u64>()) {
+        let mut scenario = full_scenario("p");
+        scenario.notes = notes;
+        let state = State { revision, active: "p".into(), scenarios: vec![scenario] };
+        let text = serialize_state(&state);
+        match parse_state(&text) {
+            Ok(Parsed::Current { state: back, .. }) => prop_assert_eq!(back, state),
+            other => prop_assert!(false, "expected the state back, got {:?}", other),
+        }
+        check_state(&text)?;
     }
 }

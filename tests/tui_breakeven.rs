@@ -51,30 +51,33 @@ fn editor_error(a: &App) -> String {
 #[test]
 fn the_pane_opens_on_the_volume_slider_and_steps_one_two_five() {
     let mut a = app();
-    assert_eq!(a.pane, Pane::BreakEven);
+    assert_eq!(a.chrome.pane, Pane::BreakEven);
     assert_eq!(a.mode(), Mode::BreakEven);
     assert_eq!(a.breakeven.list.current(), Some(Field::Volume));
     assert!(press(&mut a, "Right").redraw);
-    assert_eq!(a.scenario.workload.tokens_per_day, 1e7);
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 1e7);
     press(&mut a, "Left");
     press(&mut a, "Left");
-    assert_eq!(a.scenario.workload.tokens_per_day, 2e6);
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 2e6);
     press(&mut a, "Shift-Right");
-    assert_eq!(a.scenario.workload.tokens_per_day, 5e9, "ten 1-2-5 steps");
+    assert_eq!(
+        a.doc.scenario.workload.tokens_per_day, 5e9,
+        "ten 1-2-5 steps"
+    );
     press(&mut a, "H");
     assert_eq!(
-        a.scenario.workload.tokens_per_day, 2e6,
+        a.doc.scenario.workload.tokens_per_day, 2e6,
         "H is ten steps back"
     );
     press(&mut a, "0");
     assert_eq!(
-        a.scenario.workload.tokens_per_day, 5e6,
+        a.doc.scenario.workload.tokens_per_day, 5e6,
         "0 restores the default"
     );
     for _ in 0..30 {
         press(&mut a, "Right");
     }
-    assert_eq!(a.scenario.workload.tokens_per_day, 1e11);
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 1e11);
     assert!(!press(&mut a, "Right").redraw, "nothing moves past the top");
     assert_eq!(a.breakeven.view.sliders[0].value, "100B/day");
 }
@@ -95,14 +98,14 @@ fn input_share_steps_by_five_points_and_stays_in_range() {
     let mut a = app();
     select(&mut a, Field::InputShare);
     press(&mut a, "Right");
-    assert_eq!(a.scenario.workload.input_share, 0.55);
+    assert_eq!(a.doc.scenario.workload.input_share, 0.55);
     press(&mut a, "Shift-Right");
-    assert_eq!(a.scenario.workload.input_share, 1.0);
+    assert_eq!(a.doc.scenario.workload.input_share, 1.0);
     press(&mut a, "L");
-    assert_eq!(a.scenario.workload.input_share, 1.0);
+    assert_eq!(a.doc.scenario.workload.input_share, 1.0);
     press(&mut a, "Shift-Left");
     press(&mut a, "Shift-Left");
-    assert_eq!(a.scenario.workload.input_share, 0.0);
+    assert_eq!(a.doc.scenario.workload.input_share, 0.0);
 }
 
 #[test]
@@ -112,11 +115,11 @@ fn price_sliders_step_on_two_digits_and_zero_goes_back_to_the_database() {
     let shown = |a: &App| a.breakeven.view.sliders[a.breakeven.list.selected].clone();
     assert!(shown(&a).from_database);
     press(&mut a, "Right");
-    assert_eq!(a.scenario.self_host.settings.gpu_hour_price, Some(2.6));
+    assert_eq!(a.doc.scenario.self_host.settings.gpu_hour_price, Some(2.6));
     assert!(!shown(&a).from_database);
     assert_eq!(shown(&a).value, "$2.60/h");
     press(&mut a, "0");
-    assert_eq!(a.scenario.self_host.settings.gpu_hour_price, None);
+    assert_eq!(a.doc.scenario.self_host.settings.gpu_hour_price, None);
 }
 
 #[test]
@@ -124,11 +127,11 @@ fn choice_sliders_step_and_switching_to_buy_lists_the_buy_inputs() {
     let mut a = app();
     select(&mut a, Field::Precision);
     press(&mut a, "Right");
-    assert_eq!(a.scenario.self_host.settings.precision.as_str(), "bf16");
+    assert_eq!(a.doc.scenario.self_host.settings.precision.as_str(), "bf16");
     assert!(!a.breakeven.list.fields.contains(&Field::GpuPrice));
     select(&mut a, Field::Mode);
     press(&mut a, "Right");
-    assert_eq!(a.scenario.self_host.settings.mode, CostMode::Buy);
+    assert_eq!(a.doc.scenario.self_host.settings.mode, CostMode::Buy);
     for f in [Field::GpuPrice, Field::Years, Field::Pue, Field::Colo] {
         assert!(a.breakeven.list.fields.contains(&f), "{f:?}");
     }
@@ -144,11 +147,14 @@ fn choice_sliders_step_and_switching_to_buy_lists_the_buy_inputs() {
 fn gpu_steps_pass_over_gpus_without_a_price() {
     let mut a = app();
     select(&mut a, Field::Gpu);
-    assert_eq!(a.scenario.self_host.gpu, "h100-sxm");
+    assert_eq!(a.doc.scenario.self_host.gpu, "h100-sxm");
     press(&mut a, "Right");
-    let gpu = a.scenario.self_host.gpu.clone();
+    let gpu = a.doc.scenario.self_host.gpu.clone();
     assert_ne!(gpu, "h100-sxm");
-    assert!(a.scenario.self_host.resolve(&a.catalog).is_ok(), "{gpu}");
+    assert!(
+        a.doc.scenario.self_host.resolve(&a.ctx.catalog).is_ok(),
+        "{gpu}"
+    );
 }
 
 #[test]
@@ -162,7 +168,7 @@ fn the_editor_sets_exact_values_with_units() {
     type_text(&mut a, "750K");
     press(&mut a, "Enter");
     assert!(a.breakeven.editor.is_none());
-    assert_eq!(a.scenario.workload.tokens_per_day, 750_000.0);
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 750_000.0);
     assert_eq!(a.mode(), Mode::BreakEven);
 }
 
@@ -178,7 +184,7 @@ fn refused_values_say_field_value_and_range_and_change_nothing() {
         e.contains("--volume") && e.contains(" 0 ") && e.contains("1K"),
         "{e}"
     );
-    assert_eq!(a.scenario.workload.tokens_per_day, 5e6);
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 5e6);
     type_text(&mut a, "x");
     assert!(
         a.breakeven.editor.as_ref().unwrap().error.is_none(),
@@ -193,7 +199,7 @@ fn refused_values_say_field_value_and_range_and_change_nothing() {
     press(&mut a, "Esc");
     assert!(a.breakeven.editor.is_none());
     assert_eq!(
-        a.scenario.workload.tokens_per_day, 5e6,
+        a.doc.scenario.workload.tokens_per_day, 5e6,
         "Esc keeps the old value"
     );
 
@@ -220,8 +226,8 @@ fn refused_values_say_field_value_and_range_and_change_nothing() {
         editor_error(&a)
     );
     press(&mut a, "Esc");
-    assert_eq!(a.scenario.self_host.settings.min_replicas, 1);
-    assert!(a.scenario.self_host.resolve(&a.catalog).is_ok());
+    assert_eq!(a.doc.scenario.self_host.settings.min_replicas, 1);
+    assert!(a.doc.scenario.self_host.resolve(&a.ctx.catalog).is_ok());
 }
 
 #[test]
@@ -237,7 +243,7 @@ fn the_editor_keys_edit_in_place() {
     press(&mut a, "Backspace");
     type_text(&mut a, "B");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.workload.tokens_per_day, 2e9);
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 2e9);
     assert!(
         press(&mut a, "q").effects.contains(&Effect::Quit),
         "q quits outside the editor"
@@ -250,6 +256,7 @@ fn throughput_can_be_measured_or_none() {
     select(&mut a, Field::Throughput);
     press(&mut a, "Right");
     let t = a
+        .doc
         .scenario
         .self_host
         .settings
@@ -260,7 +267,7 @@ fn throughput_can_be_measured_or_none() {
     press(&mut a, "Ctrl-u");
     type_text(&mut a, "none");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.self_host.settings.throughput, None);
+    assert_eq!(a.doc.scenario.self_host.settings.throughput, None);
     let d = a.breakeven.view.deployment.as_ref().unwrap();
     assert_eq!(d.cost.sizing.throughput_source.as_str(), "estimated");
 }
@@ -273,23 +280,23 @@ fn region_and_sector_pickers_bring_findings_under_the_chart() {
     assert_eq!(a.mode(), Mode::Picker);
     type_text(&mut a, "deepseek v3.2");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.api_models[0], "deepseek-v3.2");
+    assert_eq!(a.doc.scenario.api_models[0], "deepseek-v3.2");
     select(&mut a, Field::Region);
     press(&mut a, "Enter");
     type_text(&mut a, "virginia");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.region, "us-va");
+    assert_eq!(a.doc.scenario.region, "us-va");
     select(&mut a, Field::Sector);
     press(&mut a, "Enter");
     type_text(&mut a, "public");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.sector, "public-sector");
+    assert_eq!(a.doc.scenario.sector, "public-sector");
     let f = &a.breakeven.view.findings[0];
     assert_eq!(f.severity, Severity::Block, "worst first: {f:?}");
     assert_eq!(f.rule, "us-state-deepseek-ban");
     assert!(f.subject.contains("DeepSeek"));
     press(&mut a, "0");
-    assert_eq!(a.scenario.sector, "commercial");
+    assert_eq!(a.doc.scenario.sector, "commercial");
 }
 
 #[test]
@@ -297,7 +304,7 @@ fn the_picker_narrows_moves_and_cancels() {
     let mut a = app();
     select(&mut a, Field::Gpu);
     press(&mut a, "Enter");
-    let Some(Overlay::Picker(p)) = a.overlays.last() else {
+    let Some(Overlay::Picker(p)) = a.chrome.overlays.last() else {
         panic!("no picker")
     };
     assert_eq!(
@@ -309,38 +316,38 @@ fn the_picker_narrows_moves_and_cancels() {
     assert!(!press(&mut a, "Enter").redraw, "nothing to choose");
     press(&mut a, "Backspace");
     press(&mut a, "Esc");
-    assert!(a.overlays.is_empty());
-    assert_eq!(a.scenario.self_host.gpu, "h100-sxm");
+    assert!(a.chrome.overlays.is_empty());
+    assert_eq!(a.doc.scenario.self_host.gpu, "h100-sxm");
 }
 
 #[test]
 fn api_models_are_added_removed_and_capped_at_four() {
     let mut a = app();
-    assert_eq!(a.scenario.api_models.len(), 3);
+    assert_eq!(a.doc.scenario.api_models.len(), 3);
     select(&mut a, Field::Api(3));
     press(&mut a, "Right");
-    assert_eq!(a.scenario.api_models.len(), 4);
+    assert_eq!(a.doc.scenario.api_models.len(), 4);
     assert!(
         !a.breakeven.list.fields.contains(&Field::Api(4)),
         "no fifth slot"
     );
-    let ids = a.scenario.api_models.clone();
+    let ids = a.doc.scenario.api_models.clone();
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), 4, "no model twice: {ids:?}");
     press(&mut a, "Delete");
-    assert_eq!(a.scenario.api_models.len(), 3);
+    assert_eq!(a.doc.scenario.api_models.len(), 3);
     select(&mut a, Field::Api(0));
     press(&mut a, "Delete");
     press(&mut a, "Delete");
-    assert_eq!(a.scenario.api_models.len(), 1);
+    assert_eq!(a.doc.scenario.api_models.len(), 1);
     press(&mut a, "Delete");
-    assert_eq!(a.scenario.api_models.len(), 1, "the last one stays");
-    assert!(a.notice.is_some());
+    assert_eq!(a.doc.scenario.api_models.len(), 1, "the last one stays");
+    assert!(a.chrome.notice.is_some());
     press(&mut a, "0");
     assert_eq!(
-        a.scenario.api_models,
+        a.doc.scenario.api_models,
         ["claude-opus-4.7", "gpt-5.5", "gemini-3-flash"]
     );
 }
@@ -356,20 +363,20 @@ fn marks_sent_from_the_catalogue_replace_the_api_models() {
         "qwen-2.5-72b".into(),
         "llama-3.1-70b".into(),
     ];
-    assert!(cat.marks.iter().all(|id| a.catalog.model(id).is_some()));
+    assert!(cat.marks.iter().all(|id| a.ctx.catalog.model(id).is_some()));
     let priced: Vec<String> = a
         .catalogue
         .marks
         .iter()
-        .filter(|id| a.catalog.model(id).unwrap().price.is_some())
+        .filter(|id| a.ctx.catalog.model(id).unwrap().price.is_some())
         .cloned()
         .collect();
     let unpriced: Vec<String> = a
         .catalogue
         .marks
         .iter()
-        .filter(|id| a.catalog.model(id).unwrap().price.is_none())
-        .map(|id| a.catalog.model(id).unwrap().name.clone())
+        .filter(|id| a.ctx.catalog.model(id).unwrap().price.is_none())
+        .map(|id| a.ctx.catalog.model(id).unwrap().name.clone())
         .collect();
     assert!(
         !unpriced.is_empty(),
@@ -380,16 +387,16 @@ fn marks_sent_from_the_catalogue_replace_the_api_models() {
         .catalogue
         .marks
         .iter()
-        .map(|id| a.catalog.model(id).unwrap())
+        .map(|id| a.ctx.catalog.model(id).unwrap())
         .find(|m| m.can_self_host() && m.price.is_none())
         .map(|m| (m.id.clone(), m.name.clone()))
         .expect("the test needs a sizable open model without an API price");
-    assert_ne!(hosted.0, a.scenario.self_host.model, "a change to see");
+    assert_ne!(hosted.0, a.doc.scenario.self_host.model, "a change to see");
     press(&mut a, "b");
-    assert_eq!(a.pane, Pane::BreakEven);
-    assert_eq!(a.scenario.api_models, priced);
-    assert_eq!(a.scenario.self_host.model, hosted.0);
-    let notice = a.notice.clone().unwrap();
+    assert_eq!(a.chrome.pane, Pane::BreakEven);
+    assert_eq!(a.doc.scenario.api_models, priced);
+    assert_eq!(a.doc.scenario.self_host.model, hosted.0);
+    let notice = a.chrome.notice.clone().unwrap();
     assert!(
         notice.contains(&format!("self-hosting {}", hosted.1)),
         "{notice}"
@@ -429,7 +436,7 @@ fn x_explains_the_rows_with_the_scenarios_numbers() {
     let mut a = app();
     press(&mut a, "x");
     assert_eq!(a.mode(), Mode::Explain);
-    let Some(Overlay::Explain { explanation, .. }) = a.overlays.last() else {
+    let Some(Overlay::Explain { explanation, .. }) = a.chrome.overlays.last() else {
         panic!("no explanation")
     };
     let text = explanation.lines().join("\n");
@@ -440,7 +447,7 @@ fn x_explains_the_rows_with_the_scenarios_numbers() {
     press(&mut a, "Left");
     let Some(Overlay::Explain {
         explanation, row, ..
-    }) = a.overlays.last()
+    }) = a.chrome.overlays.last()
     else {
         panic!("no explanation")
     };
@@ -460,10 +467,10 @@ fn presets_load_and_show_stated_beside_computed() {
     press(&mut a, "p");
     assert_eq!(a.mode(), Mode::Presets);
     press(&mut a, "Enter");
-    let first = a.presets[0].clone();
-    assert_eq!(a.scenario.preset.as_deref(), Some(first.id.as_str()));
-    assert_eq!(a.scenario.workload.tokens_per_day, first.tokens_per_day);
-    assert_eq!(a.scenario.api_models, first.api);
+    let first = a.ctx.presets[0].clone();
+    assert_eq!(a.doc.scenario.preset.as_deref(), Some(first.id.as_str()));
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, first.tokens_per_day);
+    assert_eq!(a.doc.scenario.api_models, first.api);
     let p = a
         .breakeven
         .view

@@ -117,7 +117,7 @@ fn same(cli: Option<f64>, pane: Option<f64>, what: &str) {
 
 /// Every figure the pane shows against the CLI's JSON, exactly.
 fn assert_same_as_cli(a: &App) {
-    let args = cli_args(&a.scenario);
+    let args = cli_args(&a.doc.scenario);
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let doc = json(&refs);
     let view = &a.breakeven.view;
@@ -192,9 +192,9 @@ fn the_default_scenario_matches_the_cli() {
 fn stepped_volume_and_share_match_the_cli() {
     let mut a = app();
     press(&mut a, &["Right", "Right", "Right"]);
-    assert_eq!(a.scenario.workload.tokens_per_day, 5e7);
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 5e7);
     press(&mut a, &["Down", "Right", "Right"]);
-    assert_eq!(a.scenario.workload.input_share, 0.6);
+    assert_eq!(a.doc.scenario.workload.input_share, 0.6);
     assert_same_as_cli(&a);
 }
 
@@ -219,7 +219,7 @@ fn buying_with_a_different_gpu_and_precision_matches_the_cli() {
     let mut a = app();
     select(&mut a, "rent or buy");
     press(&mut a, &["Right"]);
-    assert_eq!(a.scenario.self_host.settings.mode.as_str(), "buy");
+    assert_eq!(a.doc.scenario.self_host.settings.mode.as_str(), "buy");
     select(&mut a, "precision");
     press(&mut a, &["Right", "Right"]);
     select(&mut a, "GPU");
@@ -228,7 +228,7 @@ fn buying_with_a_different_gpu_and_precision_matches_the_cli() {
         a.update(Action::Input(c));
     }
     press(&mut a, &["Enter"]);
-    assert_eq!(a.scenario.self_host.gpu, "a100-80gb");
+    assert_eq!(a.doc.scenario.self_host.gpu, "a100-80gb");
     select(&mut a, "PUE");
     press(&mut a, &["Shift-Right"]);
     assert_same_as_cli(&a);
@@ -237,13 +237,16 @@ fn buying_with_a_different_gpu_and_precision_matches_the_cli() {
 #[test]
 fn every_article_preset_matches_the_cli() {
     let mut a = app();
-    for i in 0..a.presets.len() {
+    for i in 0..a.ctx.presets.len() {
         press(&mut a, &["p", "Home"]);
         for _ in 0..i {
             press(&mut a, &["Down"]);
         }
         press(&mut a, &["Enter"]);
-        assert_eq!(a.scenario.preset.as_deref(), Some(a.presets[i].id.as_str()));
+        assert_eq!(
+            a.doc.scenario.preset.as_deref(),
+            Some(a.ctx.presets[i].id.as_str())
+        );
         assert_same_as_cli(&a);
     }
 }

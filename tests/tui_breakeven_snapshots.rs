@@ -36,7 +36,7 @@ fn steps(a: &mut App, keys: &[&str]) {
 }
 
 fn render(a: &App) -> Terminal<TestBackend> {
-    let (w, h) = a.size;
+    let (w, h) = a.chrome.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| ui::draw(f, a)).unwrap();
     t

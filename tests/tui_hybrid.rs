@@ -29,7 +29,7 @@ fn opens_on_the_table_with_the_default_routing() {
     let a = app(80, 24);
     assert_eq!(a.mode(), Mode::Hybrid);
     assert_eq!(a.hybrid.focus, Focus::Table);
-    let tier = |n: &str| a.scenario.use_cases[case(&a, n)].tier;
+    let tier = |n: &str| a.doc.scenario.use_cases[case(&a, n)].tier;
     assert_eq!(tier("health"), 3);
     assert_eq!(tier("Coding"), 1);
     assert_eq!(tier("RAG"), 2);
@@ -42,11 +42,11 @@ fn moves_go_one_tier_at_a_time_and_stop_at_the_ends() {
     let i = case(&a, "RAG");
     select(&mut a, i);
     press(&mut a, "<");
-    assert_eq!(a.scenario.use_cases[i].tier, 1);
+    assert_eq!(a.doc.scenario.use_cases[i].tier, 1);
     assert!(!press(&mut a, "<").redraw, "tier 1 is the first");
-    assert_eq!(a.scenario.use_cases[i].tier, 1);
+    assert_eq!(a.doc.scenario.use_cases[i].tier, 1);
     keys(&mut a, &[">", ">"]);
-    assert_eq!(a.scenario.use_cases[i].tier, 3);
+    assert_eq!(a.doc.scenario.use_cases[i].tier, 3);
     assert!(!press(&mut a, ">").redraw, "tier 3 is the last");
     assert_eq!(a.hybrid.tier, 2, "the tier boxes follow the move");
     // The plan moved with it: tier 3 now carries RAG's share too.
@@ -60,7 +60,7 @@ fn regulated_data_moved_to_the_api_tier_blocks_at_once() {
     let mut a = app(80, 24);
     let i = case(&a, "health");
     assert_eq!(
-        a.scenario.use_cases[i].sensitivity(),
+        a.doc.scenario.use_cases[i].sensitivity(),
         Sensitivity::Regulated
     );
     let blocks = |a: &tierwise::tui::app::App| {
@@ -75,9 +75,9 @@ fn regulated_data_moved_to_the_api_tier_blocks_at_once() {
     assert_eq!(blocks(&a), 0);
     select(&mut a, i);
     keys(&mut a, &["<", "<"]);
-    assert_eq!(a.scenario.use_cases[i].tier, 1, "the move is allowed");
+    assert_eq!(a.doc.scenario.use_cases[i].tier, 1, "the move is allowed");
     assert!(blocks(&a) > 0, "and produces a block finding");
-    let notice = a.notice.clone().unwrap();
+    let notice = a.chrome.notice.clone().unwrap();
     assert!(
         notice.contains("[BLOCK] regulated-data-external-api"),
         "{notice}"
@@ -151,10 +151,10 @@ fn plus_and_minus_step_the_share_and_the_others_rescale() {
 #[test]
 fn add_delete_and_undo() {
     let mut a = app(80, 24);
-    let original = a.scenario.use_cases.clone();
+    let original = a.doc.scenario.use_cases.clone();
     press(&mut a, "a");
-    assert_eq!(a.scenario.use_cases.len(), 8);
-    let new = a.scenario.use_cases.last().unwrap();
+    assert_eq!(a.doc.scenario.use_cases.len(), 8);
+    let new = a.doc.scenario.use_cases.last().unwrap();
     assert_eq!(new.use_case.name, "New use case");
     assert_eq!(
         new.tier, 2,
@@ -164,14 +164,15 @@ fn add_delete_and_undo() {
     assert!((sum(&shares(&a)) - 1.0).abs() < 1e-9);
     assert_eq!(a.hybrid.selected, 7, "the new row is selected");
     press(&mut a, "a");
-    assert_eq!(a.scenario.use_cases[8].use_case.name, "New use case 2");
+    assert_eq!(a.doc.scenario.use_cases[8].use_case.name, "New use case 2");
 
     select(&mut a, 0);
-    let first = a.scenario.use_cases[0].use_case.name.clone();
+    let first = a.doc.scenario.use_cases[0].use_case.name.clone();
     press(&mut a, "d");
-    assert_eq!(a.scenario.use_cases.len(), 8);
+    assert_eq!(a.doc.scenario.use_cases.len(), 8);
     assert!(
-        a.scenario
+        a.doc
+            .scenario
             .use_cases
             .iter()
             .all(|c| c.use_case.name != first)
@@ -179,14 +180,14 @@ fn add_delete_and_undo() {
     assert!((sum(&shares(&a)) - 1.0).abs() < 1e-9);
 
     keys(&mut a, &["u", "u", "u"]);
-    assert_eq!(a.scenario.use_cases.len(), original.len());
-    for (got, want) in a.scenario.use_cases.iter().zip(&original) {
+    assert_eq!(a.doc.scenario.use_cases.len(), original.len());
+    for (got, want) in a.doc.scenario.use_cases.iter().zip(&original) {
         assert_eq!(got.use_case.name, want.use_case.name);
         assert_eq!(got.tier, want.tier);
         assert!((got.use_case.share - want.use_case.share).abs() < 1e-9);
     }
     press(&mut a, "u");
-    assert_eq!(a.notice.as_deref(), Some("nothing to undo"));
+    assert_eq!(a.chrome.notice.as_deref(), Some("nothing to undo"));
 }
 
 #[test]
@@ -195,10 +196,10 @@ fn the_last_use_case_cannot_be_deleted() {
     for _ in 0..6 {
         press(&mut a, "d");
     }
-    assert_eq!(a.scenario.use_cases.len(), 1);
+    assert_eq!(a.doc.scenario.use_cases.len(), 1);
     press(&mut a, "d");
-    assert_eq!(a.scenario.use_cases.len(), 1);
-    assert!((a.scenario.use_cases[0].use_case.share - 1.0).abs() < 1e-9);
+    assert_eq!(a.doc.scenario.use_cases.len(), 1);
+    assert!((a.doc.scenario.use_cases[0].use_case.share - 1.0).abs() < 1e-9);
     assert!(!press(&mut a, "+").redraw, "a single use case keeps 100%");
 }
 
@@ -207,27 +208,33 @@ fn undo_reverts_a_move_and_a_share_edit_in_order() {
     let mut a = app(80, 24);
     let i = case(&a, "RAG");
     select(&mut a, i);
-    let before = a.scenario.use_cases.clone();
+    let before = a.doc.scenario.use_cases.clone();
     keys(&mut a, &["<", "+"]);
     press(&mut a, "u");
-    assert_eq!(a.scenario.use_cases[i].tier, 1, "the share edit goes first");
+    assert_eq!(
+        a.doc.scenario.use_cases[i].tier, 1,
+        "the share edit goes first"
+    );
     press(&mut a, "u");
-    assert_eq!(a.scenario.use_cases, before);
+    assert_eq!(a.doc.scenario.use_cases, before);
 }
 
 #[test]
 fn reroute_restores_the_default_routing() {
     let mut a = app(80, 24);
-    let routed = a.scenario.use_cases.clone();
+    let routed = a.doc.scenario.use_cases.clone();
     press(&mut a, "R");
-    assert_eq!(a.notice.as_deref(), Some("already on the default routing"));
+    assert_eq!(
+        a.chrome.notice.as_deref(),
+        Some("already on the default routing")
+    );
     keys(&mut a, &["<", "j", ">", "j", ">"]);
-    assert_ne!(a.scenario.use_cases, routed);
+    assert_ne!(a.doc.scenario.use_cases, routed);
     press(&mut a, "R");
     let tiers = |v: &[tierwise::domain::scenario::PlannedUseCase]| {
         v.iter().map(|c| c.tier).collect::<Vec<_>>()
     };
-    assert_eq!(tiers(&a.scenario.use_cases), tiers(&routed));
+    assert_eq!(tiers(&a.doc.scenario.use_cases), tiers(&routed));
 }
 
 #[test]
@@ -240,17 +247,23 @@ fn rename_with_the_one_line_editor() {
         press(&mut a, "Backspace");
     }
     press(&mut a, "Enter");
-    let err = match a.overlays.last() {
+    let err = match a.chrome.overlays.last() {
         Some(Overlay::UseCase(e)) => e.text.as_ref().unwrap().error.clone().unwrap(),
         other => panic!("{other:?}"),
     };
     assert!(err.starts_with("name:"), "{err}");
     type_text(&mut a, "Code q3");
     press(&mut a, "Enter");
-    assert!(a.overlays.is_empty(), "r closes after the name is set");
-    assert_eq!(a.scenario.use_cases[0].use_case.name, "Code q3");
+    assert!(
+        a.chrome.overlays.is_empty(),
+        "r closes after the name is set"
+    );
+    assert_eq!(a.doc.scenario.use_cases[0].use_case.name, "Code q3");
     press(&mut a, "u");
-    assert_eq!(a.scenario.use_cases[0].use_case.name, "Coding assistance");
+    assert_eq!(
+        a.doc.scenario.use_cases[0].use_case.name,
+        "Coding assistance"
+    );
 }
 
 #[test]
@@ -279,18 +292,18 @@ fn the_field_editor_cycles_toggles_and_validates_typed_values() {
     type_text(&mut a, "0.4");
     press(&mut a, "Enter");
     assert_eq!(a.mode(), Mode::UseCase);
-    assert!((a.scenario.use_cases[i].use_case.input_share - 0.4).abs() < 1e-12);
+    assert!((a.doc.scenario.use_cases[i].use_case.input_share - 0.4).abs() < 1e-12);
     // sensitivity cycles; quality cycles back; multimodal toggles.
     keys(&mut a, &["j", "l"]);
     assert_eq!(
-        a.scenario.use_cases[i].use_case.sensitivity,
+        a.doc.scenario.use_cases[i].use_case.sensitivity,
         Sensitivity::Confidential
     );
     keys(&mut a, &["j", "h"]);
-    assert_eq!(a.scenario.use_cases[i].use_case.quality, Quality::Basic);
+    assert_eq!(a.doc.scenario.use_cases[i].use_case.quality, Quality::Basic);
     keys(&mut a, &["j", "Space"]);
     assert_eq!(
-        a.scenario.use_cases[i].use_case.needs,
+        a.doc.scenario.use_cases[i].use_case.needs,
         [Capability::Multimodal]
     );
     // share typed as a percentage renormalizes the others.
@@ -306,7 +319,7 @@ fn the_field_editor_cycles_toggles_and_validates_typed_values() {
         "{s:?}"
     );
     press(&mut a, "Esc");
-    assert!(a.overlays.is_empty());
+    assert!(a.chrome.overlays.is_empty());
 }
 
 #[test]
@@ -316,7 +329,7 @@ fn sensitivity_set_to_regulated_on_the_api_tier_blocks() {
     press(&mut a, "Enter");
     keys(&mut a, &["j", "j", "j", "l"]);
     assert_eq!(
-        a.scenario.use_cases[0].use_case.sensitivity,
+        a.doc.scenario.use_cases[0].use_case.sensitivity,
         Sensitivity::Regulated
     );
     let p = a.hybrid.plan().unwrap();
@@ -327,7 +340,7 @@ fn sensitivity_set_to_regulated_on_the_api_tier_blocks() {
 fn each_tier_shows_the_domain_plans_cost() {
     for (w, h) in [(80, 24), (200, 50)] {
         let a = app(w, h);
-        let p = plan(&a.catalog, &a.rules, &a.scenario).unwrap();
+        let p = plan(&a.ctx.catalog, &a.ctx.rules, &a.doc.scenario).unwrap();
         assert_eq!(a.hybrid.plan(), Some(&p), "the cached plan is the domain's");
         let rows = screen(&a);
         let boxes = &rows[3..3 + if h > 40 { 9 } else { 4 }];
@@ -357,7 +370,7 @@ fn volume_from_the_shared_scenario_moves_the_plan() {
     let mut a = app(80, 24);
     let before = a.hybrid.plan().unwrap().tiers[0].usd_per_month;
     // Pane 2 edits the same scenario; any update picks the change up.
-    a.scenario.workload.tokens_per_day *= 10.0;
+    a.doc.scenario.workload.tokens_per_day *= 10.0;
     press(&mut a, "j");
     let after = a.hybrid.plan().unwrap().tiers[0].usd_per_month;
     assert!((after - 10.0 * before).abs() < 1e-6 * after);
@@ -368,8 +381,8 @@ fn volume_from_the_shared_scenario_moves_the_plan() {
 fn region_and_sector_change_the_findings() {
     let mut a = app(80, 24);
     let before = a.hybrid.plan().unwrap().findings.clone();
-    a.scenario.region = "eu".into();
-    a.scenario.sector = "healthcare".into();
+    a.doc.scenario.region = "eu".into();
+    a.doc.scenario.sector = "healthcare".into();
     press(&mut a, "j");
     let after = &a.hybrid.plan().unwrap().findings;
     assert_ne!(&before, after);
@@ -381,7 +394,7 @@ fn region_and_sector_change_the_findings() {
 #[test]
 fn a_plan_error_shows_in_its_tier_box_and_keeps_the_scenario() {
     let mut a = app(80, 24);
-    a.scenario.tiers.small.gpu = "no-such-gpu".into();
+    a.doc.scenario.tiers.small.gpu = "no-such-gpu".into();
     press(&mut a, "j");
     let view = a.hybrid.view.as_ref().unwrap();
     let err = view.plan.as_ref().unwrap_err();
@@ -393,10 +406,13 @@ fn a_plan_error_shows_in_its_tier_box_and_keeps_the_scenario() {
         .map(|r| r.chars().skip(52).collect::<String>())
         .collect();
     assert!(third.contains("--gpu"), "{rows:#?}");
-    assert_eq!(a.scenario.tiers.small.gpu, "no-such-gpu", "nothing lost");
+    assert_eq!(
+        a.doc.scenario.tiers.small.gpu, "no-such-gpu",
+        "nothing lost"
+    );
     // Edits still work, and the plan comes back once the input is fixed.
     press(&mut a, "+");
-    a.scenario.tiers.small.gpu = "a100-80gb".into();
+    a.doc.scenario.tiers.small.gpu = "a100-80gb".into();
     press(&mut a, "j");
     assert!(a.hybrid.plan().is_some());
 }
@@ -421,7 +437,7 @@ fn tab_cycles_focus_and_keys_follow_it() {
 #[test]
 fn the_findings_list_opens_scrolls_and_names_sources() {
     let mut a = app(80, 24);
-    a.scenario.region = "eu".into();
+    a.doc.scenario.region = "eu".into();
     press(&mut a, "F");
     assert_eq!(a.mode(), Mode::Findings);
     let rows = screen(&a).join("\n");
@@ -429,13 +445,13 @@ fn the_findings_list_opens_scrolls_and_names_sources() {
     for _ in 0..500 {
         press(&mut a, "j");
     }
-    let Some(Overlay::Findings { scroll }) = a.overlays.last() else {
+    let Some(Overlay::Findings { scroll }) = a.chrome.overlays.last() else {
         panic!()
     };
     assert!(*scroll > 0, "long lists scroll");
     assert!(*scroll < 500, "and stop at the end");
     press(&mut a, "Esc");
-    assert!(a.overlays.is_empty());
+    assert!(a.chrome.overlays.is_empty());
 }
 
 #[test]
@@ -444,14 +460,14 @@ fn m_picks_a_model_among_the_eligible_ones_only() {
     // On the table, m picks the selected use case's tier: Coding assistance is on tier 1.
     press(&mut a, "m");
     assert_eq!(a.mode(), Mode::Picker);
-    let ids: Vec<String> = match a.overlays.last() {
+    let ids: Vec<String> = match a.chrome.overlays.last() {
         Some(Overlay::TierPicker { tier: 0, picker }) => {
             picker.choices.iter().map(|c| c.id.clone()).collect()
         }
         other => panic!("{other:?}"),
     };
     for id in &ids {
-        let m = a.catalog.model(id).unwrap();
+        let m = a.ctx.catalog.model(id).unwrap();
         assert!(!m.is_open_weights() || m.price.is_some(), "{id}");
     }
     assert!(
@@ -460,26 +476,26 @@ fn m_picks_a_model_among_the_eligible_ones_only() {
     );
     type_text(&mut a, "gpt-5.5");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.tiers.frontier, "gpt-5.5");
-    let p = plan(&a.catalog, &a.rules, &a.scenario).unwrap();
+    assert_eq!(a.doc.scenario.tiers.frontier, "gpt-5.5");
+    let p = plan(&a.ctx.catalog, &a.ctx.rules, &a.doc.scenario).unwrap();
     assert_eq!(a.hybrid.plan(), Some(&p), "recomputed at once");
     assert_eq!(p.tiers[0].model, "gpt-5.5");
 
     // Tier 3 from the tier boxes: open weights with a parameter count only.
     keys(&mut a, &["Tab", "Tab", "l", "l", "m"]);
-    let Some(Overlay::TierPicker { tier: 2, picker }) = a.overlays.last() else {
-        panic!("{:?}", a.overlays.last())
+    let Some(Overlay::TierPicker { tier: 2, picker }) = a.chrome.overlays.last() else {
+        panic!("{:?}", a.chrome.overlays.last())
     };
     assert!(
         picker
             .choices
             .iter()
-            .all(|c| a.catalog.model(&c.id).unwrap().can_self_host())
+            .all(|c| a.ctx.catalog.model(&c.id).unwrap().can_self_host())
     );
     assert!(!picker.choices.iter().any(|c| c.id == "gpt-5.5"));
     type_text(&mut a, "llama-3.1-8b");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.tiers.small.model, "llama-3.1-8b");
+    assert_eq!(a.doc.scenario.tiers.small.model, "llama-3.1-8b");
     assert_eq!(
         a.hybrid.view.as_ref().unwrap().model_names[2],
         "Llama 3.1 8B"
@@ -495,13 +511,13 @@ fn a_tiers_deployment_uses_the_break_even_sliders() {
     // Down to "rent or buy", switch to buying: the tier's bill changes at once.
     keys(&mut a, &["j", "j", "j", "l"]);
     assert_eq!(
-        a.scenario.tiers.large.settings.mode,
+        a.doc.scenario.tiers.large.settings.mode,
         tierwise::domain::cost::Mode::Buy
     );
     let after = a.hybrid.plan().unwrap().tiers[1].usd_per_month;
     assert_ne!(before, after);
     assert_eq!(
-        a.scenario.self_host.settings.mode,
+        a.doc.scenario.self_host.settings.mode,
         tierwise::domain::cost::Mode::Rent,
         "pane 2's own deployment is untouched"
     );
@@ -513,12 +529,12 @@ fn a_tiers_deployment_uses_the_break_even_sliders() {
     }
     type_text(&mut a, "-5");
     press(&mut a, "Enter");
-    let Some(Overlay::TierSettings(s)) = a.overlays.last() else {
+    let Some(Overlay::TierSettings(s)) = a.chrome.overlays.last() else {
         panic!()
     };
     let err = s.editor.as_ref().unwrap().error.clone().unwrap();
     assert!(err.contains("gpu-price"), "{err}");
     keys(&mut a, &["Esc", "Esc"]);
-    assert!(a.overlays.is_empty());
+    assert!(a.chrome.overlays.is_empty());
     assert_eq!(a.mode(), Mode::Hybrid);
 }

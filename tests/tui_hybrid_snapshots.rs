@@ -58,7 +58,7 @@ fn findings_list() {
 #[test]
 fn mono_keeps_the_focus_and_the_severity_visible() {
     let mut a = app(80, 24);
-    a.theme = Theme::builtin("mono").unwrap();
+    a.chrome.theme = Theme::builtin("mono").unwrap();
     keys(&mut a, &["j", "j", "j", "j", "j", "<", "<"]);
     let t = render(&a);
     let buf = t.backend().buffer();

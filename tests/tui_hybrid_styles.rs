@@ -64,7 +64,7 @@ fn pane() {
 #[test]
 fn regulated_on_tier_one_in_mono() {
     check("styles_blocked_mono", |a| {
-        a.theme = Theme::builtin("mono").unwrap();
+        a.chrome.theme = Theme::builtin("mono").unwrap();
         keys(a, &["j", "j", "j", "j", "j", "<", "<"]);
     });
 }
@@ -106,7 +106,8 @@ fn overlays() {
 #[test]
 fn plan_error_in_its_tier() {
     check("styles_error", |a| {
-        a.scenario.tiers.large.model = "no-such-model".into();
-        a.hybrid.refresh(&a.catalog, &a.rules, &a.scenario);
+        a.doc.scenario.tiers.large.model = "no-such-model".into();
+        a.hybrid
+            .refresh(&a.ctx.catalog, &a.ctx.rules, &a.doc.scenario);
     });
 }

@@ -43,7 +43,7 @@ fn type_text(a: &mut App, text: &str) {
 }
 
 fn palette(a: &App) -> &Palette {
-    match a.overlays.last() {
+    match a.chrome.overlays.last() {
         Some(Overlay::Palette(p)) => p,
         other => panic!("the palette is not open: {other:?}"),
     }
@@ -61,7 +61,7 @@ fn colon_and_ctrl_p_open_it_and_esc_closes_it() {
         assert_eq!(a.mode(), Mode::Palette, "{key}");
         assert!(palette(&a).query.is_empty());
         press(&mut a, "Esc");
-        assert!(a.overlays.is_empty(), "{key}");
+        assert!(a.chrome.overlays.is_empty(), "{key}");
         assert_eq!(a.mode(), Mode::Catalogue);
     }
 }
@@ -140,8 +140,8 @@ fn keys_type_into_the_query_instead_of_acting() {
         assert!(press(&mut a, key).effects.is_empty(), "{key}");
     }
     assert_eq!(palette(&a).query, "q2t:?");
-    assert_eq!(a.pane, Pane::Catalogue);
-    assert_eq!(a.theme.name, "dark");
+    assert_eq!(a.chrome.pane, Pane::Catalogue);
+    assert_eq!(a.chrome.theme.name, "dark");
     assert_eq!(press(&mut a, "Ctrl-c").effects, [Effect::Quit]);
 }
 
@@ -152,14 +152,14 @@ fn running_a_global_action_does_what_its_key_does() {
     type_text(&mut a, "cycle-theme");
     assert_eq!(chosen_text(&a), "next colour theme  cycle-theme");
     press(&mut a, "Enter");
-    assert!(a.overlays.is_empty());
-    assert_eq!(a.theme.name, "light");
-    assert_eq!(a.notice.as_deref(), Some("theme: light"));
+    assert!(a.chrome.overlays.is_empty());
+    assert_eq!(a.chrome.theme.name, "light");
+    assert_eq!(a.chrome.notice.as_deref(), Some("theme: light"));
 
     press(&mut a, "Ctrl-p");
     type_text(&mut a, "pane-2");
     press(&mut a, "Enter");
-    assert_eq!(a.pane, Pane::BreakEven);
+    assert_eq!(a.chrome.pane, Pane::BreakEven);
     assert_eq!(a.mode(), Mode::BreakEven);
 }
 
@@ -175,14 +175,14 @@ fn another_panes_action_switches_to_that_pane_first() {
     );
     let zoom = a.breakeven.zoom;
     press(&mut a, "Enter");
-    assert_eq!(a.pane, Pane::BreakEven);
+    assert_eq!(a.chrome.pane, Pane::BreakEven);
     assert_eq!(a.breakeven.zoom, zoom + 1, "the same as pressing +");
 
     press(&mut a, ":");
     type_text(&mut a, "sort-next");
     let sort = a.catalogue.query.sort.clone();
     press(&mut a, "Enter");
-    assert_eq!(a.pane, Pane::Catalogue);
+    assert_eq!(a.chrome.pane, Pane::Catalogue);
     assert_ne!(a.catalogue.query.sort, sort);
 }
 
@@ -208,11 +208,11 @@ fn a_model_opens_its_detail_view_in_the_catalogue() {
     type_text(&mut a, "llama");
     assert_eq!(palette(&a).chosen().unwrap().kind, Kind::Model);
     press(&mut a, "Enter");
-    assert_eq!(a.pane, Pane::Catalogue);
-    let Some(Overlay::Detail { model, .. }) = a.overlays.last() else {
-        panic!("{:?}", a.overlays);
+    assert_eq!(a.chrome.pane, Pane::Catalogue);
+    let Some(Overlay::Detail { model, .. }) = a.chrome.overlays.last() else {
+        panic!("{:?}", a.chrome.overlays);
     };
-    assert_eq!(a.catalog.models[*model].id, "llama-3.1-70b");
+    assert_eq!(a.ctx.catalog.models[*model].id, "llama-3.1-70b");
     assert_eq!(
         a.catalogue.selected_model(),
         Some(*model),
@@ -225,33 +225,36 @@ fn a_model_opens_its_detail_view_in_the_catalogue() {
 #[test]
 fn a_preset_loads_in_the_break_even_pane_as_p_does() {
     let mut a = full_app();
-    let preset = a.presets[1].clone();
+    let preset = a.ctx.presets[1].clone();
     press(&mut a, ":");
     type_text(&mut a, &preset.id);
     assert_eq!(palette(&a).chosen().unwrap().target, Target::Preset(1));
     press(&mut a, "Enter");
-    assert_eq!(a.pane, Pane::BreakEven);
-    assert!(a.overlays.is_empty());
-    assert_eq!(a.scenario.preset.as_deref(), Some(preset.id.as_str()));
-    assert_eq!(a.scenario.workload.tokens_per_day, preset.tokens_per_day);
-    assert_eq!(a.scenario.api_models, preset.api);
+    assert_eq!(a.chrome.pane, Pane::BreakEven);
+    assert!(a.chrome.overlays.is_empty());
+    assert_eq!(a.doc.scenario.preset.as_deref(), Some(preset.id.as_str()));
     assert_eq!(
-        a.notice.as_deref(),
+        a.doc.scenario.workload.tokens_per_day,
+        preset.tokens_per_day
+    );
+    assert_eq!(a.doc.scenario.api_models, preset.api);
+    assert_eq!(
+        a.chrome.notice.as_deref(),
         Some(format!("loaded preset: {}", preset.title).as_str())
     );
     // One undo step, as the presets list gives.
     press(&mut a, "u");
-    assert_ne!(a.scenario.preset.as_deref(), Some(preset.id.as_str()));
+    assert_ne!(a.doc.scenario.preset.as_deref(), Some(preset.id.as_str()));
 }
 
 #[test]
 fn a_scenario_becomes_the_active_one() {
     let mut a = tui_fixture::app(80, 24);
-    let first = a.scenario.name.clone();
+    let first = a.doc.scenario.name.clone();
     press(&mut a, "S");
     press(&mut a, "a");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.name, "new scenario");
+    assert_eq!(a.doc.scenario.name, "new scenario");
     press(&mut a, ":");
     type_text(&mut a, &first);
     let e = palette(&a).chosen().unwrap().clone();
@@ -261,10 +264,10 @@ fn a_scenario_becomes_the_active_one() {
     );
     let out = press(&mut a, "Enter");
     assert!(out.effects.contains(&Effect::SaveSoon));
-    assert_eq!(a.scenario.name, first);
-    assert!(a.overlays.is_empty());
+    assert_eq!(a.doc.scenario.name, first);
+    assert!(a.chrome.overlays.is_empty());
     assert_eq!(
-        a.notice.as_deref(),
+        a.chrome.notice.as_deref(),
         Some(format!("switched to scenario \"{first}\"").as_str())
     );
 }
@@ -281,11 +284,11 @@ fn a_colon_in_a_text_field_is_typed() {
     assert_eq!(a.mode(), Mode::Notes);
     press(&mut a, ":");
     assert_eq!(a.mode(), Mode::Notes);
-    assert_eq!(a.scenario.notes, ":");
+    assert_eq!(a.doc.scenario.notes, ":");
 }
 
 fn render(a: &App) -> Terminal<TestBackend> {
-    let (w, h) = a.size;
+    let (w, h) = a.chrome.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| ui::draw(f, a)).unwrap();
     t

@@ -27,7 +27,7 @@ fn press(a: &mut App, key: &str) -> Outcome {
 }
 
 fn view(a: &App) -> &Sensitivity {
-    match a.overlays.last() {
+    match a.chrome.overlays.last() {
         Some(Overlay::Sensitivity(v)) => v,
         other => panic!("the sensitivity view is not open: {other:?}"),
     }
@@ -59,7 +59,7 @@ fn v_opens_the_tornado_of_the_break_even_pane_sorted_by_effect() {
     // Opening the view changes nothing saved.
     assert_eq!(a.current_state(), before);
     press(&mut a, "Esc");
-    assert!(a.overlays.is_empty());
+    assert!(a.chrome.overlays.is_empty());
     assert_eq!(a.mode(), Mode::BreakEven);
 }
 
@@ -86,7 +86,13 @@ fn the_span_keys_recompute_within_their_limits() {
         press(&mut a, "-");
     }
     assert!((view(&a).span - 0.05).abs() < 1e-9);
-    assert!(a.notice.as_deref().unwrap_or("").contains("span goes from"));
+    assert!(
+        a.chrome
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("span goes from")
+    );
     for _ in 0..20 {
         press(&mut a, "[");
         press(&mut a, "=");
@@ -117,12 +123,12 @@ fn enter_on_a_bar_goes_to_its_slider_or_says_there_is_none() {
         press(&mut a, "Down");
     }
     press(&mut a, "Enter");
-    assert!(a.overlays.is_empty());
-    assert_eq!(a.pane, Pane::BreakEven);
+    assert!(a.chrome.overlays.is_empty());
+    assert_eq!(a.chrome.pane, Pane::BreakEven);
     assert_eq!(a.breakeven.list.current(), Some(Field::GpuHourPrice));
     // The slider moves at once.
     press(&mut a, "Right");
-    assert_eq!(a.scenario.self_host.settings.gpu_hour_price, Some(2.6));
+    assert_eq!(a.doc.scenario.self_host.settings.gpu_hour_price, Some(2.6));
 
     press(&mut a, "v");
     let price = at(&a, "api output price");
@@ -133,7 +139,7 @@ fn enter_on_a_bar_goes_to_its_slider_or_says_there_is_none() {
     }
     press(&mut a, "Enter");
     assert_eq!(a.mode(), Mode::Sensitivity, "the view stays open");
-    assert!(a.notice.as_deref().unwrap().contains("no slider"));
+    assert!(a.chrome.notice.as_deref().unwrap().contains("no slider"));
 }
 
 #[test]
@@ -150,7 +156,7 @@ fn the_hybrid_pane_has_its_own_tornado_and_enter_opens_the_tier_sliders() {
     let top = &v.rows[0];
     assert!(top.input.starts_with("T2 ") || top.input.starts_with("T3 "));
     press(&mut a, "Enter");
-    match a.overlays.last() {
+    match a.chrome.overlays.last() {
         Some(Overlay::TierSettings(s)) => {
             let Target::Tier(tier, field) = top.target.clone() else {
                 panic!("{:?}", top.target)
@@ -182,7 +188,8 @@ fn b_toggles_the_bands_and_the_ranges_with_their_sources() {
     let view = &a.breakeven.view;
     assert!(view.bands);
     assert!(
-        a.notice
+        a.chrome
+            .notice
             .as_deref()
             .unwrap()
             .starts_with("uncertainty bands on")
@@ -208,7 +215,7 @@ fn b_toggles_the_bands_and_the_ranges_with_their_sources() {
     }
     // The explanation names the sources of both ends.
     press(&mut a, "x");
-    let Some(Overlay::Explain { explanation, .. }) = a.overlays.last() else {
+    let Some(Overlay::Explain { explanation, .. }) = a.chrome.overlays.last() else {
         panic!("no explanation");
     };
     let step = explanation

@@ -43,22 +43,25 @@ fn new_duplicate_rename_switch_and_delete_with_confirmation() {
     press(&mut a, "a");
     name(&mut a, "Board Q3");
     assert_eq!(names(&a), ["default", "Board Q3"]);
-    assert_eq!(a.scenario.name, "Board Q3", "the new scenario is active");
-    assert!(a.overlays.is_empty());
+    assert_eq!(
+        a.doc.scenario.name, "Board Q3",
+        "the new scenario is active"
+    );
+    assert!(a.chrome.overlays.is_empty());
 
     // An edit to the new scenario stays with it.
-    a.scenario.workload.tokens_per_day = 9e6;
+    a.doc.scenario.workload.tokens_per_day = 9e6;
     press(&mut a, "S");
     press(&mut a, "c");
     name(&mut a, "Board Q3 copy");
-    assert_eq!(a.scenario.name, "Board Q3 copy");
-    assert_eq!(a.scenario.workload.tokens_per_day, 9e6);
+    assert_eq!(a.doc.scenario.name, "Board Q3 copy");
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 9e6);
 
     // A taken name is refused with the reason; Esc leaves the list as it was.
     press(&mut a, "S");
     press(&mut a, "r");
     name(&mut a, "default");
-    let Some(Overlay::Scenarios(list)) = a.overlays.last() else {
+    let Some(Overlay::Scenarios(list)) = a.chrome.overlays.last() else {
         panic!("the list stays open on a refused name");
     };
     match &list.step {
@@ -73,7 +76,7 @@ fn new_duplicate_rename_switch_and_delete_with_confirmation() {
     name(&mut a, "Board Q4");
     assert_eq!(names(&a), ["default", "Board Q3", "Board Q4"]);
     assert_eq!(
-        a.scenario.name, "Board Q4",
+        a.doc.scenario.name, "Board Q4",
         "renaming the active one keeps it active"
     );
 
@@ -81,8 +84,8 @@ fn new_duplicate_rename_switch_and_delete_with_confirmation() {
     press(&mut a, "S");
     press(&mut a, "g");
     press(&mut a, "Enter");
-    assert_eq!(a.scenario.name, "default");
-    assert_eq!(a.scenario.workload.tokens_per_day, 5e6);
+    assert_eq!(a.doc.scenario.name, "default");
+    assert_eq!(a.doc.scenario.workload.tokens_per_day, 5e6);
 
     // Delete asks first: n keeps, y deletes.
     press(&mut a, "S");
@@ -101,20 +104,26 @@ fn new_duplicate_rename_switch_and_delete_with_confirmation() {
     press(&mut a, "d");
     press(&mut a, "y");
     assert_eq!(names(&a), ["Board Q4"]);
-    assert_eq!(a.scenario.name, "Board Q4");
+    assert_eq!(a.doc.scenario.name, "Board Q4");
     press(&mut a, "d");
     assert_eq!(
         a.mode(),
         Mode::Scenarios,
         "no question for the last scenario"
     );
-    assert!(a.notice.as_deref().unwrap().contains("last scenario"));
+    assert!(
+        a.chrome
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("last scenario")
+    );
 
     // And undo brings the deletions back, one step at a time.
     press(&mut a, "Esc");
     press(&mut a, "u");
     assert_eq!(names(&a), ["default", "Board Q4"]);
-    assert_eq!(a.scenario.name, "default");
+    assert_eq!(a.doc.scenario.name, "default");
     press(&mut a, "u");
     assert_eq!(names(&a).len(), 3);
 }
@@ -122,27 +131,27 @@ fn new_duplicate_rename_switch_and_delete_with_confirmation() {
 #[test]
 fn undo_reverts_changes_across_panes_but_not_the_pane() {
     let mut a = app();
-    let start = a.scenario.clone();
+    let start = a.doc.scenario.clone();
     press(&mut a, "2");
     press(&mut a, "l"); // the first slider one step up
-    assert_ne!(a.scenario.workload, start.workload);
+    assert_ne!(a.doc.scenario.workload, start.workload);
     press(&mut a, "3");
     press(&mut a, ">");
-    assert_ne!(a.scenario.use_cases, start.use_cases);
+    assert_ne!(a.doc.scenario.use_cases, start.use_cases);
     press(&mut a, "1");
     press(&mut a, "Space");
-    assert_eq!(a.scenario.marks.len(), 1, "marks live in the scenario");
+    assert_eq!(a.doc.scenario.marks.len(), 1, "marks live in the scenario");
     press(&mut a, "u");
-    assert!(a.scenario.marks.is_empty() && a.catalogue.marks.is_empty());
+    assert!(a.doc.scenario.marks.is_empty() && a.catalogue.marks.is_empty());
     press(&mut a, "u");
-    assert_eq!(a.scenario.use_cases, start.use_cases);
-    assert_ne!(a.scenario.workload, start.workload);
+    assert_eq!(a.doc.scenario.use_cases, start.use_cases);
+    assert_ne!(a.doc.scenario.workload, start.workload);
     let out = press(&mut a, "u");
-    assert_eq!(a.scenario.workload, start.workload);
+    assert_eq!(a.doc.scenario.workload, start.workload);
     assert!(out.effects.contains(&Effect::SaveSoon), "an undo is saved");
-    assert_eq!(a.pane, Pane::Catalogue, "undo leaves the pane alone");
+    assert_eq!(a.chrome.pane, Pane::Catalogue, "undo leaves the pane alone");
     press(&mut a, "u");
-    assert_eq!(a.notice.as_deref(), Some("nothing to undo"));
+    assert_eq!(a.chrome.notice.as_deref(), Some("nothing to undo"));
 }
 
 #[test]
@@ -150,9 +159,9 @@ fn moving_between_panes_is_saved_but_no_undo_step() {
     let mut a = app();
     let out = press(&mut a, "3");
     assert!(out.effects.contains(&Effect::SaveSoon));
-    assert_eq!(a.scenario.pane.as_deref(), Some("hybrid"));
+    assert_eq!(a.doc.scenario.pane.as_deref(), Some("hybrid"));
     press(&mut a, "u");
-    assert_eq!(a.notice.as_deref(), Some("nothing to undo"));
+    assert_eq!(a.chrome.notice.as_deref(), Some("nothing to undo"));
     assert!(
         press(&mut a, "j").effects.is_empty(),
         "moving a selection is not a change"
@@ -168,21 +177,21 @@ fn notes_are_typed_saved_as_typed_and_undone_as_one_step() {
     press(&mut a, "Enter");
     let out = press(&mut a, "x");
     assert!(out.effects.contains(&Effect::SaveSoon));
-    assert_eq!(a.scenario.notes, "Go hybrid; q and u are text\nx");
+    assert_eq!(a.doc.scenario.notes, "Go hybrid; q and u are text\nx");
     press(&mut a, "Left");
     press(&mut a, "Backspace");
-    assert_eq!(a.scenario.notes, "Go hybrid; q and u are textx");
+    assert_eq!(a.doc.scenario.notes, "Go hybrid; q and u are textx");
     press(&mut a, "Esc");
-    assert!(a.overlays.is_empty());
+    assert!(a.chrome.overlays.is_empty());
     press(&mut a, "n");
     press(&mut a, "Esc");
     assert_eq!(
-        a.scenario.notes, "Go hybrid; q and u are textx",
+        a.doc.scenario.notes, "Go hybrid; q and u are textx",
         "reopening keeps them"
     );
     press(&mut a, "u");
     assert_eq!(
-        a.scenario.notes, "",
+        a.doc.scenario.notes, "",
         "the stretch of typing is one undo step"
     );
 }
@@ -202,18 +211,18 @@ fn theme_pane_and_marks_survive_a_restore() {
 
     let mut b = app();
     b.restore(saved.clone(), None, Vec::new(), false);
-    assert_eq!(b.theme.name, "light");
-    assert_eq!(b.pane, Pane::Hybrid);
+    assert_eq!(b.chrome.theme.name, "light");
+    assert_eq!(b.chrome.pane, Pane::Hybrid);
     assert_eq!(b.catalogue.marks, s.marks);
     assert!(!b.is_dirty(), "a restored state needs no save");
 
     // A theme given on the command line wins.
     let mut c = app();
     c.restore(saved, None, vec!["a notice".into()], true);
-    assert_eq!(c.theme.name, "dark");
+    assert_eq!(c.chrome.theme.name, "dark");
     assert_eq!(c.mode(), Mode::Notices, "start notices are shown");
     press(&mut c, "Esc");
-    assert!(c.overlays.is_empty());
+    assert!(c.chrome.overlays.is_empty());
 }
 
 #[test]
@@ -230,12 +239,13 @@ fn a_merge_is_adopted_and_named() {
             state: merged,
             taken_from_other: vec!["from the other login".into()],
             overrode_other: Vec::new(),
+            conflicts: Vec::new(),
             deleted_by_other: Vec::new(),
         }),
     );
     assert!(out.redraw);
     assert_eq!(names(&a), ["default", "from the other login"]);
-    let told = match (&a.notice, a.overlays.last()) {
+    let told = match (&a.chrome.notice, a.chrome.overlays.last()) {
         (Some(n), _) => n.clone(),
         (None, Some(Overlay::Notices { lines, .. })) => lines.join(" "),
         other => panic!("{other:?}"),
@@ -250,14 +260,21 @@ fn a_merge_is_adopted_and_named() {
 #[test]
 fn a_newer_file_at_save_turns_saving_off_visibly() {
     let mut a = app();
-    a.scenario.notes = "x".into();
+    a.doc.scenario.notes = "x".into();
     let sent = a.current_state();
     let err = StoreError::NewerOnDisk {
         path: "/tmp/state.ron".into(),
         version: 9,
     };
     a.after_save(sent, Err(err));
-    assert!(a.session.not_saved.as_deref().unwrap().contains("newer"));
+    assert!(
+        a.doc
+            .session
+            .not_saved
+            .as_deref()
+            .unwrap()
+            .contains("newer")
+    );
     assert!(a.is_dirty(), "nothing was written");
     assert!(!a.quit_anyway(), "the first quit says what would be lost");
     assert!(a.quit_anyway());
@@ -266,16 +283,17 @@ fn a_newer_file_at_save_turns_saving_off_visibly() {
 #[test]
 fn export_builds_markdown_writes_it_and_sends_osc52() {
     let mut a = app();
-    a.scenario.notes = "Decided: tier 2 on rented H100s.".into();
+    a.doc.scenario.notes = "Decided: tier 2 on rented H100s.".into();
     let out = press(&mut a, "e");
-    assert_eq!(out.effects, [Effect::Export]);
-    let job = a.export.take().unwrap();
+    let [Effect::Export(job)] = &out.effects[..] else {
+        panic!("one export effect: {:?}", out.effects);
+    };
     assert!(job.markdown.starts_with("# Scenario: default\n"));
     assert!(job.markdown.contains("Decided: tier 2 on rented H100s."));
     let dir = tempfile::tempdir().unwrap();
     let mut terminal = Vec::new();
     let done = perform(
-        &job,
+        job,
         Ok(dir.path().to_path_buf()),
         "20260101T000000Z",
         &mut terminal,
@@ -288,8 +306,8 @@ fn export_builds_markdown_writes_it_and_sends_osc52() {
     assert_eq!(seq, expected);
     assert!(seq.starts_with("\x1b]52;c;") && seq.ends_with('\x07'));
     assert_eq!(done.clipboard, Clipboard::Sent);
-    a.after_export(done);
-    let told = match (&a.notice, a.overlays.last()) {
+    a.update(Action::Exported(Box::new(done)));
+    let told = match (&a.chrome.notice, a.chrome.overlays.last()) {
         (Some(n), _) => n.clone(),
         (None, Some(Overlay::Notices { lines, .. })) => lines.join(" "),
         other => panic!("{other:?}"),
@@ -314,7 +332,7 @@ fn a_large_export_is_written_but_not_sent_to_the_clipboard() {
         file: Err("cannot write".into()),
         clipboard: Clipboard::TooLarge(266_668),
     });
-    let told = match (&a.notice, a.overlays.last()) {
+    let told = match (&a.chrome.notice, a.chrome.overlays.last()) {
         (Some(n), _) => n.clone(),
         (None, Some(Overlay::Notices { lines, .. })) => lines.join(" "),
         other => panic!("{other:?}"),
@@ -366,4 +384,26 @@ fn the_detail_view_marks_the_users_own_figures() {
     let mine = text("gpt-4o");
     assert!(mine.contains("(your data)"), "{mine}");
     assert!(!text("claude-opus-4.7").contains("(your data)"));
+}
+
+#[test]
+fn a_failed_final_save_keeps_the_first_quit_and_leaves_on_the_second() {
+    let mut a = app();
+    let first = a.update(Action::QuitUnsaved);
+    assert!(!first.effects.contains(&Effect::Leave), "{first:?}");
+    assert!(a.chrome.notice.as_deref().unwrap().contains("not saved"));
+    assert_eq!(a.update(Action::QuitUnsaved).effects, [Effect::Leave]);
+}
+
+#[test]
+fn a_save_done_off_the_loop_is_adopted_through_update() {
+    let mut a = app();
+    a.doc.scenario.notes = "y".into();
+    assert!(a.is_dirty());
+    let sent = a.current_state();
+    a.update(Action::Saved(Box::new(tierwise::tui::action::SaveDone {
+        sent,
+        result: Ok(SaveOutcome::Saved),
+    })));
+    assert!(!a.is_dirty());
 }

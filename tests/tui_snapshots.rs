@@ -22,7 +22,7 @@ fn keys(app: &mut App, keys: &[&str]) {
 }
 
 fn render(app: &App) -> Terminal<TestBackend> {
-    let (w, h) = app.size;
+    let (w, h) = app.chrome.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| ui::draw(f, app)).unwrap();
     t

@@ -51,12 +51,12 @@ fn typing_puts_the_cursor_on_the_best_match_and_esc_keeps_it() {
     // "v3" is in DeepSeek V3's name; the table stays sorted by name.
     type_text(&mut a, "v3");
     let best = a.catalogue.selected_model().unwrap();
-    assert_eq!(a.catalog.models[best].name, "DeepSeek V3");
+    assert_eq!(a.ctx.catalog.models[best].name, "DeepSeek V3");
     assert_eq!(a.catalogue.query.sort, Query::default().sort);
     press(&mut a, "Esc");
     assert!(a.catalogue.query.text.is_empty());
     let kept = a.catalogue.selected_model().unwrap();
-    assert_eq!(a.catalog.models[kept].name, "DeepSeek V3");
+    assert_eq!(a.ctx.catalog.models[kept].name, "DeepSeek V3");
 }
 
 #[test]
@@ -88,7 +88,7 @@ fn filters_narrow_live_and_show_as_chips() {
     assert_eq!(names(&a).len(), 6);
 
     // Jump to "fits on", switch it on, then ask for more GPUs.
-    let fits = match a.overlays.last() {
+    let fits = match a.chrome.overlays.last() {
         Some(Overlay::Filter(m)) => m.items.iter().position(|i| *i == Item::FitsOn).unwrap(),
         other => panic!("filter menu not open: {other:?}"),
     };
@@ -137,14 +137,14 @@ fn marks_stop_at_four_and_compare_shows_them() {
             .effects
             .contains(&Effect::ExpireNoticeLater)
     );
-    assert!(a.notice.as_deref().unwrap().contains("mark"));
+    assert!(a.chrome.notice.as_deref().unwrap().contains("mark"));
     for _ in 0..4 {
         press(&mut a, "Space");
     }
     assert_eq!(a.catalogue.marks.len(), 4);
     press(&mut a, "Space");
     assert_eq!(a.catalogue.marks.len(), 4, "a fifth mark is refused");
-    assert!(a.notice.as_deref().unwrap().contains("at most 4"));
+    assert!(a.chrome.notice.as_deref().unwrap().contains("at most 4"));
     // Unmarking works: go back to the first row and press Space.
     press(&mut a, "g");
     press(&mut a, "Space");
@@ -165,7 +165,7 @@ fn enter_opens_the_detail_and_arrows_step_through_models() {
     press(&mut a, "Enter");
     let first = a.catalogue.hits[0].index;
     assert_eq!(
-        a.overlays,
+        a.chrome.overlays,
         [Overlay::Detail {
             model: first,
             scroll: 0
@@ -174,7 +174,7 @@ fn enter_opens_the_detail_and_arrows_step_through_models() {
     press(&mut a, "l");
     let second = a.catalogue.hits[1].index;
     assert_eq!(
-        a.overlays,
+        a.chrome.overlays,
         [Overlay::Detail {
             model: second,
             scroll: 0
@@ -186,7 +186,7 @@ fn enter_opens_the_detail_and_arrows_step_through_models() {
     press(&mut a, "Esc");
     assert_eq!(a.mode(), Mode::Detail);
     press(&mut a, "Esc");
-    assert!(a.overlays.is_empty());
+    assert!(a.chrome.overlays.is_empty());
 }
 
 #[test]
@@ -218,11 +218,11 @@ fn missing_panes_do_nothing_and_suspend_is_an_effect() {
 fn t_cycles_the_theme_and_the_notice_expires() {
     let mut a = app(80, 24);
     let out = press(&mut a, "t");
-    assert_eq!(a.theme.name, "light");
+    assert_eq!(a.chrome.theme.name, "light");
     // The theme is part of the scenario, so it is saved too.
     assert_eq!(out.effects, [Effect::ExpireNoticeLater, Effect::SaveSoon]);
     assert!(a.update(Action::ExpireNotice).redraw);
-    assert!(a.notice.is_none());
+    assert!(a.chrome.notice.is_none());
     assert!(
         !a.update(Action::ExpireNotice).redraw,
         "nothing to clear, nothing to draw"

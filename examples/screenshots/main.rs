@@ -132,14 +132,14 @@ fn run(app: &mut App, steps: &[Step]) -> Result<(), String> {
                 }
             }
             Step::SelectConflicting => select(app, |a, m| {
-                a.catalog.models[m]
+                a.ctx.catalog.models[m]
                     .price
                     .as_ref()
                     .is_some_and(|p| p.is_conflicting())
             })?,
             Step::Mark(names) => {
                 for name in *names {
-                    select(app, |a, m| a.catalog.models[m].name == *name)?;
+                    select(app, |a, m| a.ctx.catalog.models[m].name == *name)?;
                     press(app, "Space")?;
                 }
             }

@@ -2,6 +2,7 @@
 //! (finite numbers, known names); ranges and ids are checked against the domain afterwards.
 
 use crate::domain::catalog::Openness;
+// `cost_args` depends on nothing here, so the two files do not import each other.
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -127,40 +128,122 @@ pub enum ModelsFormat {
     Csv,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CostFormat {
-    Text,
-    Json,
-}
-
-/// A finite number: rejects `NaN`, `inf` and anything that is not a number.
-pub fn finite_number(text: &str) -> Result<f64, String> {
-    let value: f64 = text
-        .trim()
-        .parse()
-        .map_err(|_| "expected a number".to_string())?;
-    if value.is_finite() {
-        Ok(value)
-    } else {
-        Err("expected a finite number".to_string())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// Every row but the model and the GPU (which name the deployment) is set by an option
+    /// through the table, and lands where the row reads it.
+    #[test]
+    fn every_input_option_sets_its_row() {
+        use crate::cli::cost_args::Given;
+        use crate::domain::cost::Workload;
+        use crate::domain::inputs::{INPUTS, InputId};
+        use crate::domain::scenario::DeploymentChoice;
+        let cli = Cli::try_parse_from([
+            "tierwise",
+            "cost",
+            "--api",
+            "a",
+            "--self-host",
+            "m",
+            "--tokens-per-day",
+            "7M",
+            "--input-share",
+            "0.3",
+            "--prompt-tokens",
+            "900",
+            "--precision",
+            "int4",
+            "--mode",
+            "buy",
+            "--gpu-hour-price",
+            "2.1",
+            "--gpu-price",
+            "20000",
+            "--years",
+            "4",
+            "--power-watts",
+            "600",
+            "--power-price",
+            "0.2",
+            "--pue",
+            "1.3",
+            "--colo",
+            "400",
+            "--utilization",
+            "0.6",
+            "--efficiency",
+            "0.3",
+            "--kv-overhead",
+            "0.4",
+            "--min-replicas",
+            "2",
+            "--throughput",
+            "1500",
+            "--fte",
+            "0.5",
+            "--salary",
+            "150000",
+            "--overhead",
+            "0.1",
+        ])
+        .expect("parses");
+        let Some(Command::Cost(args)) = cli.command else {
+            panic!("not the cost command");
+        };
+        let given = args.given();
+        let ids: Vec<InputId> = given.iter().map(|(id, _)| *id).collect();
+        let expected: Vec<InputId> = INPUTS
+            .iter()
+            .map(|r| r.id)
+            .filter(|id| !matches!(id, InputId::Model | InputId::Gpu))
+            .collect();
+        assert_eq!(ids, expected);
+        let mut w = Workload::default();
+        let mut d = DeploymentChoice::new("m", "g");
+        args.apply_to_workload(&mut w);
+        args.apply_to_deployment(&mut d);
+        for (id, value) in given {
+            let row = id.row();
+            match value {
+                Given::Number(v) => {
+                    let read = row.workload_value(&w).or(row.setting_value(&d.settings));
+                    assert_eq!(read, Some(v), "{}", row.name);
+                }
+                Given::Choice(c) => {
+                    let crate::domain::inputs::Access::Choice { get, .. } = row.access else {
+                        panic!("{} is not a choice", row.name);
+                    };
+                    assert_eq!(get(&d), c);
+                }
+            }
+        }
+    }
 
     #[test]
     fn command_definition_is_consistent() {
         Cli::command().debug_assert();
     }
 
+    /// The options and the inputs table name the same inputs: every row has its `cost` option,
+    /// and every option but the API models and the format is a row.
     #[test]
-    fn finite_number_rejects_nan_and_infinity() {
-        assert_eq!(finite_number("2.5"), Ok(2.5));
-        assert!(finite_number("NaN").is_err());
-        assert!(finite_number("inf").is_err());
-        assert!(finite_number("abc").is_err());
+    fn every_input_has_its_option_and_every_option_an_input() {
+        use crate::domain::inputs::INPUTS;
+        let command = Cli::command();
+        let cost = command.find_subcommand("cost").expect("a cost command");
+        let options: Vec<&str> = cost.get_arguments().filter_map(|a| a.get_long()).collect();
+        for row in &INPUTS {
+            assert!(options.contains(&row.flag), "--{} missing", row.flag);
+        }
+        for option in options {
+            let known = INPUTS.iter().any(|r| r.flag == option);
+            assert!(
+                known || ["api", "format"].contains(&option),
+                "--{option} has no row"
+            );
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! `tierwise cost`: resolve ids and options into a workload and a deployment, then price the
 //! self-hosted deployment against each API model.
 
-use super::args::CostFormat;
 use super::cost_args::CostArgs;
+use super::cost_args::CostFormat;
 use super::cost_report::{self, ApiLine, Report};
 use super::errors::CliError;
 use super::suggest;
@@ -104,46 +104,15 @@ pub fn api_model<'a>(catalog: &'a Catalog, id: &str) -> Result<(&'a Model, &'a P
 /// cost-model.md; GPU-dependent figures stay with the GPU database unless given.
 pub fn choice(args: &CostArgs, gpu: &str) -> DeploymentChoice {
     let mut c = DeploymentChoice::new(&args.self_host, gpu);
-    let s = &mut c.settings;
-    let set = |field: &mut f64, value: Option<f64>| {
-        if let Some(v) = value {
-            *field = v;
-        }
-    };
-    if let Some(mode) = args.mode {
-        s.mode = mode;
-    }
-    if let Some(p) = args.precision {
-        s.precision = p;
-    }
-    set(&mut s.kv_overhead, args.kv_overhead);
-    set(&mut s.efficiency, args.efficiency);
-    set(&mut s.utilization, args.utilization);
-    if let Some(n) = args.min_replicas {
-        s.min_replicas = n;
-    }
-    s.throughput = args.throughput;
-    s.gpu_hour_price = args.gpu_hour_price;
-    s.gpu_price = args.gpu_price;
-    s.power_watts = args.power_watts;
-    set(&mut s.years, args.years);
-    set(&mut s.pue, args.pue);
-    set(&mut s.power_price, args.power_price);
-    set(&mut s.colo, args.colo);
-    set(&mut s.fte, args.fte);
-    set(&mut s.salary, args.salary);
-    set(&mut s.overhead, args.overhead);
+    args.apply_to_deployment(&mut c);
     c
 }
 
 /// The workload options, with cost-model.md's defaults.
 pub fn workload(args: &CostArgs) -> Workload {
-    let defaults = Workload::default();
-    Workload {
-        tokens_per_day: args.tokens_per_day.unwrap_or(defaults.tokens_per_day),
-        input_share: args.input_share.unwrap_or(defaults.input_share),
-        prompt_tokens: args.prompt_tokens.unwrap_or(defaults.prompt_tokens),
-    }
+    let mut w = Workload::default();
+    args.apply_to_workload(&mut w);
+    w
 }
 
 /// The cost model names its own fields; a few come from the database rather than an option,

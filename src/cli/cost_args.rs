@@ -1,10 +1,11 @@
 //! The options of `tierwise cost`. Each number is checked for shape here (finite, readable);
 //! ranges are checked by the cost model, which names the option in its error.
 
-use super::args::{CostFormat, finite_number};
-use crate::domain::cost::{Mode, Precision};
+use crate::domain::cost::{Mode, Precision, Workload};
+use crate::domain::inputs::InputId as Id;
+use crate::domain::scenario::DeploymentChoice;
 use crate::domain::units::parse_quantity;
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 #[derive(Debug, Clone, Args)]
 pub struct CostArgs {
@@ -105,6 +106,91 @@ pub struct CostArgs {
     pub format: CostFormat,
 }
 
+/// One option the user gave, for the row of the inputs table it sets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Given {
+    Number(f64),
+    Choice(&'static str),
+}
+
+impl CostArgs {
+    /// Every input option given, by the inputs table's row, in the table's order. `--self-host`
+    /// and `--gpu` choose the deployment itself; `--api` and `--format` are not inputs.
+    pub fn given(&self) -> Vec<(Id, Given)> {
+        let number = |id, v: Option<f64>| v.map(|v| (id, Given::Number(v)));
+        [
+            number(Id::Volume, self.tokens_per_day),
+            number(Id::InputShare, self.input_share),
+            number(Id::PromptTokens, self.prompt_tokens),
+            self.precision
+                .map(|p| (Id::Precision, Given::Choice(p.as_str()))),
+            self.mode.map(|m| (Id::Mode, Given::Choice(m.as_str()))),
+            number(Id::GpuHourPrice, self.gpu_hour_price),
+            number(Id::GpuPrice, self.gpu_price),
+            number(Id::Years, self.years),
+            number(Id::PowerWatts, self.power_watts),
+            number(Id::PowerPrice, self.power_price),
+            number(Id::Pue, self.pue),
+            number(Id::Colo, self.colo),
+            number(Id::Utilization, self.utilization),
+            number(Id::Efficiency, self.efficiency),
+            number(Id::KvOverhead, self.kv_overhead),
+            number(Id::MinReplicas, self.min_replicas.map(f64::from)),
+            number(Id::Throughput, self.throughput),
+            number(Id::Fte, self.fte),
+            number(Id::Salary, self.salary),
+            number(Id::Overhead, self.overhead),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
+    /// The workload options over `w` (cost-model.md's defaults where none was given).
+    pub fn apply_to_workload(&self, w: &mut Workload) {
+        for (id, given) in self.given() {
+            if let Given::Number(v) = given {
+                id.row().set_workload(w, v);
+            }
+        }
+    }
+
+    /// The deployment options over `d`'s settings; GPU-dependent figures stay with the GPU
+    /// database unless given.
+    pub fn apply_to_deployment(&self, d: &mut DeploymentChoice) {
+        for (id, given) in self.given() {
+            let row = id.row();
+            match given {
+                Given::Number(v) => {
+                    row.set_setting(&mut d.settings, Some(v));
+                }
+                Given::Choice(choice) => {
+                    row.set_choice(d, choice);
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CostFormat {
+    Text,
+    Json,
+}
+
+/// A finite number: rejects `NaN`, `inf` and anything that is not a number.
+pub fn finite_number(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| "expected a number".to_string())?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err("expected a finite number".to_string())
+    }
+}
+
 /// `750K`, `5M`, `2.5B`, `5e6`, `5000000.0`: the cost model's quantity syntax.
 fn quantity(text: &str) -> Result<f64, String> {
     parse_quantity(text)
@@ -134,6 +220,14 @@ fn mode(text: &str) -> Result<Mode, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finite_number_rejects_nan_and_infinity() {
+        assert_eq!(finite_number("2.5"), Ok(2.5));
+        assert!(finite_number("NaN").is_err());
+        assert!(finite_number("inf").is_err());
+        assert!(finite_number("abc").is_err());
+    }
 
     #[test]
     fn whole_numbers_refuse_fractions() {

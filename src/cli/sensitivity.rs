@@ -1,8 +1,8 @@
 //! `tierwise sensitivity`: which assumptions move the break-even volume, and how far.
 
-use super::args::CostFormat;
 use super::cost::{DEFAULT_GPU, api_model, choice, find_model, input_error, workload};
 use super::cost_args::CostArgs;
+use super::cost_args::CostFormat;
 use super::errors::CliError;
 use super::output::{Align, Column, table};
 use crate::domain::catalog::Catalog;
@@ -16,7 +16,7 @@ pub struct SensitivityArgs {
     pub cost: CostArgs,
 
     /// How far each input moves down and up, as a fraction (0.25 = ±25%)
-    #[arg(long, value_name = "FRACTION", default_value_t = DEFAULT_SPAN, value_parser = super::args::finite_number, allow_negative_numbers = true)]
+    #[arg(long, value_name = "FRACTION", default_value_t = DEFAULT_SPAN, value_parser = super::cost_args::finite_number, allow_negative_numbers = true)]
     pub span: f64,
 }
 

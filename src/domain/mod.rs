@@ -7,6 +7,7 @@ pub mod explain;
 pub mod export;
 pub mod hybrid;
 pub mod hybrid_sensitivity;
+pub mod inputs;
 pub mod preset;
 pub mod query;
 pub mod report;

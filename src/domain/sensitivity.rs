@@ -8,6 +8,7 @@
 use super::breakeven::{VOLUME_MAX, crossover};
 use super::catalog::{Catalog, Price};
 use super::cost::{InputError, Mode, Precision, Workload, blended_price};
+use super::inputs::InputId as Id;
 use super::scenario::DeploymentChoice;
 use super::units::{format_tokens, format_usd};
 
@@ -77,7 +78,9 @@ pub enum Part {
     Deployment,
 }
 
-/// A continuous input: scaled by the factor, clamped to its allowed range.
+/// A continuous input: scaled by the factor, clamped to the inputs table's range for it.
+/// `input` is the table's name for the input (a test checks), or `api ...` for the API prices,
+/// which are not user inputs.
 struct Lever {
     input: &'static str,
     part: Part,
@@ -141,7 +144,7 @@ const LEVERS: &[Lever] = &[
         part: Part::Workload,
         applies: always,
         apply: |c, f, _| {
-            c.workload.input_share = (c.workload.input_share * f).clamp(0.0, 1.0);
+            c.workload.input_share = Id::InputShare.row().clamp(c.workload.input_share * f);
             Some(fraction(c.workload.input_share))
         },
     },
@@ -170,7 +173,7 @@ const LEVERS: &[Lever] = &[
         part: Part::Deployment,
         applies: buy,
         apply: |c, f, _| {
-            c.choice.settings.years = (c.choice.settings.years * f).clamp(0.01, 20.0);
+            c.choice.settings.years = Id::Years.row().clamp(c.choice.settings.years * f);
             Some(format!("{:.2} y", c.choice.settings.years))
         },
     },
@@ -179,7 +182,9 @@ const LEVERS: &[Lever] = &[
         part: Part::Deployment,
         applies: always,
         apply: |c, f, _| {
-            c.choice.settings.utilization = (c.choice.settings.utilization * f).clamp(0.01, 1.0);
+            c.choice.settings.utilization = Id::Utilization
+                .row()
+                .clamp(c.choice.settings.utilization * f);
             Some(fraction(c.choice.settings.utilization))
         },
     },
@@ -188,7 +193,8 @@ const LEVERS: &[Lever] = &[
         part: Part::Deployment,
         applies: |c| c.choice.settings.throughput.is_none(),
         apply: |c, f, _| {
-            c.choice.settings.efficiency = (c.choice.settings.efficiency * f).clamp(0.01, 1.0);
+            c.choice.settings.efficiency =
+                Id::Efficiency.row().clamp(c.choice.settings.efficiency * f);
             Some(fraction(c.choice.settings.efficiency))
         },
     },
@@ -207,7 +213,9 @@ const LEVERS: &[Lever] = &[
         part: Part::Deployment,
         applies: always,
         apply: |c, f, _| {
-            c.choice.settings.kv_overhead = (c.choice.settings.kv_overhead * f).clamp(0.0, 10.0);
+            c.choice.settings.kv_overhead = Id::KvOverhead
+                .row()
+                .clamp(c.choice.settings.kv_overhead * f);
             Some(fraction(c.choice.settings.kv_overhead))
         },
     },
@@ -243,7 +251,7 @@ const LEVERS: &[Lever] = &[
         part: Part::Deployment,
         applies: buy,
         apply: |c, f, _| {
-            c.choice.settings.pue = (c.choice.settings.pue * f).clamp(1.0, 3.0);
+            c.choice.settings.pue = Id::Pue.row().clamp(c.choice.settings.pue * f);
             Some(format!("{:.2}", c.choice.settings.pue))
         },
     },
@@ -261,7 +269,7 @@ const LEVERS: &[Lever] = &[
         part: Part::Deployment,
         applies: |c| c.choice.settings.overhead > 0.0,
         apply: |c, f, _| {
-            c.choice.settings.overhead = (c.choice.settings.overhead * f).clamp(0.0, 10.0);
+            c.choice.settings.overhead = Id::Overhead.row().clamp(c.choice.settings.overhead * f);
             Some(fraction(c.choice.settings.overhead))
         },
     },

@@ -1,8 +1,12 @@
-//! Merging by scenario when another session saved since this one last loaded or saved.
+//! Merging when another session saved since this one last loaded or saved.
 //!
 //! Three versions of each scenario name are compared: `base` (what this session last read or
-//! wrote), `mine` (what it is saving) and `theirs` (what is on disk now).
+//! wrote), `mine` (what it is saving) and `theirs` (what is on disk now). A scenario changed on
+//! both sides is merged field by field ([`merge_scenario`]): changes to different fields both
+//! survive, and where both changed one field this session's value wins (its save is the later
+//! one) and the conflict is reported with both values.
 
+use super::fields::{FieldConflict, merge_scenario};
 use super::schema::State;
 use crate::domain::scenario::Scenario;
 
@@ -13,8 +17,11 @@ pub struct Merge {
     /// Scenarios taken from the other session: added or changed there, or changed there and
     /// deleted here (a deletion loses to a concurrent change).
     pub taken_from_other: Vec<String>,
-    /// Scenarios both sessions changed; this session's version was kept.
+    /// Scenarios in which both sessions changed the same field (or both added a scenario of
+    /// that name); this session's values were kept.
     pub overrode_other: Vec<String>,
+    /// Each field both sessions changed, with the value kept and the one overwritten.
+    pub conflicts: Vec<FieldConflict>,
     /// Scenarios the other session deleted that this session had not changed.
     pub deleted_by_other: Vec<String>,
 }
@@ -40,6 +47,7 @@ pub fn merge(base: &[Scenario], mine: &State, theirs: &State) -> Merge {
         },
         taken_from_other: Vec::new(),
         overrode_other: Vec::new(),
+        conflicts: Vec::new(),
         deleted_by_other: Vec::new(),
     };
     for name in names {
@@ -65,7 +73,25 @@ pub fn merge(base: &[Scenario], mine: &State, theirs: &State) -> Merge {
                     out.taken_from_other.push(name.to_string());
                     Some(t)
                 }
-                (Some(m), _) => {
+                (Some(m), Some(t)) => match b.and_then(|b| merge_scenario(b, m, t)) {
+                    Some((merged, conflicts)) => {
+                        if merged != *m {
+                            out.taken_from_other.push(name.to_string());
+                        }
+                        if !conflicts.is_empty() {
+                            out.overrode_other.push(name.to_string());
+                        }
+                        out.conflicts.extend(conflicts);
+                        out.state.scenarios.push(merged);
+                        continue;
+                    }
+                    // Both added a scenario of this name: this session's stands whole.
+                    None => {
+                        out.overrode_other.push(name.to_string());
+                        Some(m)
+                    }
+                },
+                (Some(m), None) => {
                     out.overrode_other.push(name.to_string());
                     Some(m)
                 }

@@ -20,11 +20,14 @@
 //! Each save takes `state.ron.lock` (waiting a few seconds at most; file systems without
 //! locking are used unlocked) and checks whether the file changed since this session last
 //! loaded or saved it (revision counter and content hash). If it did, the two are merged
-//! scenario by scenario: scenarios this session changed win; scenarios only the other session
-//! added or changed are taken from the file; a scenario deleted here stays deleted unless the
-//! other session changed it meanwhile, and one deleted there is dropped unless it was changed
-//! here. The save reports which scenarios came from the other session and which of its changes
-//! were overridden, so nothing is lost silently.
+//! against what this session last loaded or saved (a three-way merge): scenarios only the
+//! other session added or changed are taken from the file; a scenario both changed is merged
+//! field by field, so one session's new volume and the other's new input share both survive,
+//! and where both changed the same field this session's value wins (its save is the later one);
+//! a scenario deleted here stays deleted unless the other session changed it meanwhile, and
+//! one deleted there is dropped unless it was changed here. The save reports which scenarios
+//! came from the other session and each field whose other value was overwritten (with both
+//! values), so nothing is lost silently.
 //!
 //! # Use
 //! At start, `Store::open_default(|| builtin_scenario(&catalog, &use_cases))` gives the store,
@@ -34,12 +37,14 @@
 //! memory is intact) and retry at the next save. A save is one small synchronous write plus two
 //! fsyncs; it blocks only while another session's save holds the lock (at most 3 seconds).
 
+mod fields;
 mod fsio;
 mod merge;
 mod notice;
 mod schema;
 mod tidy;
 
+pub use fields::{FieldConflict, merge_scenario};
 pub use fsio::{
     MAX_STATE_BYTES, ReadOutcome, TEMP_PREFIX, TEMP_SUFFIX, commit, read_capped, utc_stamp,
     write_atomic, write_temp,
@@ -311,6 +316,7 @@ impl Store {
                     let m = merge(&self.base.scenarios, &mine, &theirs);
                     let quiet = m.taken_from_other.is_empty()
                         && m.overrode_other.is_empty()
+                        && m.conflicts.is_empty()
                         && m.deleted_by_other.is_empty()
                         && same_content(&m.state, &mine);
                     mine = m.state;
@@ -319,6 +325,7 @@ impl Store {
                             state: mine.clone(),
                             taken_from_other: m.taken_from_other,
                             overrode_other: m.overrode_other,
+                            conflicts: m.conflicts,
                             deleted_by_other: m.deleted_by_other,
                         };
                     }

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use super::fields::FieldConflict;
 use super::schema::State;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,8 +55,10 @@ pub enum SaveOutcome {
         /// Scenarios the other session added or changed (including ones deleted here but
         /// changed there, which come back).
         taken_from_other: Vec<String>,
-        /// Scenarios both sessions changed: this session's version won.
+        /// Scenarios in which both sessions changed the same field: this session's value won.
         overrode_other: Vec<String>,
+        /// Those fields, each with the value kept and the other session's value.
+        conflicts: Vec<FieldConflict>,
         /// Scenarios the other session deleted that this session had not changed.
         deleted_by_other: Vec<String>,
     },

@@ -1,5 +1,8 @@
 //! Every way the interface state can change, and the effects `update` asks the loop to perform.
 
+use super::export::{ExportDone, ExportJob};
+use crate::store::{SaveOutcome, State, StoreError};
+
 /// One change to the interface state. Key bindings name these (see `assets/keymap.ron`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -86,6 +89,19 @@ pub enum Action {
     Resize(u16, u16),
     /// Drop a status notice whose time is up.
     ExpireNotice,
+    /// The event loop finished saving `sent` (off the loop).
+    Saved(Box<SaveDone>),
+    /// The event loop finished an export.
+    Exported(Box<ExportDone>),
+    /// Quit was asked for but the final save failed.
+    QuitUnsaved,
+}
+
+/// A save the event loop performed, for `update` to adopt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveDone {
+    pub sent: State,
+    pub result: Result<SaveOutcome, StoreError>,
 }
 
 impl Action {
@@ -159,16 +175,49 @@ impl Action {
     }
 }
 
-/// Work `update` asks the event loop to do; `update` itself does no input or output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Work `update` asks the event loop to do; `update` itself does no input or output. Each
+/// carries what the work needs.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Save what is unsaved, then leave (unless the save fails: see `Action::QuitUnsaved`).
     Quit,
+    /// Leave now, without saving.
+    Leave,
     /// Restore the terminal, stop the process (Ctrl-Z), and redraw everything on resume.
     Suspend,
     /// Clear the notice line after a few seconds.
     ExpireNoticeLater,
     /// The saved state changed: save once no change has come for a second.
     SaveSoon,
-    /// Write the export `App::export` holds and copy it to the clipboard.
-    Export,
+    /// Write this export to a file (off the loop) and copy it to the clipboard.
+    Export(Box<ExportJob>),
+}
+
+/// What an update did: whether the screen must be redrawn, and the effects to perform.
+#[derive(Debug, Default, PartialEq)]
+pub struct Outcome {
+    pub redraw: bool,
+    pub effects: Vec<Effect>,
+}
+
+impl Outcome {
+    pub fn redraw() -> Outcome {
+        Outcome {
+            redraw: true,
+            effects: Vec::new(),
+        }
+    }
+    pub fn effect(effect: Effect) -> Outcome {
+        Outcome {
+            redraw: true,
+            effects: vec![effect],
+        }
+    }
+
+    /// Both updates' effects, redrawing if either does.
+    pub fn and(mut self, other: Outcome) -> Outcome {
+        self.redraw |= other.redraw;
+        self.effects.extend(other.effects);
+        self
+    }
 }

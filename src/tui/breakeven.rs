@@ -10,22 +10,14 @@ use super::sliders::{
     self, Change, Choice, Field, Group, SliderList, WORKLOAD_FIELDS, deployment_fields,
 };
 use crate::domain::catalog::Catalog;
-use crate::domain::preset::Preset;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::{MAX_COMPARED, Scenario};
 
 mod view;
 pub use view::{
-    ApiLine, BreakEvenView, DeployLine, PresetLine, explanation, per_million, row_count,
+    ApiLine, BreakEvenView, Context, DeployLine, PresetLine, explanation, per_million, row_count,
     short_verdict, verdict,
 };
-
-/// What the pane reads besides the scenario.
-pub struct Context<'a> {
-    pub catalog: &'a Catalog,
-    pub rules: &'a RuleBook,
-    pub presets: &'a [Preset],
-}
 
 /// What the pane asks the app to do after an action.
 #[derive(Debug, PartialEq)]
@@ -164,7 +156,7 @@ impl BreakEvenState {
             }
             Group::SelfHosted => {
                 let default = Scenario::builtin("", &[], |_| 2).self_host;
-                sliders::change_deployment(
+                sliders::deployment::change_deployment(
                     field,
                     &mut scenario.self_host,
                     &default,
@@ -285,13 +277,13 @@ impl BreakEvenState {
                 (choices, current)
             }
             f if f.is_choice() => (
-                sliders::deployment_choices(f, ctx.catalog),
-                sliders::deployment_choice_id(f, &scenario.self_host),
+                sliders::deployment::deployment_choices(f, ctx.catalog),
+                sliders::deployment::deployment_choice_id(f, &scenario.self_host),
             ),
             f => {
                 let text = match f.group() {
                     Group::Workload => sliders::workload_text(f, &scenario.workload),
-                    _ => sliders::deployment_text(f, &scenario.self_host, ctx.catalog),
+                    _ => sliders::deployment::deployment_text(f, &scenario.self_host, ctx.catalog),
                 };
                 let unit = f.spec().map_or("", |s| s.unit);
                 self.editor = Some(Editor::new(f, &text, unit));

@@ -2,11 +2,12 @@
 //! here, whenever the query changes, never while drawing.
 
 use super::columns::Widths;
+use super::compare::CompareRow;
 use super::format::Rows;
+use super::layout::Scroll;
 use crate::domain::catalog::Catalog;
 use crate::domain::query::{Facets, Hit, Query, Searcher, SortKey, facet_values, sort_keys};
 use crate::tui::theme::Theme;
-use crate::tui::ui::compare::CompareRow;
 use ratatui::text::Line;
 use std::cell::{Ref, RefCell};
 
@@ -143,11 +144,7 @@ impl CatalogueState {
     /// Keep the selection inside a window of `rows` visible rows.
     pub fn scroll_into_view(&mut self, rows: usize) {
         let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.offset.follow(self.selected, rows);
         let max_offset = self.hits.len().saturating_sub(rows);
         self.offset = self.offset.min(max_offset);
     }

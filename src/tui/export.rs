@@ -2,7 +2,6 @@
 //! data directory and copied to the clipboard with OSC 52, which terminals (and tmux, and
 //! terminals at the far end of SSH) turn into a clipboard write.
 
-use super::app::{App, Outcome};
 use super::session::file_stem;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -78,15 +77,30 @@ pub fn perform(
     stamp: &str,
     terminal: &mut impl Write,
 ) -> ExportDone {
-    let file = dir.and_then(|dir| {
+    let clipboard = copy(job, terminal);
+    let file = write_file(job, dir, stamp);
+    ExportDone { file, clipboard }
+}
+
+/// Write the export's file under `dir` (a file system write: done off the event loop).
+pub fn write_file(
+    job: &ExportJob,
+    dir: Result<PathBuf, String>,
+    stamp: &str,
+) -> Result<PathBuf, String> {
+    dir.and_then(|dir| {
         let path = export_path(&dir, &job.scenario, stamp);
         let parent = path.parent().unwrap_or(&dir);
         std::fs::create_dir_all(parent)
             .and_then(|_| std::fs::write(&path, &job.markdown))
             .map(|_| path.clone())
             .map_err(|e| format!("cannot write {}: {e}", path.display()))
-    });
-    let clipboard = match osc52(&job.markdown) {
+    })
+}
+
+/// Send the clipboard sequence to `terminal` (the loop's own output, so done on the loop).
+pub fn copy(job: &ExportJob, terminal: &mut impl Write) -> Clipboard {
+    match osc52(&job.markdown) {
         Err(size) => Clipboard::TooLarge(size),
         Ok(seq) => match terminal
             .write_all(seq.as_bytes())
@@ -95,38 +109,6 @@ pub fn perform(
             Ok(()) => Clipboard::Sent,
             Err(e) => Clipboard::Failed(e.to_string()),
         },
-    };
-    ExportDone { file, clipboard }
-}
-
-impl App {
-    /// `e`: build the document now (the inputs are in memory) and ask the loop to write it.
-    pub(super) fn start_export(&mut self) -> Outcome {
-        let markdown =
-            crate::domain::export::scenario_markdown(&self.catalog, &self.rules, &self.scenario);
-        self.export = Some(ExportJob {
-            scenario: self.scenario.name.clone(),
-            markdown,
-        });
-        Outcome::effect(super::action::Effect::Export)
-    }
-
-    /// The loop's part is done: say where the file is and whether the clipboard has it.
-    pub fn after_export(&mut self, done: ExportDone) -> Outcome {
-        let file = match &done.file {
-            Ok(path) => format!("exported to {}", path.display()),
-            Err(e) => format!("export not written: {e}"),
-        };
-        let clip = match done.clipboard {
-            Clipboard::Sent => "copied to the clipboard (OSC 52)".to_string(),
-            Clipboard::TooLarge(n) => format!(
-                "not copied: {} KB is over the {} KB terminals accept; use the file",
-                n / 1000,
-                OSC52_MAX / 1000
-            ),
-            Clipboard::Failed(e) => format!("not copied: {e}"),
-        };
-        self.tell(format!("{file} · {clip}"))
     }
 }
 

@@ -2,6 +2,7 @@
 //! computed from the scenario (undo is the session's, over whole scenarios). The plan is recomputed in
 //! `refresh` (called from `update`) whenever the scenario's inputs change, never while drawing.
 
+use super::layout::Scroll;
 use crate::domain::catalog::{Catalog, Model};
 use crate::domain::cost::InputError;
 use crate::domain::hybrid::{HybridPlan, normalized_shares, plan, route};
@@ -240,12 +241,7 @@ impl HybridState {
 
     /// Keep the selected row within `rows` visible rows.
     pub fn scroll_into_view(&mut self, rows: usize) {
-        let rows = rows.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + rows {
-            self.offset = self.selected + 1 - rows;
-        }
+        self.offset.follow(self.selected, rows);
     }
 
     pub fn move_selection(&mut self, by: isize, len: usize) {

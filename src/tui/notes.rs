@@ -3,7 +3,6 @@
 //! stretch of typing is one undo step.
 
 use super::action::Action;
-use super::app::{App, Outcome, Overlay};
 use ratatui_textarea::{CursorMove, TextArea};
 
 /// Notes longer than this are refused keystroke by keystroke (the state file stays small).
@@ -48,7 +47,7 @@ impl NotesEditor {
 
     /// Apply a key; `Some(true)` when the text changed, `Some(false)` when only the cursor
     /// moved, `None` when the key does nothing here.
-    fn handle(&mut self, action: &Action) -> Option<bool> {
+    pub(crate) fn handle(&mut self, action: &Action) -> Option<bool> {
         let a = &mut self.area;
         let full = || {
             a.lines()
@@ -91,33 +90,5 @@ impl NotesEditor {
             }
         };
         Some(text_changed)
-    }
-}
-
-impl App {
-    pub(super) fn open_notes(&mut self) -> Outcome {
-        self.overlays.retain(|o| !matches!(o, Overlay::Notes(_)));
-        let editor = NotesEditor::new(&self.scenario.notes);
-        self.overlays.push(Overlay::Notes(Box::new(editor)));
-        Outcome::redraw()
-    }
-
-    pub(super) fn update_notes(&mut self, action: Action) -> Outcome {
-        let Some(Overlay::Notes(editor)) = self.overlays.last_mut() else {
-            return Outcome::default();
-        };
-        if matches!(action, Action::Close | Action::Notes) {
-            self.overlays.pop();
-            return Outcome::redraw();
-        }
-        match editor.handle(&action) {
-            None => Outcome::default(),
-            Some(false) => Outcome::redraw(),
-            Some(true) => {
-                self.scenario.notes = editor.text();
-                self.undo_group = Some("notes");
-                Outcome::redraw()
-            }
-        }
     }
 }

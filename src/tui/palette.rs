@@ -5,11 +5,9 @@
 //! nothing, since the field's own keys (Enter, Esc) would have to end first.
 
 use super::action::Action;
-use super::app::{App, Outcome, Overlay, Pane};
 use super::keymap::{Keymap, Mode};
-use super::picker::{FilteredList, PickerKey};
-use super::scenarios::ScenarioList;
-use crate::domain::units::format_tokens;
+use super::pane::Pane;
+use super::picker::FilteredList;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -124,7 +122,7 @@ pub fn pane_mode(pane: Pane) -> Mode {
     }
 }
 
-fn mode_pane(mode: Mode) -> Option<Pane> {
+pub(crate) fn mode_pane(mode: Mode) -> Option<Pane> {
     Pane::ALL.iter().copied().find(|p| pane_mode(*p) == mode)
 }
 
@@ -278,145 +276,5 @@ impl FilteredList for Palette {
 
     fn cursor_mut(&mut self) -> (&mut usize, &mut usize) {
         (&mut self.selected, &mut self.offset)
-    }
-}
-
-/// Put `b`'s redraw and effects after `a`'s.
-fn both(mut a: Outcome, b: Outcome) -> Outcome {
-    a.redraw |= b.redraw;
-    a.effects.extend(b.effects);
-    a
-}
-
-impl App {
-    /// Every entry, for the palette opened in the current mode.
-    fn palette_entries(&self) -> Vec<Entry> {
-        let mut entries = action_entries(&self.keymap, self.mode(), self.pane);
-        let mut models: Vec<usize> = (0..self.catalog.models.len()).collect();
-        models.sort_by_cached_key(|&i| self.catalog.models[i].name.to_lowercase());
-        entries.extend(models.into_iter().map(|i| {
-            let m = &self.catalog.models[i];
-            Entry {
-                kind: Kind::Model,
-                text: m.name.clone(),
-                muted_tail: 0,
-                context: m.vendor.clone(),
-                hidden: m.id.clone(),
-                keys: String::new(),
-                target: Target::Model(i),
-            }
-        }));
-        entries.extend(self.presets.iter().enumerate().map(|(i, p)| Entry {
-            kind: Kind::Preset,
-            text: p.title.clone(),
-            muted_tail: 0,
-            context: format!("{} tokens/day", format_tokens(p.tokens_per_day)),
-            hidden: p.id.clone(),
-            keys: String::new(),
-            target: Target::Preset(i),
-        }));
-        let active = self.scenario.name.clone();
-        entries.extend(self.session.names().into_iter().map(|name| Entry {
-            kind: Kind::Scenario,
-            context: if name == active { "active" } else { "" }.to_string(),
-            muted_tail: 0,
-            hidden: String::new(),
-            keys: String::new(),
-            target: Target::Scenario(name.clone()),
-            text: name,
-        }));
-        entries
-    }
-
-    pub(super) fn open_palette(&mut self) -> Outcome {
-        self.sync_session();
-        let palette = Palette::new(self.palette_entries());
-        self.overlays.push(Overlay::Palette(Box::new(palette)));
-        Outcome::redraw()
-    }
-
-    /// A key while the palette is on top.
-    pub(super) fn update_palette(&mut self, action: Action) -> Outcome {
-        let rows = super::ui::palette::list_rows(self.size.1);
-        let Some(Overlay::Palette(p)) = self.overlays.last_mut() else {
-            return Outcome::default();
-        };
-        match p.handle(&action, rows) {
-            PickerKey::Changed => Outcome::redraw(),
-            PickerKey::Unchanged => Outcome::default(),
-            PickerKey::Close => {
-                self.overlays.pop();
-                Outcome::redraw()
-            }
-            PickerKey::Confirm => {
-                let Some(target) = p.chosen().map(|e| e.target.clone()) else {
-                    return Outcome::default();
-                };
-                self.overlays.pop();
-                both(Outcome::redraw(), self.run(target))
-            }
-            PickerKey::Other => Outcome::default(),
-        }
-    }
-
-    /// Show `pane` with nothing over it, as its number key does.
-    fn show_pane(&mut self, pane: Pane) -> Outcome {
-        if self.pane == pane && self.overlays.is_empty() {
-            return Outcome::default();
-        }
-        self.update(Action::ShowPane(pane.number()))
-    }
-
-    /// Run a chosen entry (the palette is already closed), through `update` as keys would.
-    fn run(&mut self, target: Target) -> Outcome {
-        match target {
-            Target::Action { mode, action } => {
-                let shown = mode_pane(mode).map_or_else(Outcome::default, |p| self.show_pane(p));
-                both(shown, self.update(action))
-            }
-            Target::Model(model) => {
-                let shown = self.show_pane(Pane::Catalogue);
-                let row = self.catalogue.hits.iter().position(|h| h.index == model);
-                match row {
-                    // As Enter on its row: the detail view then steps through the table.
-                    Some(row) => {
-                        self.catalogue.move_to(row);
-                        both(shown, self.update(Action::Confirm))
-                    }
-                    // Hidden by the search or a filter: the detail view alone.
-                    None => {
-                        self.overlays.push(Overlay::Detail { model, scroll: 0 });
-                        both(shown, Outcome::redraw())
-                    }
-                }
-            }
-            Target::Preset(i) => {
-                // As `p`, the preset highlighted, Enter.
-                let shown = self.show_pane(Pane::BreakEven);
-                let opened = self.update(Action::Presets);
-                let Some(Overlay::Presets { selected, .. }) = self.overlays.last_mut() else {
-                    return both(shown, opened);
-                };
-                *selected = i;
-                both(both(shown, opened), self.update(Action::Confirm))
-            }
-            Target::Scenario(name) => {
-                // As `S`, the scenario highlighted, Enter.
-                let opened = self.update(Action::Scenarios);
-                let index = self
-                    .session
-                    .state
-                    .scenarios
-                    .iter()
-                    .position(|s| s.name == name);
-                let (Some(index), Some(Overlay::Scenarios(ScenarioList { selected, .. }))) =
-                    (index, self.overlays.last_mut())
-                else {
-                    return opened;
-                };
-                *selected = index;
-                both(opened, self.update(Action::Confirm))
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@
 //! move, Enter to take the highlighted entry.
 
 use super::action::Action;
+use super::layout::Scroll;
 use super::sliders::{Choice, Field};
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -92,10 +93,9 @@ pub trait FilteredList {
         let last = self.match_count().saturating_sub(1);
         let (selected, offset) = self.cursor_mut();
         *selected = selected.saturating_add_signed(delta).min(last);
-        if *selected < *offset {
-            *offset = *selected;
-        } else if rows > 0 && *selected >= *offset + rows {
-            *offset = *selected + 1 - rows;
+        // With no rows known yet, only scrolling back is certain.
+        if rows > 0 || *selected < *offset {
+            offset.follow(*selected, rows);
         }
     }
 }

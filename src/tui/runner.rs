@@ -3,13 +3,15 @@
 //! drawing, and a frame is drawn only when something changed.
 //!
 //! Saving: a change sets one deadline a second ahead (moved on by later changes, but never
-//! past five seconds from the first unsaved change), so a held key is one save. Quit and the
-//! termination signals save first when anything is unsaved. The store's save is a small
-//! synchronous write that waits at most a few seconds for another session's lock.
+//! past five seconds from the first unsaved change), so a held key is one save. The save runs
+//! on a blocking thread (it can wait a few seconds for another session's lock) and comes back
+//! as an action, so keys pressed meanwhile are answered at once. Quit and the termination
+//! signals wait for it and save what is still unsaved before leaving.
 
 use super::action::{Action, Effect};
 use super::app::App;
-use super::export;
+use super::app::Outcome;
+use super::jobs::{self, Saver};
 use super::keymap::Key;
 use super::terminal::{self, Screen};
 use super::ui;
@@ -19,7 +21,7 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use signal_hook_tokio::Signals;
 use std::task::Poll;
 use std::time::Duration;
-use tokio::sync::mpsc;
+use tokio::sync::mpsc::{self, UnboundedSender};
 use tokio::time::{Instant, sleep_until};
 
 use crate::store::Store;
@@ -39,6 +41,7 @@ enum Wake {
     Signal(i32),
     Event(Option<std::io::Result<Event>>),
     Result(Action),
+    Saved(Action),
     NoticeDue,
     SaveDue,
 }
@@ -67,7 +70,8 @@ struct Io<'a> {
     events: &'a mut EventStream,
     notice_due: &'a mut Option<Instant>,
     save: &'a mut SaveTimer,
-    store: &'a mut Store,
+    saver: &'a mut Saver,
+    results: &'a UnboundedSender<Action>,
     dirty: &'a mut bool,
 }
 
@@ -79,7 +83,8 @@ enum Next {
 
 /// Run the interface until the user quits or a signal ends it; returns the exit code. The
 /// terminal is restored on every path.
-pub async fn run(mut app: App, mut store: Store) -> i32 {
+pub async fn run(mut app: App, store: Store) -> i32 {
+    let mut saver = Saver::new(store);
     let mut signals = match Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT]) {
         Ok(s) => s,
         Err(e) => {
@@ -89,7 +94,7 @@ pub async fn run(mut app: App, mut store: Store) -> i32 {
     };
     terminal::install_panic_hook();
     let code = match terminal::enter().and_then(|_| Screen::new()) {
-        Ok(mut screen) => event_loop(&mut app, &mut screen, &mut signals, &mut store).await,
+        Ok(mut screen) => event_loop(&mut app, &mut screen, &mut signals, &mut saver).await,
         Err(e) => {
             terminal::restore();
             eprintln!("error: cannot set up the terminal: {e}");
@@ -104,18 +109,18 @@ async fn event_loop(
     app: &mut App,
     screen: &mut Screen,
     signals: &mut Signals,
-    store: &mut Store,
+    saver: &mut Saver,
 ) -> i32 {
     let mut events = EventStream::new();
     // Effects that finish later report back through this channel.
-    let (_results_tx, mut results) = mpsc::unbounded_channel::<Action>();
+    let (results_tx, mut results) = mpsc::unbounded_channel::<Action>();
     let mut notice_due: Option<Instant> = None;
     let mut save = SaveTimer::default();
     let mut dirty = true;
     loop {
         if dirty {
             if let Err(e) = screen.frame(|f| ui::draw(f, app)) {
-                save_now(app, store);
+                saver.flush(app).await;
                 terminal::restore();
                 eprintln!("error: cannot draw: {e}");
                 return 1;
@@ -127,6 +132,7 @@ async fn event_loop(
             Some(sig) = signals.next() => Wake::Signal(sig),
             ev = events.next() => Wake::Event(ev),
             Some(action) = results.recv() => Wake::Result(action),
+            action = saver.finished(), if saver.is_running() => Wake::Saved(action),
             _ = sleep_until(save.due.unwrap_or_else(Instant::now)), if save.due.is_some() => Wake::SaveDue,
             _ = sleep_until(notice_due.unwrap_or_else(Instant::now)), if notice_due.is_some() => Wake::NoticeDue,
         };
@@ -134,29 +140,39 @@ async fn event_loop(
             events: &mut events,
             notice_due: &mut notice_due,
             save: &mut save,
-            store,
+            saver,
+            results: &results_tx,
             dirty: &mut dirty,
         };
         let mut next_event = match wake {
-            Wake::Signal(sig) => return on_signal(sig, app, io.store),
+            Wake::Signal(sig) => return on_signal(sig, app, io.saver).await,
             Wake::Result(action) => {
-                if let Some(code) = apply(app, action, screen, &mut io) {
+                if let Some(code) = apply(app, action, screen, &mut io).await {
                     return code;
+                }
+                continue;
+            }
+            Wake::Saved(action) => {
+                if let Some(code) = apply(app, action, screen, &mut io).await {
+                    return code;
+                }
+                // Changes made while it ran asked for another save.
+                if io.saver.take_again() && app.is_dirty() {
+                    io.saver.start(app.current_state());
                 }
                 continue;
             }
             Wake::NoticeDue => {
                 *io.notice_due = None;
-                if let Some(code) = apply(app, Action::ExpireNotice, screen, &mut io) {
+                if let Some(code) = apply(app, Action::ExpireNotice, screen, &mut io).await {
                     return code;
                 }
                 continue;
             }
             Wake::SaveDue => {
                 io.save.clear();
-                let outcome = save_now(app, io.store);
-                if let Some(code) = perform_all(app, outcome, screen, &mut io) {
-                    return code;
+                if app.is_dirty() {
+                    io.saver.start(app.current_state());
                 }
                 continue;
             }
@@ -169,13 +185,15 @@ async fn event_loop(
             match next_event {
                 Some(Ok(event)) => {
                     let action = to_action(app, &event);
-                    if let Some(code) = action.and_then(|a| apply(app, a, screen, &mut io)) {
+                    if let Some(action) = action
+                        && let Some(code) = apply(app, action, screen, &mut io).await
+                    {
                         return code;
                     }
                 }
                 // The terminal is gone or broken: save, then leave rather than spin.
                 None | Some(Err(_)) => {
-                    save_now(app, io.store);
+                    io.saver.flush(app).await;
                     terminal::restore();
                     return 1;
                 }
@@ -191,39 +209,61 @@ async fn event_loop(
     }
 }
 
-/// Save if anything is unsaved; what the app makes of the result (a merge, an error).
-fn save_now(app: &mut App, store: &mut Store) -> super::app::Outcome {
-    if !app.is_dirty() {
-        return super::app::Outcome::default();
-    }
-    let state = app.current_state();
-    let result = store.save(&state);
-    app.after_save(state, result)
-}
-
 /// Update the state and perform the effects; `Some(code)` means leave with that exit code.
-fn apply(app: &mut App, action: Action, screen: &mut Screen, io: &mut Io) -> Option<i32> {
+async fn apply(app: &mut App, action: Action, screen: &mut Screen, io: &mut Io<'_>) -> Option<i32> {
     let outcome = app.update(action);
-    perform_all(app, outcome, screen, io)
+    perform_all(app, outcome, screen, io).await
 }
 
-fn perform_all(
+async fn perform_all(
     app: &mut App,
-    outcome: super::app::Outcome,
+    outcome: Outcome,
     screen: &mut Screen,
-    io: &mut Io,
+    io: &mut Io<'_>,
 ) -> Option<i32> {
     *io.dirty |= outcome.redraw;
     for effect in outcome.effects {
-        match perform(effect, app, screen, io) {
-            Next::Continue => {}
-            Next::Exit(code) => return Some(code),
+        let repaint = matches!(effect, Effect::Suspend | Effect::Export(_));
+        let next = match effect {
+            Effect::Quit => quit(app, io).await,
+            other => perform(other, screen, io),
+        };
+        if let Next::Exit(code) = next {
+            return Some(code);
         }
-        if matches!(effect, Effect::Suspend | Effect::Export) {
+        if repaint {
             *io.dirty = true;
         }
     }
     None
+}
+
+/// Save what is unsaved, then leave; if the save failed, `update` decides (the first quit
+/// stays and says what would be lost, the second leaves).
+async fn quit(app: &mut App, io: &mut Io<'_>) -> Next {
+    let saved = io.saver.flush(app).await;
+    absorb(saved, io);
+    if !app.is_dirty() {
+        return Next::Exit(0);
+    }
+    let asked = app.update(Action::QuitUnsaved);
+    if asked.effects.contains(&Effect::Leave) {
+        return Next::Exit(0);
+    }
+    absorb(asked, io);
+    Next::Continue
+}
+
+/// The redraw and the timers of an outcome produced while leaving (no further effects).
+fn absorb(outcome: Outcome, io: &mut Io) {
+    *io.dirty |= outcome.redraw;
+    for e in outcome.effects {
+        match e {
+            Effect::ExpireNoticeLater => *io.notice_due = Some(Instant::now() + NOTICE_FOR),
+            Effect::SaveSoon => io.save.changed(),
+            _ => {}
+        }
+    }
 }
 
 fn to_action(app: &App, event: &Event) -> Option<Action> {
@@ -234,20 +274,11 @@ fn to_action(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-fn perform(effect: Effect, app: &mut App, screen: &mut Screen, io: &mut Io) -> Next {
+fn perform(effect: Effect, screen: &mut Screen, io: &mut Io) -> Next {
     match effect {
-        Effect::Quit => {
-            let outcome = save_now(app, io.store);
-            if app.is_dirty() {
-                // The save failed: the notice says why; quitting anyway would lose work
-                // silently, so the next q leaves (the state is still dirty, save again).
-                *io.dirty |= outcome.redraw;
-                if !app.quit_anyway() {
-                    return Next::Continue;
-                }
-            }
-            Next::Exit(0)
-        }
+        // Handled by `perform_all`, which can wait for the save.
+        Effect::Quit => Next::Continue,
+        Effect::Leave => Next::Exit(0),
         Effect::ExpireNoticeLater => {
             *io.notice_due = Some(Instant::now() + NOTICE_FOR);
             Next::Continue
@@ -256,20 +287,8 @@ fn perform(effect: Effect, app: &mut App, screen: &mut Screen, io: &mut Io) -> N
             io.save.changed();
             Next::Continue
         }
-        Effect::Export => {
-            let Some(job) = app.export.take() else {
-                return Next::Continue;
-            };
-            let dir = crate::store::state_dir();
-            let stamp = crate::store::utc_stamp(std::time::SystemTime::now());
-            let done = export::perform(&job, dir, &stamp, &mut std::io::stdout());
-            let outcome = app.after_export(done);
-            *io.dirty |= outcome.redraw;
-            for e in outcome.effects {
-                if e == Effect::ExpireNoticeLater {
-                    *io.notice_due = Some(Instant::now() + NOTICE_FOR);
-                }
-            }
+        Effect::Export(job) => {
+            jobs::export(*job, &mut std::io::stdout(), io.results.clone());
             Next::Continue
         }
         Effect::Suspend => {
@@ -290,8 +309,8 @@ fn perform(effect: Effect, app: &mut App, screen: &mut Screen, io: &mut Io) -> N
 }
 
 /// TERM, INT, QUIT and HUP: save what is unsaved, restore the terminal, leave.
-fn on_signal(sig: i32, app: &mut App, store: &mut Store) -> i32 {
-    save_now(app, store);
+async fn on_signal(sig: i32, app: &mut App, saver: &mut Saver) -> i32 {
+    saver.flush(app).await;
     terminal::restore();
     if sig == SIGHUP {
         // The terminal is gone: nothing else to wait for.

@@ -3,15 +3,13 @@
 //! (its monthly cost and savings). Computed when the view opens and when its span or API model
 //! changes; the scenario cannot change while it is open.
 
-use super::action::Action;
-use super::app::{App, Outcome, Overlay, Pane};
-use super::hybrid_tier::TierSettings;
-use super::sliders::{Field, SliderList, deployment_fields};
+use super::breakeven::BreakEvenView;
+use super::sliders::Field;
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::Mode;
 use crate::domain::hybrid_sensitivity::{HybridEnd, hybrid_tornado};
+use crate::domain::inputs;
 use crate::domain::scenario::Scenario;
-use crate::domain::sensitivity::{Case, DEFAULT_SPAN, MAX_SPAN, tornado};
+use crate::domain::sensitivity::{Case, tornado};
 use crate::domain::units::format_tokens;
 
 /// How far `+`/`-` move the span, and the narrowest span offered.
@@ -103,12 +101,12 @@ pub fn money(v: f64) -> String {
     format!("{sign}${a:.0}")
 }
 
-/// The break-even pane's slider for an input named as the CLI option.
+/// The break-even pane's slider for an input named as in the inputs table; `None` for inputs
+/// set only on the command line (no slider) and for the API prices.
 fn slider_for(input: &str) -> Option<Field> {
-    let mut fields = vec![Field::Volume, Field::InputShare];
-    fields.extend(deployment_fields(Mode::Rent));
-    fields.extend(deployment_fields(Mode::Buy));
-    fields.into_iter().find(|f| f.option() == input)
+    inputs::by_name(input)
+        .filter(|r| r.slider.is_some() || r.is_choice())
+        .map(|r| Field::Input(r.id))
 }
 
 fn no_slider(input: &str) -> String {
@@ -135,14 +133,18 @@ impl Sensitivity {
     }
 
     /// The break-even tornado of the scenario against its `api`-th priced model.
-    pub fn breakeven(app: &App, api: usize, span: f64) -> Sensitivity {
+    pub fn breakeven(
+        view: &BreakEvenView,
+        s: &Scenario,
+        catalog: &Catalog,
+        api: usize,
+        span: f64,
+    ) -> Sensitivity {
         let mut out = Sensitivity::empty(false, span, api);
-        let view = &app.breakeven.view;
         let Some(line) = view.apis.get(api) else {
             out.error = Some("no compared API model has a price".into());
             return out;
         };
-        let s = &app.scenario;
         let case = Case {
             workload: s.workload.clone(),
             price: line.price.clone(),
@@ -152,7 +154,7 @@ impl Sensitivity {
             Some(d) => format!("{} vs {} on {}", line.name, d.name, d.gpu),
             None => line.name.clone(),
         };
-        let t = match tornado(&app.catalog, &case, span) {
+        let t = match tornado(catalog, &case, span) {
             Ok(t) => t,
             Err(e) => {
                 out.error = Some(e.to_string());
@@ -179,7 +181,7 @@ impl Sensitivity {
                     target: slider_for(b.input)
                         .map_or_else(|| Target::Nowhere(no_slider(b.input)), Target::Slider),
                     base_value: b.base_value.clone(),
-                    choice: matches!(b.input, "gpu" | "precision"),
+                    choice: inputs::by_name(b.input).is_some_and(|r| r.is_choice()),
                     low: end(&b.low),
                     high: end(&b.high),
                 }
@@ -228,138 +230,12 @@ impl Sensitivity {
                     },
                     target,
                     base_value: b.base_value.clone(),
-                    choice: matches!(b.input, "gpu" | "precision"),
+                    choice: inputs::by_name(b.input).is_some_and(|r| r.is_choice()),
                     low: end(&b.low),
                     high: end(&b.high),
                 }
             })
             .collect();
         out
-    }
-}
-
-impl App {
-    fn sensitivity(&self, hybrid: bool, api: usize, span: f64) -> Sensitivity {
-        if hybrid {
-            Sensitivity::hybrid(&self.catalog, &self.scenario, span)
-        } else {
-            Sensitivity::breakeven(self, api, span)
-        }
-    }
-
-    /// `v`: the tornado of the pane in view; the break-even one is against the selected API
-    /// model (the first when no API slider is selected).
-    pub(super) fn open_sensitivity(&mut self) -> Outcome {
-        let hybrid = self.pane == Pane::Hybrid;
-        let api = match self.breakeven.list.current() {
-            Some(Field::Api(i)) if i < self.breakeven.view.apis.len() => i,
-            _ => 0,
-        };
-        let view = self.sensitivity(hybrid, api, DEFAULT_SPAN);
-        self.overlays.push(Overlay::Sensitivity(Box::new(view)));
-        Outcome::redraw()
-    }
-
-    pub(super) fn update_sensitivity(&mut self, action: Action) -> Outcome {
-        let apis = self.breakeven.view.apis.len();
-        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
-            return Outcome::default();
-        };
-        let (hybrid, mut span, mut api, rows) = (view.hybrid, view.span, view.api, view.rows.len());
-        let mut selected = view.selected;
-        match action {
-            Action::Up => selected = selected.saturating_sub(1),
-            Action::Down => selected = (selected + 1).min(rows.saturating_sub(1)),
-            Action::PageUp => selected = selected.saturating_sub(10),
-            Action::PageDown => selected = (selected + 10).min(rows.saturating_sub(1)),
-            Action::Top => selected = 0,
-            Action::Bottom => selected = rows.saturating_sub(1),
-            Action::Increase | Action::Decrease => {
-                let by = if action == Action::Increase {
-                    SPAN_STEP
-                } else {
-                    -SPAN_STEP
-                };
-                // Whole steps, so repeated presses land on 0.30, not 0.30000000000000004.
-                let next = ((span + by) / SPAN_STEP).round() * SPAN_STEP;
-                let next = next.clamp(MIN_SPAN, MAX_SPAN);
-                if (next - span).abs() < 1e-9 {
-                    return self.notify(format!(
-                        "the span goes from ±{:.0}% to ±{:.0}%",
-                        MIN_SPAN * 100.0,
-                        MAX_SPAN * 100.0
-                    ));
-                }
-                span = next;
-            }
-            Action::Left | Action::Right if !hybrid && apis > 1 => {
-                api = if action == Action::Left {
-                    (api + apis - 1) % apis
-                } else {
-                    (api + 1) % apis
-                };
-            }
-            Action::Confirm => return self.sensitivity_jump(selected),
-            Action::Close => {
-                self.overlays.pop();
-                return Outcome::redraw();
-            }
-            _ => return Outcome::default(),
-        }
-        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
-            return Outcome::default();
-        };
-        if view.span != span || view.api != api {
-            let mut fresh = self.sensitivity(hybrid, api, span);
-            fresh.selected = selected.min(fresh.rows.len().saturating_sub(1));
-            if let Some(Overlay::Sensitivity(v)) = self.overlays.last_mut() {
-                **v = fresh;
-            }
-        } else if let Some(Overlay::Sensitivity(v)) = self.overlays.last_mut() {
-            v.selected = selected;
-        }
-        Outcome::redraw()
-    }
-
-    /// `Enter` on a bar: close the view and select that input's slider.
-    fn sensitivity_jump(&mut self, selected: usize) -> Outcome {
-        let Some(Overlay::Sensitivity(view)) = self.overlays.last() else {
-            return Outcome::default();
-        };
-        let Some(row) = view.rows.get(selected) else {
-            return Outcome::default();
-        };
-        let (input, target) = (row.input.clone(), row.target.clone());
-        match target {
-            Target::Nowhere(why) => self.notify(why),
-            Target::Slider(field) => {
-                let Some(at) = self.breakeven.list.fields.iter().position(|f| *f == field) else {
-                    return self.notify(format!("{input} has no slider in this mode"));
-                };
-                self.overlays.pop();
-                self.pane = Pane::BreakEven;
-                self.breakeven.list.selected = at;
-                self.notify(format!("{}: ←/→ step, Enter types a value", field.label()))
-            }
-            Target::Tier(tier, field) => {
-                self.overlays.pop();
-                let mode = super::hybrid_tier::deployment(&mut self.scenario, tier)
-                    .settings
-                    .mode;
-                let mut list = SliderList::new(deployment_fields(mode));
-                list.selected = list.fields.iter().position(|f| *f == field).unwrap_or(0);
-                self.overlays
-                    .push(Overlay::TierSettings(Box::new(TierSettings {
-                        tier,
-                        list,
-                        editor: None,
-                    })));
-                self.notify(format!(
-                    "tier {} {}: ←/→ step, Enter types a value",
-                    tier + 1,
-                    field.label()
-                ))
-            }
-        }
     }
 }

@@ -8,42 +8,52 @@
 //! domain's validation accepts it: the edited value never holds an invalid input.
 
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::{Mode, Precision, Workload, default_price};
+use crate::domain::cost::{Mode, Workload, default_price};
+use crate::domain::inputs::{self, Access, InputId, Part, Show};
 use crate::domain::scenario::{DeploymentChoice, Settings};
-use crate::domain::units::{format_tokens, parse_quantity};
+use crate::domain::units::format_tokens;
+use std::sync::LazyLock;
 
-mod deployment;
-pub use deployment::{
-    change_deployment, deployment_choice_id, deployment_choices, deployment_text, gpu_choices,
-    mode_choices, model_choices, precision_choices, show_deployment,
-};
+pub use crate::domain::inputs::{Grid, Spec, step_value};
 
-/// One adjustable input.
+/// The deployment's sliders; it builds on this file's types, so it is reached by its own path
+/// (`sliders::deployment::...`) rather than re-exported, which would make the two import each
+/// other.
+pub mod deployment;
+
+/// One adjustable input: a row of the inputs table ([`crate::domain::inputs`]), or one of the
+/// pane's own lists (place, compared API models).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
-    Volume,
-    InputShare,
+    Input(InputId),
     Region,
     Sector,
     /// The n-th compared API model; `n == len` is the empty "add a model" slot.
     Api(usize),
-    Model,
-    Gpu,
-    Precision,
-    Mode,
-    GpuHourPrice,
-    GpuPrice,
-    Years,
-    PowerPrice,
-    Pue,
-    Colo,
-    Utilization,
-    Efficiency,
-    MinReplicas,
-    Throughput,
-    Fte,
-    Salary,
-    Overhead,
+}
+
+/// The inputs by their old names, so call sites and patterns read as before.
+#[allow(non_upper_case_globals)]
+impl Field {
+    pub const Volume: Field = Field::Input(InputId::Volume);
+    pub const InputShare: Field = Field::Input(InputId::InputShare);
+    pub const Model: Field = Field::Input(InputId::Model);
+    pub const Gpu: Field = Field::Input(InputId::Gpu);
+    pub const Precision: Field = Field::Input(InputId::Precision);
+    pub const Mode: Field = Field::Input(InputId::Mode);
+    pub const GpuHourPrice: Field = Field::Input(InputId::GpuHourPrice);
+    pub const GpuPrice: Field = Field::Input(InputId::GpuPrice);
+    pub const Years: Field = Field::Input(InputId::Years);
+    pub const PowerPrice: Field = Field::Input(InputId::PowerPrice);
+    pub const Pue: Field = Field::Input(InputId::Pue);
+    pub const Colo: Field = Field::Input(InputId::Colo);
+    pub const Utilization: Field = Field::Input(InputId::Utilization);
+    pub const Efficiency: Field = Field::Input(InputId::Efficiency);
+    pub const MinReplicas: Field = Field::Input(InputId::MinReplicas);
+    pub const Throughput: Field = Field::Input(InputId::Throughput);
+    pub const Fte: Field = Field::Input(InputId::Fte);
+    pub const Salary: Field = Field::Input(InputId::Salary);
+    pub const Overhead: Field = Field::Input(InputId::Overhead);
 }
 
 /// The heading a field is listed under.
@@ -66,159 +76,46 @@ impl Group {
     }
 }
 
-/// How ←/→ move a number.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Grid {
-    /// 1, 2, 5, 10, 20, 50, ...
-    OneTwoFive,
-    /// Two significant digits: 2.4, 2.5, ... 9.9, 10, 11, ...
-    TwoDigits,
-    /// Multiples of a fixed step.
-    Linear(f64),
-}
-
-/// A numeric slider: its unit, step grid and the range its bar shows (and steps stay in).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Spec {
-    pub grid: Grid,
-    pub lo: f64,
-    pub hi: f64,
-    /// The bar is logarithmic (volumes, prices) or linear (shares).
-    pub log: bool,
-    /// What the editor shows after the value: `tokens/day`, `$/GPU-hour`.
-    pub unit: &'static str,
-    /// Accepts `none` (measured throughput).
-    pub optional: bool,
-    /// A fraction typed as a plain number (0.5), shown as a percentage.
-    pub percent: bool,
-}
-
-const fn spec(grid: Grid, lo: f64, hi: f64, log: bool, unit: &'static str) -> Spec {
-    Spec {
-        grid,
-        lo,
-        hi,
-        log,
-        unit,
-        optional: false,
-        percent: false,
-    }
-}
-
 impl Field {
+    /// The inputs table's row, for the fields that are inputs.
+    pub fn row(self) -> Option<&'static inputs::Input> {
+        match self {
+            Field::Input(id) => Some(id.row()),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
-            Field::Volume => "volume",
-            Field::InputShare => "input share",
+            Field::Input(id) => id.row().label,
             Field::Region => "region",
             Field::Sector => "sector",
             Field::Api(_) => "API",
-            Field::Model => "open model",
-            Field::Gpu => "GPU",
-            Field::Precision => "precision",
-            Field::Mode => "rent or buy",
-            Field::GpuHourPrice => "GPU-hour",
-            Field::GpuPrice => "GPU price",
-            Field::Years => "amortize",
-            Field::PowerPrice => "power",
-            Field::Pue => "PUE",
-            Field::Colo => "colocation",
-            Field::Utilization => "utilization",
-            Field::Efficiency => "efficiency",
-            Field::MinReplicas => "min replicas",
-            Field::Throughput => "throughput",
-            Field::Fte => "staff",
-            Field::Salary => "FTE cost",
-            Field::Overhead => "overhead",
         }
     }
 
     /// The name the cost model's errors use for this input (the CLI option).
     pub fn option(self) -> &'static str {
         match self {
-            Field::Volume => "volume",
-            Field::InputShare => "input-share",
+            Field::Input(id) => id.row().name,
             Field::Region => "region",
             Field::Sector => "sector",
             Field::Api(_) => "api",
-            Field::Model => "self-host",
-            Field::Gpu => "gpu",
-            Field::Precision => "precision",
-            Field::Mode => "mode",
-            Field::GpuHourPrice => "gpu-hour-price",
-            Field::GpuPrice => "gpu-price",
-            Field::Years => "years",
-            Field::PowerPrice => "power-price",
-            Field::Pue => "pue",
-            Field::Colo => "colo",
-            Field::Utilization => "utilization",
-            Field::Efficiency => "efficiency",
-            Field::MinReplicas => "min-replicas",
-            Field::Throughput => "throughput",
-            Field::Fte => "fte",
-            Field::Salary => "salary",
-            Field::Overhead => "overhead",
         }
     }
 
     pub fn group(self) -> Group {
         match self {
-            Field::Volume | Field::InputShare => Group::Workload,
+            Field::Input(id) if id.row().part == Part::Workload => Group::Workload,
+            Field::Input(_) => Group::SelfHosted,
             Field::Region | Field::Sector => Group::Place,
             Field::Api(_) => Group::Compared,
-            _ => Group::SelfHosted,
         }
     }
 
     /// `None` for choices (picked from a list).
     pub fn spec(self) -> Option<Spec> {
-        use Grid::*;
-        let s = match self {
-            Field::Volume => spec(OneTwoFive, 1e3, 1e11, true, "tokens/day"),
-            Field::InputShare => Spec {
-                percent: true,
-                ..spec(Linear(0.05), 0.0, 1.0, false, "fraction of tokens, 0 to 1")
-            },
-            Field::GpuHourPrice => spec(TwoDigits, 0.1, 50.0, true, "$ per GPU-hour"),
-            Field::GpuPrice => spec(TwoDigits, 1e3, 1e6, true, "$ per GPU"),
-            Field::Years => spec(Linear(0.5), 0.5, 20.0, false, "years"),
-            Field::PowerPrice => spec(Linear(0.01), 0.0, 1.0, false, "$ per kWh"),
-            Field::Pue => spec(Linear(0.05), 1.0, 3.0, false, "PUE, 1 to 3"),
-            Field::Colo => spec(Linear(25.0), 0.0, 2000.0, false, "$ per server-month"),
-            Field::Utilization => Spec {
-                percent: true,
-                ..spec(Linear(0.05), 0.05, 1.0, false, "fraction, above 0 to 1")
-            },
-            Field::Efficiency => Spec {
-                percent: true,
-                ..spec(
-                    Linear(0.01),
-                    0.01,
-                    1.0,
-                    false,
-                    "fraction of peak, above 0 to 1",
-                )
-            },
-            Field::MinReplicas => spec(Linear(1.0), 1.0, 1000.0, true, "replicas"),
-            Field::Throughput => Spec {
-                optional: true,
-                ..spec(TwoDigits, 1.0, 1e6, true, "tokens/s per replica, or none")
-            },
-            Field::Fte => spec(Linear(0.05), 0.0, 10.0, false, "FTE"),
-            Field::Salary => spec(TwoDigits, 1e4, 1e6, true, "$ per FTE-year"),
-            Field::Overhead => Spec {
-                percent: true,
-                ..spec(
-                    Linear(0.05),
-                    0.0,
-                    2.0,
-                    false,
-                    "fraction of the bill, 0 to 10",
-                )
-            },
-            _ => return None,
-        };
-        Some(s)
+        self.row().and_then(|r| r.slider)
     }
 
     pub fn is_choice(self) -> bool {
@@ -226,32 +123,20 @@ impl Field {
     }
 }
 
-/// The deployment fields in list order; power, PUE and colocation only count when buying.
+/// The deployment fields in list order (the inputs table's); power, PUE and colocation only
+/// count when buying.
 pub fn deployment_fields(mode: Mode) -> Vec<Field> {
-    let mut out = vec![Field::Model, Field::Gpu, Field::Precision, Field::Mode];
-    match mode {
-        Mode::Rent => out.push(Field::GpuHourPrice),
-        Mode::Buy => out.extend([
-            Field::GpuPrice,
-            Field::Years,
-            Field::PowerPrice,
-            Field::Pue,
-            Field::Colo,
-        ]),
-    }
-    out.extend([
-        Field::Utilization,
-        Field::Efficiency,
-        Field::MinReplicas,
-        Field::Throughput,
-        Field::Fte,
-        Field::Salary,
-        Field::Overhead,
-    ]);
-    out
+    inputs::deployment_inputs(mode)
+        .map(|r| Field::Input(r.id))
+        .collect()
 }
 
-pub const WORKLOAD_FIELDS: [Field; 2] = [Field::Volume, Field::InputShare];
+/// The workload's sliders, in the inputs table's order.
+pub static WORKLOAD_FIELDS: LazyLock<Vec<Field>> = LazyLock::new(|| {
+    inputs::workload_inputs()
+        .map(|r| Field::Input(r.id))
+        .collect()
+});
 
 /// What one slider shows: value with unit, where it sits in its range, and whether the value
 /// comes from a database rather than the user.
@@ -285,97 +170,8 @@ pub enum Change {
     Exact(String),
 }
 
-/// Rounds away float noise from grid arithmetic (0.15000000000000002 -> 0.15).
-fn tidy(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
-        return v;
-    }
-    format!("{v:.11e}").parse().unwrap_or(v)
-}
-
-fn grid_next(grid: Grid, v: f64, up: bool) -> f64 {
-    const EPS: f64 = 1e-9;
-    match grid {
-        Grid::Linear(step) => {
-            let k = v / step;
-            let k = if up {
-                (k + EPS).floor() + 1.0
-            } else {
-                (k - EPS).ceil() - 1.0
-            };
-            tidy(k * step)
-        }
-        Grid::OneTwoFive => {
-            if v <= 0.0 {
-                return if up { 1.0 } else { 0.0 };
-            }
-            let e = v.log10().floor() as i32;
-            let mut candidates = Vec::with_capacity(9);
-            for p in e - 1..=e + 1 {
-                for m in [1.0, 2.0, 5.0] {
-                    candidates.push(tidy(m * 10f64.powi(p)));
-                }
-            }
-            let found = if up {
-                candidates.into_iter().find(|c| *c > v * (1.0 + EPS))
-            } else {
-                candidates.into_iter().rev().find(|c| *c < v * (1.0 - EPS))
-            };
-            found.unwrap_or(v)
-        }
-        Grid::TwoDigits => {
-            if v <= 0.0 {
-                return 0.0;
-            }
-            let mut scale = 10f64.powi(v.log10().floor() as i32 - 1);
-            // Stepping down from 10, 100, ... lands on 9.9, 99, ...: the finer decade below.
-            if !up && v / scale <= 10.0 + EPS {
-                scale /= 10.0;
-            }
-            let m = v / scale;
-            let m = if up {
-                (m + EPS).floor() + 1.0
-            } else {
-                (m - EPS).ceil() - 1.0
-            };
-            tidy(m * scale)
-        }
-    }
-}
-
-/// `n` grid steps from `v`, kept inside the slider's range. A value typed outside the range
-/// moves into it, never further out.
-pub fn step_value(spec: &Spec, v: f64, n: i32) -> f64 {
-    let up = n > 0;
-    let mut x = v;
-    for _ in 0..n.unsigned_abs() {
-        let next = if !up && x <= spec.lo {
-            x
-        } else if up && x < spec.lo {
-            spec.lo
-        } else {
-            grid_next(spec.grid, x, up).clamp(spec.lo, spec.hi)
-        };
-        if next == x {
-            break;
-        }
-        x = next;
-    }
-    if (up && x < v) || (!up && x > v) {
-        v
-    } else {
-        x
-    }
-}
-
 fn bar_position(spec: &Spec, v: f64) -> f64 {
-    let p = if spec.log {
-        let lo = spec.lo.max(1e-9).log10();
-        (v.max(1e-9).log10() - lo) / (spec.hi.log10() - lo)
-    } else {
-        (v - spec.lo) / (spec.hi - spec.lo)
-    };
-    p.clamp(0.0, 1.0)
+    inputs::bar_position(spec, v)
 }
 
 /// Parse what the user typed for a numeric field: quantities with K/M/B suffixes for volumes,
@@ -384,17 +180,7 @@ pub fn parse_exact(field: Field, text: &str) -> Result<Option<f64>, String> {
     let Some(spec) = field.spec() else {
         return Err(format!("{} is chosen from a list", field.label()));
     };
-    let t = text.trim();
-    if spec.optional && (t.is_empty() || t.eq_ignore_ascii_case("none")) {
-        return Ok(None);
-    }
-    let t = t.trim_start_matches('$').replace(',', "");
-    if spec.percent
-        && let Some(p) = t.strip_suffix('%')
-    {
-        return parse_quantity(p).map(|v| Some(v / 100.0));
-    }
-    parse_quantity(&t).map(Some)
+    inputs::parse_typed(&spec, text)
 }
 
 /// Dollars, compact but exact enough to read back: $2.49, $350, $17,500, $192K.
@@ -425,23 +211,45 @@ fn plain(v: f64) -> String {
 
 // ---- workload ---------------------------------------------------------------------------
 
-fn workload_value(field: Field, w: &Workload) -> f64 {
-    match field {
-        Field::InputShare => w.input_share,
-        _ => w.tokens_per_day,
+/// The row and the number a workload field reads; `None` for fields that are not workload
+/// inputs (they used to read as the volume).
+fn workload_value(field: Field, w: &Workload) -> Option<(&'static inputs::Input, f64)> {
+    let row = field.row().filter(|r| r.part == Part::Workload)?;
+    row.workload_value(w).map(|v| (row, v))
+}
+
+/// How a value reads on its slider, by the row's [`Show`].
+pub fn format_value(show: Show, v: f64) -> String {
+    match show {
+        Show::TokensPerDay => format!("{}/day", format_tokens(v)),
+        Show::InputShare => format!("{} in", percent(v)),
+        Show::PerHour => format!("{}/h", dollars(v)),
+        Show::Dollars => dollars(v),
+        Show::PerYear => format!("{}/yr", dollars(v)),
+        Show::Years => format!("{} yr", plain(v)),
+        Show::PerKwh => format!("{}/kWh", dollars(v)),
+        Show::Percent => percent(v),
+        Show::Whole => format!("{v:.0}"),
+        Show::TokensPerSecond => format!("{} tok/s", format_tokens(v)),
+        Show::Fte => format!("{} FTE", plain(v)),
+        Show::Plain | Show::Choice => plain(v),
     }
 }
 
 pub fn show_workload(field: Field, w: &Workload) -> Shown {
-    let v = workload_value(field, w);
-    let value = match field {
-        Field::InputShare => format!("{} in", percent(v)),
-        _ => format!("{}/day", format_tokens(v)),
+    let Some((row, v)) = workload_value(field, w) else {
+        return Shown {
+            field,
+            label: field.label().into(),
+            value: String::new(),
+            position: None,
+            from_database: false,
+        };
     };
     Shown {
         field,
         label: field.label().into(),
-        value,
+        value: format_value(row.show, v),
         position: field.spec().map(|s| bar_position(&s, v)),
         from_database: false,
     }
@@ -449,32 +257,32 @@ pub fn show_workload(field: Field, w: &Workload) -> Shown {
 
 /// The editor's starting text for a workload field.
 pub fn workload_text(field: Field, w: &Workload) -> String {
-    match field {
-        Field::InputShare => plain(w.input_share),
-        _ => format_tokens(w.tokens_per_day),
+    match workload_value(field, w) {
+        Some((row, v)) if row.show == Show::TokensPerDay => format_tokens(v),
+        Some((_, v)) => plain(v),
+        None => String::new(),
     }
 }
 
 /// Apply a change to a workload field; `Ok(true)` when the value changed. Errors name the
-/// field, the value and what is allowed (from [`Workload::validate`]).
+/// field, the value and what is allowed (from [`Workload::validate`]). A field that is not a
+/// workload input changes nothing.
 pub fn change_workload(field: Field, w: &mut Workload, change: &Change) -> Result<bool, String> {
-    let Some(spec) = field.spec() else {
+    let (Some(spec), Some((row, current))) = (field.spec(), workload_value(field, w)) else {
         return Ok(false);
     };
-    let current = workload_value(field, w);
-    let defaults = Workload::default();
+    let Access::Workload { get, set } = row.access else {
+        return Ok(false);
+    };
     let next = match change {
         Change::Step(n) => step_value(&spec, current, *n),
-        Change::Reset => workload_value(field, &defaults),
+        Change::Reset => get(&Workload::default()),
         Change::Exact(text) => parse_exact(field, text)
             .map_err(|e| format!("--{}: {e}", field.option()))?
             .unwrap_or(current),
     };
     let mut candidate = w.clone();
-    match field {
-        Field::InputShare => candidate.input_share = next,
-        _ => candidate.tokens_per_day = next,
-    }
+    set(&mut candidate, next);
     candidate.validate().map_err(|e| e.to_string())?;
     let changed = candidate != *w;
     *w = candidate;
@@ -572,29 +380,44 @@ mod tests {
     use super::*;
 
     #[test]
-    fn volume_steps_on_one_two_five() {
+    fn sliders_step_on_the_tables_grids() {
         let s = Field::Volume.spec().unwrap();
         assert_eq!(step_value(&s, 5e6, 1), 1e7);
-        assert_eq!(step_value(&s, 5e6, -1), 2e6);
-        assert_eq!(step_value(&s, 3.7e6, 1), 5e6);
-        assert_eq!(step_value(&s, 3.7e6, -1), 2e6);
-        assert_eq!(step_value(&s, 5e6, 10), 1e10);
-        assert_eq!(step_value(&s, 1e11, 1), 1e11);
-        assert_eq!(step_value(&s, 1e3, -1), 1e3);
-    }
-
-    #[test]
-    fn two_digit_prices_and_linear_shares_step_cleanly() {
         let s = Field::GpuHourPrice.spec().unwrap();
         assert_eq!(step_value(&s, 2.49, 1), 2.5);
-        assert_eq!(step_value(&s, 2.5, 1), 2.6);
-        assert_eq!(step_value(&s, 9.9, 1), 10.0);
-        assert_eq!(step_value(&s, 10.0, -1), 9.9);
         let share = Field::InputShare.spec().unwrap();
         assert_eq!(step_value(&share, 0.5, 1), 0.55);
-        assert_eq!(step_value(&share, 0.15, 1), 0.2);
-        assert_eq!(step_value(&share, 0.0, -1), 0.0);
-        assert_eq!(step_value(&share, 0.95, 10), 1.0);
+    }
+
+    /// A field that is not a workload input used to be read and written as the volume.
+    #[test]
+    fn only_workload_inputs_change_the_workload() {
+        let mut w = Workload::default();
+        for field in [Field::Pue, Field::Years, Field::Gpu, Field::Region] {
+            assert_eq!(change_workload(field, &mut w, &Change::Step(1)), Ok(false));
+            assert_eq!(
+                change_workload(field, &mut w, &Change::Exact("2".into())),
+                Ok(false)
+            );
+            assert_eq!(w, Workload::default(), "{field:?}");
+            assert!(
+                !show_workload(field, &w).value.contains("/day"),
+                "{field:?}"
+            );
+        }
+        assert_eq!(
+            change_workload(Field::InputShare, &mut w, &Change::Step(1)),
+            Ok(true)
+        );
+        assert_eq!(w.input_share, 0.55);
+        assert_eq!(w.tokens_per_day, 5e6);
+        assert_eq!(
+            change_workload(Field::Volume, &mut w, &Change::Step(1)),
+            Ok(true)
+        );
+        assert_eq!(w.tokens_per_day, 1e7);
+        assert_eq!(show_workload(Field::Volume, &w).value, "10M/day");
+        assert_eq!(show_workload(Field::InputShare, &w).value, "55% in");
     }
 
     #[test]

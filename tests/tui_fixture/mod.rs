@@ -101,6 +101,6 @@ pub fn names(app: &App) -> Vec<String> {
     app.catalogue
         .hits
         .iter()
-        .map(|h| app.catalog.models[h.index].name.clone())
+        .map(|h| app.ctx.catalog.models[h.index].name.clone())
         .collect()
 }

@@ -18,7 +18,7 @@ pub fn app(w: u16, h: u16) -> App {
         Theme::builtin("dark").unwrap(),
         (w, h),
     );
-    assert!(!a.rules.rules.is_empty(), "the embedded rules load");
+    assert!(!a.ctx.rules.rules.is_empty(), "the embedded rules load");
     press(&mut a, "3");
     a
 }
@@ -49,7 +49,7 @@ pub fn type_text(app: &mut App, text: &str) {
 }
 
 pub fn render(app: &App) -> Terminal<TestBackend> {
-    let (w, h) = app.size;
+    let (w, h) = app.chrome.size;
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| ui::draw(f, app)).unwrap();
     t
@@ -70,7 +70,8 @@ pub fn screen(app: &App) -> Vec<String> {
 
 /// Index of the use case whose name contains `needle`.
 pub fn case(app: &App, needle: &str) -> usize {
-    app.scenario
+    app.doc
+        .scenario
         .use_cases
         .iter()
         .position(|c| c.use_case.name.contains(needle))
@@ -78,7 +79,8 @@ pub fn case(app: &App, needle: &str) -> usize {
 }
 
 pub fn shares(app: &App) -> Vec<f64> {
-    app.scenario
+    app.doc
+        .scenario
         .use_cases
         .iter()
         .map(|c| c.use_case.share)

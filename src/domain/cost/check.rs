@@ -1,13 +1,12 @@
 //! Section 6: every input is finite and inside its range before anything is computed from it.
 //!
-//! Beyond the ranges of cost-model.md section 3, a few generous limits keep the arithmetic
-//! finite and the break-even search exact: watts and FTE at most 1e6, years at least 0.01, at
-//! most [`MAX_GPUS_PER_REPLICA`] GPUs per replica, a replica throughput of at most
-//! [`MAX_REPLICA_TOKENS_PER_S`] and a replica capacity of at least [`MIN_REPLICA_CAPACITY`].
+//! The ranges of the user's inputs are the inputs table's and are checked there
+//! (`domain/inputs/check.rs`). Here: the error type, the figures that come from the database,
+//! and what the inputs imply together: at most [`MAX_GPUS_PER_REPLICA`] GPUs per replica, a
+//! replica throughput of at most [`MAX_REPLICA_TOKENS_PER_S`] and a replica capacity of at
+//! least [`MIN_REPLICA_CAPACITY`].
 
-use super::{Deployment, Workload, replica_capacity_tokens_per_day, replica_tokens_per_s};
-use crate::domain::breakeven::{VOLUME_MAX, VOLUME_MIN};
-use crate::domain::validate::MAX_MONEY;
+use super::{Deployment, replica_capacity_tokens_per_day, replica_tokens_per_s};
 use std::fmt;
 
 /// A replica needing more GPUs than this means the GPU memory is far too small for the model.
@@ -17,10 +16,6 @@ pub const MAX_REPLICA_TOKENS_PER_S: f64 = 1e12;
 /// Tokens a day one replica must serve at the target utilization; below this the staircase has
 /// more steps than volumes a double can tell apart.
 pub const MIN_REPLICA_CAPACITY: f64 = 1.0;
-
-const MAX_WATTS: f64 = 1e6;
-const MAX_FTE: f64 = 1e6;
-const MIN_YEARS: f64 = 0.01;
 
 /// A refused input: the CLI option (without dashes), the value given and what is allowed.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,25 +69,12 @@ fn within(field: &'static str, v: f64, lo: f64, hi: f64, open_low: bool) -> Resu
     ))
 }
 
-fn money(field: &'static str, v: f64) -> Result<(), InputError> {
-    within(field, v, 0.0, MAX_MONEY, false)
-}
-
-impl Workload {
-    pub fn validate(&self) -> Result<(), InputError> {
-        within("volume", self.tokens_per_day, VOLUME_MIN, VOLUME_MAX, false).map_err(|e| {
-            InputError {
-                allowed: "tokens a day from 1K (1,000) to 100B (100,000,000,000)".into(),
-                ..e
-            }
-        })?;
-        within("input-share", self.input_share, 0.0, 1.0, false)?;
-        within("prompt-tokens", self.prompt_tokens, 1.0, 1e7, false)
-    }
-}
+// `Workload::validate` and `Deployment::validate` live in `domain/inputs/check.rs`, beside the
+// ranges they check; they call the two checks below for what does not come from the user.
 
 impl Deployment {
-    pub fn validate(&self) -> Result<(), InputError> {
+    /// The model's parameter counts (from the database, or `--params-*`).
+    pub(crate) fn check_parameters(&self) -> Result<(), InputError> {
         within("params-total", self.params_total_b, 0.0, f64::MAX, true).map_err(|e| {
             InputError {
                 allowed: "billions of parameters, a number > 0".into(),
@@ -112,7 +94,11 @@ impl Deployment {
                 ),
             ));
         }
-        within("kv-overhead", self.kv_overhead, 0.0, 10.0, false)?;
+        Ok(())
+    }
+
+    /// The GPU's memory and compute (from the database).
+    pub(crate) fn check_gpu_figures(&self) -> Result<(), InputError> {
         within("gpu-memory", self.gpu_memory_gb, 0.0, f64::MAX, true).map_err(|e| InputError {
             allowed: "GB per GPU, a number > 0".into(),
             ..e
@@ -120,34 +106,11 @@ impl Deployment {
         within("gpu-tflops", self.gpu_tflops, 0.0, f64::MAX, true).map_err(|e| InputError {
             allowed: "TFLOPS per GPU, a number > 0".into(),
             ..e
-        })?;
-        within("efficiency", self.efficiency, 0.0, 1.0, true)?;
-        within("utilization", self.utilization, 0.0, 1.0, true)?;
-        if !(1..=1000).contains(&self.min_replicas) {
-            return Err(InputError {
-                field: "min-replicas",
-                value: self.min_replicas.to_string(),
-                allowed: "a whole number from 1 to 1000".into(),
-            });
-        }
-        if let Some(t) = self.throughput {
-            within("throughput", t, 0.0, MAX_REPLICA_TOKENS_PER_S, true)?;
-        }
-        money("gpu-hour-price", self.gpu_hour_price)?;
-        money("gpu-price", self.gpu_price)?;
-        within("years", self.years, MIN_YEARS, 20.0, false)?;
-        within("power-watts", self.power_watts, 0.0, MAX_WATTS, false)?;
-        within("pue", self.pue, 1.0, 3.0, false)?;
-        money("power-price", self.power_price)?;
-        money("colo", self.colo)?;
-        within("fte", self.fte, 0.0, MAX_FTE, false)?;
-        money("salary", self.salary)?;
-        within("overhead", self.overhead, 0.0, 10.0, false)?;
-        self.validate_derived()
+        })
     }
 
     /// Checks on what the fields imply together, after each field is in range.
-    fn validate_derived(&self) -> Result<(), InputError> {
+    pub(crate) fn validate_derived(&self) -> Result<(), InputError> {
         let memory =
             self.params_total_b * self.precision.bytes_per_param() * (1.0 + self.kv_overhead);
         let n_r = (memory / self.gpu_memory_gb).ceil();

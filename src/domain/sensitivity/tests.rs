@@ -17,6 +17,28 @@ fn case(catalog: &Catalog, api: &str) -> Case {
     }
 }
 
+/// Every input the tornado moves is a row of the inputs table (named as there), except the API
+/// prices, which come from the model database.
+#[test]
+fn levers_are_named_and_bounded_by_the_inputs_table() {
+    for lever in LEVERS {
+        if !lever.input.starts_with("api ") {
+            assert!(
+                crate::domain::inputs::by_name(lever.input).is_some(),
+                "{} is not in the inputs table",
+                lever.input
+            );
+        }
+    }
+    let catalog = embedded_catalog().unwrap();
+    let mut c = case(&catalog, "claude-opus-4.7");
+    c.choice.settings.mode = Mode::Buy;
+    c.choice.settings.pue = 2.8;
+    let t = tornado(&catalog, &c, 0.5).unwrap();
+    let pue = t.bars.iter().find(|b| b.input == "pue").unwrap();
+    assert_eq!(pue.high.value, "3.00", "clamped to the table's 1 to 3");
+}
+
 #[test]
 fn the_base_matches_the_break_even_pane_and_cli() {
     let catalog = embedded_catalog().unwrap();

@@ -1,8 +1,8 @@
 //! The derived view of pane 2: every number the pane draws, computed from the scenario when an
 //! input changes (never while drawing), in plain structs the explanation and benches reuse.
 
-use super::Context;
 use crate::domain::breakeven::{Crossover, NeverReason, VOLUME_MIN, crossover};
+use crate::domain::catalog::Catalog;
 use crate::domain::catalog::Price;
 use crate::domain::cost::{
     Deployment, SelfHostCost, Workload, api_monthly_cost_at, blended_price,
@@ -10,6 +10,8 @@ use crate::domain::cost::{
 };
 use crate::domain::explain::{self, Explanation};
 use crate::domain::preset::Comparison;
+use crate::domain::preset::Preset;
+use crate::domain::rules::RuleBook;
 use crate::domain::rules::{DeploymentKind, Finding, Subject};
 use crate::domain::scenario::{MAX_COMPARED, Scenario};
 use crate::domain::sensitivity::Case;
@@ -20,6 +22,13 @@ use crate::domain::units::format_tokens;
 use crate::tui::plot::{self, ApiInput, ChartData};
 use crate::tui::sliders::{self, Field, Shown};
 use std::collections::BTreeSet;
+
+/// What the pane reads besides the scenario.
+pub struct Context<'a> {
+    pub catalog: &'a Catalog,
+    pub rules: &'a RuleBook,
+    pub presets: &'a [Preset],
+}
 
 /// One compared API model at the current inputs.
 #[derive(Debug, Clone, PartialEq)]
@@ -380,7 +389,7 @@ fn shown(field: Field, s: &Scenario, ctx: &Context) -> Shown {
         }
     };
     match field {
-        Field::Volume | Field::InputShare => sliders::show_workload(field, &s.workload),
+        f if f.group() == sliders::Group::Workload => sliders::show_workload(f, &s.workload),
         Field::Region => place(
             ctx.rules
                 .regions
@@ -416,7 +425,7 @@ fn shown(field: Field, s: &Scenario, ctx: &Context) -> Shown {
                 from_database: false,
             },
         },
-        _ => sliders::show_deployment(field, &s.self_host, ctx.catalog),
+        _ => sliders::deployment::show_deployment(field, &s.self_host, ctx.catalog),
     }
 }
 

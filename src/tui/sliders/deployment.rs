@@ -3,7 +3,8 @@
 //! deployment still resolves.
 
 use super::*;
-use crate::domain::cost::replica_tokens_per_s;
+use crate::domain::cost::{InputError, replica_tokens_per_s};
+use crate::domain::inputs::{Choices, FixedChoices};
 
 /// The open models that can be sized for self-hosting.
 pub fn model_choices(catalog: &Catalog) -> Vec<Choice> {
@@ -51,108 +52,86 @@ pub fn gpu_choices(catalog: &Catalog) -> Vec<Choice> {
         .collect()
 }
 
-pub fn precision_choices() -> Vec<Choice> {
-    Precision::ALL
-        .iter()
-        .map(|p| Choice {
-            id: p.as_str().into(),
-            label: p.as_str().into(),
-            detail: format!("{} bytes per parameter", p.bytes_per_param()),
+/// A fixed list of the inputs table as picker entries.
+fn fixed_choices(list: fn() -> FixedChoices) -> Vec<Choice> {
+    list()
+        .into_iter()
+        .map(|(id, detail)| Choice {
+            id: id.into(),
+            label: id.into(),
+            detail,
         })
         .collect()
 }
 
+fn choice_list(field: Field) -> Option<Choices> {
+    match field.row()?.access {
+        Access::Choice { list, .. } => Some(list),
+        _ => None,
+    }
+}
+
+pub fn precision_choices() -> Vec<Choice> {
+    deployment_choices(Field::Precision, &Catalog::default())
+}
+
 pub fn mode_choices() -> Vec<Choice> {
-    vec![
-        Choice {
-            id: "rent".into(),
-            label: "rent".into(),
-            detail: "pay per GPU-hour".into(),
-        },
-        Choice {
-            id: "buy".into(),
-            label: "buy".into(),
-            detail: "purchase, power and colocation".into(),
-        },
-    ]
+    deployment_choices(Field::Mode, &Catalog::default())
 }
 
 /// The list a deployment choice field picks from.
 pub fn deployment_choices(field: Field, catalog: &Catalog) -> Vec<Choice> {
-    match field {
-        Field::Model => model_choices(catalog),
-        Field::Gpu => gpu_choices(catalog),
-        Field::Precision => precision_choices(),
-        Field::Mode => mode_choices(),
-        _ => Vec::new(),
+    match choice_list(field) {
+        Some(Choices::Models) => model_choices(catalog),
+        Some(Choices::Gpus) => gpu_choices(catalog),
+        Some(Choices::Fixed(list)) => fixed_choices(list),
+        None => Vec::new(),
     }
 }
 
 /// The current id of a deployment choice field.
 pub fn deployment_choice_id(field: Field, d: &DeploymentChoice) -> String {
-    match field {
-        Field::Model => d.model.clone(),
-        Field::Gpu => d.gpu.clone(),
-        Field::Precision => d.settings.precision.as_str().into(),
-        Field::Mode => d.settings.mode.as_str().into(),
+    match field.row().map(|r| r.access) {
+        Some(Access::Choice { get, .. }) => get(d),
         _ => String::new(),
     }
 }
 
-/// The GPU database's figure for a price or power field the user has not set.
-fn database_value(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> Option<f64> {
-    let gpu = catalog.gpu(&d.gpu)?;
-    match field {
-        Field::GpuHourPrice => default_price(gpu, Mode::Rent).ok(),
-        Field::GpuPrice => default_price(gpu, Mode::Buy).ok(),
-        _ => None,
-    }
+/// The GPU database's figure for a price the user has not set; `None` for inputs the
+/// database has no figure for.
+fn database_value(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> Option<Option<f64>> {
+    let mode = match field {
+        Field::GpuHourPrice => Mode::Rent,
+        Field::GpuPrice => Mode::Buy,
+        _ => return None,
+    };
+    Some(
+        catalog
+            .gpu(&d.gpu)
+            .and_then(|gpu| default_price(gpu, mode).ok()),
+    )
 }
 
 /// (value, from the database) of a numeric deployment field; `None` value: not set.
 fn deployment_value(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> (Option<f64>, bool) {
-    let s = &d.settings;
-    let user_or_db = |v: Option<f64>| match v {
-        Some(v) => (Some(v), false),
-        None => (database_value(field, d, catalog), true),
+    let Some(row) = field.row().filter(|r| r.part == Part::Deployment) else {
+        return (None, false);
     };
-    match field {
-        Field::GpuHourPrice => user_or_db(s.gpu_hour_price),
-        Field::GpuPrice => user_or_db(s.gpu_price),
-        Field::Years => (Some(s.years), false),
-        Field::PowerPrice => (Some(s.power_price), false),
-        Field::Pue => (Some(s.pue), false),
-        Field::Colo => (Some(s.colo), false),
-        Field::Utilization => (Some(s.utilization), false),
-        Field::Efficiency => (Some(s.efficiency), false),
-        Field::MinReplicas => (Some(f64::from(s.min_replicas)), false),
-        Field::Throughput => (s.throughput, false),
-        Field::Fte => (Some(s.fte), false),
-        Field::Salary => (Some(s.salary), false),
-        Field::Overhead => (Some(s.overhead), false),
-        _ => (None, false),
+    match (
+        row.setting_value(&d.settings),
+        database_value(field, d, catalog),
+    ) {
+        (None, Some(db)) => (db, true),
+        (v, _) => (v, false),
     }
 }
 
 fn format_deployment(field: Field, v: Option<f64>) -> String {
-    let Some(v) = v else {
-        return match field {
-            Field::Throughput => "estimated".into(),
-            _ => "no price".into(),
-        };
-    };
-    match field {
-        Field::GpuHourPrice => format!("{}/h", dollars(v)),
-        Field::GpuPrice | Field::Colo => dollars(v),
-        Field::Salary => format!("{}/yr", dollars(v)),
-        Field::Years => format!("{} yr", plain(v)),
-        Field::PowerPrice => format!("{}/kWh", dollars(v)),
-        Field::Pue => plain(v),
-        Field::Utilization | Field::Efficiency | Field::Overhead => percent(v),
-        Field::MinReplicas => format!("{v:.0}"),
-        Field::Throughput => format!("{} tok/s", format_tokens(v)),
-        Field::Fte => format!("{} FTE", plain(v)),
-        _ => plain(v),
+    let show = field.row().map_or(Show::Plain, |r| r.show);
+    match v {
+        Some(v) => format_value(show, v),
+        None if show == Show::TokensPerSecond => "estimated".into(),
+        None => "no price".into(),
     }
 }
 
@@ -161,23 +140,24 @@ pub fn show_deployment(field: Field, d: &DeploymentChoice, catalog: &Catalog) ->
     if field.is_choice() {
         // Only ids and names are needed here: no detail strings on every recompute.
         let id = deployment_choice_id(field, d);
-        let names: Vec<(&str, &str)> = match field {
-            Field::Model => catalog
+        let fixed;
+        let names: Vec<(&str, &str)> = match choice_list(field) {
+            Some(Choices::Models) => catalog
                 .models
                 .iter()
                 .filter(|m| m.can_self_host())
                 .map(|m| (m.id.as_str(), m.name.as_str()))
                 .collect(),
-            Field::Gpu => catalog
+            Some(Choices::Gpus) => catalog
                 .gpus
                 .iter()
                 .map(|g| (g.id.as_str(), g.name.as_str()))
                 .collect(),
-            Field::Precision => Precision::ALL
-                .iter()
-                .map(|p| (p.as_str(), p.as_str()))
-                .collect(),
-            _ => Mode::ALL.iter().map(|m| (m.as_str(), m.as_str())).collect(),
+            Some(Choices::Fixed(list)) => {
+                fixed = list();
+                fixed.iter().map(|(id, _)| (*id, *id)).collect()
+            }
+            None => Vec::new(),
         };
         let at = names.iter().position(|(i, _)| *i == id);
         return Shown {
@@ -203,7 +183,7 @@ pub fn show_deployment(field: Field, d: &DeploymentChoice, catalog: &Catalog) ->
 pub fn deployment_text(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> String {
     match deployment_value(field, d, catalog).0 {
         None => String::new(),
-        Some(v) if field == Field::MinReplicas => format!("{v:.0}"),
+        Some(v) if field.row().is_some_and(|r| r.show == Show::Whole) => format!("{v:.0}"),
         Some(v) => plain_full(v),
     }
 }
@@ -215,31 +195,23 @@ fn plain_full(v: f64) -> String {
 }
 
 fn set_deployment_value(field: Field, s: &mut Settings, v: Option<f64>) -> Result<(), String> {
-    let need = |v: Option<f64>| v.unwrap_or(f64::NAN);
-    match field {
-        Field::GpuHourPrice => s.gpu_hour_price = v,
-        Field::GpuPrice => s.gpu_price = v,
-        Field::Years => s.years = need(v),
-        Field::PowerPrice => s.power_price = need(v),
-        Field::Pue => s.pue = need(v),
-        Field::Colo => s.colo = need(v),
-        Field::Utilization => s.utilization = need(v),
-        Field::Efficiency => s.efficiency = need(v),
-        Field::MinReplicas => {
-            let n = need(v);
-            if !(n.fract() == 0.0 && (1.0..=1000.0).contains(&n)) {
-                return Err(format!(
-                    "--min-replicas: {} is not allowed; expected a whole number from 1 to 1000",
-                    plain_full(n)
-                ));
+    let Some(row) = field.row() else {
+        return Ok(());
+    };
+    if let (Some(accepts), Some(n)) = (row.accepts, v)
+        && accepts.whole
+    {
+        // Refused before it is turned into a count (2.5 replicas must not become 2).
+        row.check(n).map_err(|e| {
+            InputError {
+                value: plain_full(n),
+                ..e
             }
-            s.min_replicas = n as u32;
-        }
-        Field::Throughput => s.throughput = v,
-        Field::Fte => s.fte = need(v),
-        Field::Salary => s.salary = need(v),
-        Field::Overhead => s.overhead = need(v),
-        _ => {}
+            .to_string()
+        })?;
+    }
+    if let Access::Setting { set, .. } = row.access {
+        set(s, v);
     }
     Ok(())
 }
@@ -264,12 +236,7 @@ pub fn change_deployment(
     change: &Change,
 ) -> Result<bool, String> {
     if let Change::Reset = change {
-        let mut candidate = d.clone();
-        match field {
-            Field::Model => candidate.model = default.model.clone(),
-            Field::Gpu => candidate.gpu = default.gpu.clone(),
-            _ => candidate.settings = reset_setting(field, &d.settings, &default.settings),
-        }
+        let candidate = reset(field, d, default);
         return commit(d, candidate, catalog);
     }
     if field.is_choice() {
@@ -278,7 +245,7 @@ pub fn change_deployment(
     let mut candidate = d.clone();
     let spec = field
         .spec()
-        .unwrap_or(spec(Grid::Linear(1.0), 0.0, 1.0, false, ""));
+        .unwrap_or(inputs::spec(Grid::Linear(1.0), 0.0, 1.0, false, ""));
     let (current, _) = deployment_value(field, d, catalog);
     let next = match change {
         Change::Step(n) => match (current, field) {
@@ -301,12 +268,8 @@ pub fn change_deployment(
 
 fn with_choice(d: &DeploymentChoice, field: Field, id: &str) -> DeploymentChoice {
     let mut c = d.clone();
-    match field {
-        Field::Model => c.model = id.to_string(),
-        Field::Gpu => c.gpu = id.to_string(),
-        Field::Precision => c.settings.precision = Precision::parse(id).unwrap_or(Precision::Fp16),
-        Field::Mode => c.settings.mode = Mode::parse(id).unwrap_or(Mode::Rent),
-        _ => {}
+    if let Some(Access::Choice { set, .. }) = field.row().map(|r| r.access) {
+        set(&mut c, id);
     }
     c
 }
@@ -346,24 +309,14 @@ fn change_deployment_choice(
     first_try
 }
 
-fn reset_setting(field: Field, s: &Settings, default: &Settings) -> Settings {
-    let mut out = s.clone();
-    match field {
-        Field::GpuHourPrice => out.gpu_hour_price = default.gpu_hour_price,
-        Field::GpuPrice => out.gpu_price = default.gpu_price,
-        Field::Years => out.years = default.years,
-        Field::PowerPrice => out.power_price = default.power_price,
-        Field::Pue => out.pue = default.pue,
-        Field::Colo => out.colo = default.colo,
-        Field::Utilization => out.utilization = default.utilization,
-        Field::Efficiency => out.efficiency = default.efficiency,
-        Field::MinReplicas => out.min_replicas = default.min_replicas,
-        Field::Throughput => out.throughput = default.throughput,
-        Field::Fte => out.fte = default.fte,
-        Field::Salary => out.salary = default.salary,
-        Field::Overhead => out.overhead = default.overhead,
-        Field::Precision => out.precision = default.precision,
-        Field::Mode => out.mode = default.mode,
+/// `d` with `field` back at `default`'s value.
+fn reset(field: Field, d: &DeploymentChoice, default: &DeploymentChoice) -> DeploymentChoice {
+    let mut out = d.clone();
+    match field.row().map(|r| r.access) {
+        Some(Access::Choice { get, set, .. }) => {
+            set(&mut out, &get(default));
+        }
+        Some(Access::Setting { get, set }) => set(&mut out.settings, get(&default.settings)),
         _ => {}
     }
     out

@@ -2,8 +2,9 @@
 //! stated-versus-computed figures, compliance findings) and the table. At small sizes the
 //! chart shrinks first and the table drops whole columns rather than cutting numbers.
 
+use super::cells;
 use super::chart::{self, BAND, Legend, glyph};
-use super::{cells, fit};
+use super::parts::fit;
 use crate::domain::preset::{Comparison, StatedKind};
 use crate::domain::rules::Severity;
 use crate::domain::uncertainty::BreakEvenRange;
@@ -24,7 +25,7 @@ const MIN_CHART: u16 = 7;
 const ROOMY_CHART: u16 = 10;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let pane = &app.breakeven;
     // The slider list keeps about 30 columns (its right edge is the border); the rest is the
     // chart and the table.
@@ -54,13 +55,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The status line of the pane: the inputs a room needs to see at a glance.
 pub fn status_text(app: &App) -> String {
-    let s = &app.scenario;
+    let s = &app.doc.scenario;
     let w = &s.workload;
     let region = app
+        .ctx
         .rules
         .region(&s.region)
         .map_or(s.region.as_str(), |r| r.name.as_str());
     let sector = app
+        .ctx
         .rules
         .sector(&s.sector)
         .map_or(s.sector.as_str(), |r| r.name.as_str());

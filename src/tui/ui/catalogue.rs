@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     search_line(frame, search, app);
     // The detail and comparison views clear the whole body: a table under them is never seen.
-    if app.overlays.iter().any(hides_body) {
+    if app.chrome.overlays.iter().any(hides_body) {
         return;
     }
     draw_table(frame, table, app);
@@ -39,7 +39,7 @@ fn hides_body(overlay: &Overlay) -> bool {
 }
 
 fn search_line(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let cat = &app.catalogue;
     let label = Span::styled(" Search: ", if cat.editing { t.accent } else { t.muted });
     let text = if cat.query.text.is_empty() && !cat.editing {
@@ -67,7 +67,7 @@ fn search_line(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let cat = &app.catalogue;
     if cat.hits.is_empty() {
         let msg = "No model matches. Esc clears the search; f changes the filters.";
@@ -108,7 +108,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
     let shown = cat.hits.len().saturating_sub(cat.offset).min(visible);
     for (i, hit) in cat.hits.iter().skip(cat.offset).take(shown).enumerate() {
         let y = area.y + 1 + i as u16;
-        let model = &app.catalog.models[hit.index];
+        let model = &app.ctx.catalog.models[hit.index];
         let text = &cat.rows.rows[hit.index];
         for ((col, w), x) in columns.iter().zip(cells.iter()) {
             let w = usize::from(*w);

@@ -2,7 +2,8 @@
 //! canvas from the numbers in [`ChartData`]; tick labels, legend, the current-volume marker and
 //! one glyph per crossing are placed here.
 
-use super::{cells, fit};
+use super::cells;
+use super::parts::fit;
 use crate::tui::plot::{ChartData, tokens_tick};
 use crate::tui::theme::Theme;
 use ratatui::Frame;

@@ -5,7 +5,9 @@ use super::cells;
 use crate::domain::catalog::Model;
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
+use crate::tui::compare::{Better, CompareRow};
 use crate::tui::format::{self, UNKNOWN};
+use crate::tui::layout::max_scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
@@ -13,52 +15,12 @@ use ratatui::widgets::{Block, Borders};
 use std::borrow::Cow;
 use std::cell::Ref;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Better {
-    Higher,
-    Lower,
-    /// Not a quality: nothing is highlighted.
-    Neither,
-}
-
-/// One attribute across the compared models: display text and, for numbers, the value.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CompareRow {
-    pub label: String,
-    pub cells: Vec<Option<(String, Option<f64>)>>,
-    pub better: Better,
-}
-
-impl CompareRow {
-    pub fn all_equal(&self) -> bool {
-        self.cells.windows(2).all(|w| w[0] == w[1])
-    }
-
-    /// Which cells hold the best value (none unless at least two values are known).
-    pub fn best(&self) -> Vec<bool> {
-        let values: Vec<Option<f64>> = self
-            .cells
-            .iter()
-            .map(|c| c.as_ref().and_then(|(_, v)| *v))
-            .collect();
-        let known: Vec<f64> = values.iter().flatten().copied().collect();
-        if known.len() < 2 || self.better == Better::Neither || self.all_equal() {
-            return vec![false; self.cells.len()];
-        }
-        let target = match self.better {
-            Better::Higher => known.iter().copied().fold(f64::MIN, f64::max),
-            _ => known.iter().copied().fold(f64::MAX, f64::min),
-        };
-        values.iter().map(|v| *v == Some(target)).collect()
-    }
-}
-
 /// The compared models, in the order they were marked.
 pub fn models(app: &App) -> Vec<&Model> {
     app.catalogue
         .marks
         .iter()
-        .filter_map(|id| app.catalog.model(id))
+        .filter_map(|id| app.ctx.catalog.model(id))
         .collect()
 }
 
@@ -138,12 +100,8 @@ fn tier_label(tier: crate::domain::catalog::Openness) -> &'static str {
     }
 }
 
-pub fn row_count(app: &App) -> usize {
-    rows(app).len()
-}
-
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usize) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     cells::clear(frame.buffer_mut(), area);
     let block = Block::default()
         .borders(Borders::TOP)
@@ -188,7 +146,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
         cells::put_line(buf, cell(i + 1, inner.y), &[(&name, style)], false);
     }
     let rows = rows(app);
-    let shown = rows.iter().skip(scroll).take(usize::from(inner.height - 1));
+    // The last row is kept off the bottom line, as the first release had it.
+    let max = max_scroll(rows.len(), usize::from(area.height).saturating_sub(3));
+    app.chrome.measured.compare_max.set(Some(max));
+    let shown = rows
+        .iter()
+        .skip(scroll.min(max))
+        .take(usize::from(inner.height - 1));
     for (row, y) in shown.zip(inner.y + 1..) {
         let equal = row.all_equal();
         let best = row.best();

@@ -6,6 +6,7 @@ use crate::domain::catalog::{Catalog, Figure, Model, Price, SourceKind};
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
 use crate::tui::format::{self, CONFLICT};
+use crate::tui::layout::max_scroll;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,8 +18,8 @@ use unicode_width::UnicodeWidthStr;
 const LABEL: usize = 16;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usize) {
-    let t = &app.theme;
-    let Some(m) = app.catalog.models.get(model) else {
+    let t = &app.chrome.theme;
+    let Some(m) = app.ctx.catalog.models.get(model) else {
         return;
     };
     cells::clear(frame.buffer_mut(), area);
@@ -54,19 +55,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
         .catalogue
         .views
         .detail
-        .get(key, || lines(&app.catalog, t, model, area.width));
-    let shown = lines.iter().skip(scroll).take(usize::from(inner.height));
+        .get(key, || lines(&app.ctx.catalog, t, model, area.width));
+    let max = max_scroll(lines.len(), usize::from(inner.height));
+    app.chrome.measured.detail_max.set(Some(max));
+    let shown = lines
+        .iter()
+        .skip(scroll.min(max))
+        .take(usize::from(inner.height));
     cells::put_paragraph(frame.buffer_mut(), inner, shown, t.text);
-}
-
-/// Lines the detail view of `model` has at `width` (for scrolling).
-pub fn line_count(catalog: &Catalog, theme: &Theme, model: usize, width: u16) -> usize {
-    lines(catalog, theme, model, width).len()
-}
-
-/// Visible rows of the detail view's text in a body of `body` rows (one goes to the title).
-pub fn text_rows(body: usize) -> usize {
-    body.saturating_sub(1)
 }
 
 struct Out<'a> {

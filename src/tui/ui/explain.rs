@@ -1,22 +1,18 @@
 //! The explanation overlay: a table row's arithmetic from cost-model.md, step by step, with
 //! this scenario's numbers in place of the symbols.
 
-use super::centered;
+use super::parts::centered;
 use crate::domain::explain::Explanation;
 use crate::tui::app::App;
 use crate::tui::breakeven::row_count;
+use crate::tui::layout::explain_width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-/// Width of the overlay at a terminal width.
-fn overlay_width(width: u16) -> u16 {
-    width.saturating_sub(4).min(110)
-}
-
 fn lines<'a>(e: &'a Explanation, app: &App) -> Vec<Line<'a>> {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let mut out = Vec::new();
     for s in &e.steps {
         out.push(Line::from(vec![
@@ -39,23 +35,9 @@ fn lines<'a>(e: &'a Explanation, app: &App) -> Vec<Line<'a>> {
     out
 }
 
-/// Wrapped lines of an explanation at a terminal width, for scrolling limits.
-pub fn line_count(e: &Explanation, width: u16) -> usize {
-    let inner = usize::from(overlay_width(width).saturating_sub(2)).max(1);
-    e.lines()
-        .iter()
-        .skip(2)
-        .map(|l| {
-            unicode_width::UnicodeWidthStr::width(l.as_str())
-                .div_ceil(inner)
-                .max(1)
-        })
-        .sum()
-}
-
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, row: usize, scroll: usize, e: &Explanation) {
-    let t = &app.theme;
-    let area = centered(body, overlay_width(app.size.0), body.height);
+    let t = &app.chrome.theme;
+    let area = centered(body, explain_width(app.chrome.size.0), body.height);
     frame.render_widget(Clear, area);
     let rows = row_count(&app.breakeven.view);
     let block = Block::bordered()

@@ -1,6 +1,7 @@
 //! The filter menu: sections of entries with check boxes, drawn over the right of the table.
 
-use super::{cells, centered, fit};
+use super::cells;
+use super::parts::{centered, fit};
 use crate::tui::app::App;
 use crate::tui::filter_menu::{FilterMenu, Item};
 use ratatui::Frame;
@@ -10,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     // Below the search line, so the active filters stay visible above the table.
     let below = Rect {
         y: body.y + 1,
@@ -93,7 +94,7 @@ fn label(item: &Item, menu: &FilterMenu, app: &App) -> String {
         Item::License(l) => l.as_str().into(),
         Item::Sizable => "can be sized for self-hosting".into(),
         Item::FitsOn => format!("fits on ‹{}› GPU(s) (fp16 + 20% KV)", menu.gpus),
-        Item::FitsGpu => match app.catalog.gpus.get(menu.gpu) {
+        Item::FitsGpu => match app.ctx.catalog.gpus.get(menu.gpu) {
             Some(g) => format!("GPU ‹{}›", g.name),
             None => "GPU".into(),
         },

@@ -1,95 +1,29 @@
-//! The help overlay, generated from the keymap: every binding grouped by mode, then a legend.
+//! The help overlay: the lines `update` made from the keymap, styled by the theme.
 
-use super::hybrid_findings::wrap;
-use super::{cells, centered};
-use crate::domain::catalog::Openness;
+use super::cells;
+use super::parts::centered;
 use crate::tui::app::App;
-use crate::tui::format::{CONFLICT, UNKNOWN};
-use crate::tui::keymap::Keymap;
+use crate::tui::help::HelpText;
+use crate::tui::layout::max_scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
-use unicode_width::UnicodeWidthStr;
-
-/// Widest the overlay grows: beyond this a description reads better wrapped.
-const MAX_WIDTH: u16 = 100;
-
-/// The overlay's width and its key column's width for a body `body_width` columns wide: as
-/// wide as the longest line needs, up to the body; longer descriptions wrap.
-fn widths(keymap: &Keymap, body_width: u16) -> (u16, usize) {
-    let rows = raw_entries(keymap);
-    let key_w = rows
-        .iter()
-        .filter(|(_, _, heading)| !heading)
-        .map(|(key, _, _)| key.width())
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let help_w = rows
-        .iter()
-        .map(|(_, help, _)| help.width())
-        .max()
-        .unwrap_or(0);
-    // Borders, the two-space indent, the key column, the description.
-    let want = 2 + 2 + key_w + help_w;
-    let width = u16::try_from(want)
-        .unwrap_or(u16::MAX)
-        .min(MAX_WIDTH)
-        .min(body_width);
-    (width, key_w)
-}
-
-/// (key column, description, is heading) for every line of the help, descriptions wrapped to
-/// the overlay drawn in a body `body_width` columns wide; a wrapped line has no key.
-pub fn entries(keymap: &Keymap, body_width: u16) -> Vec<(String, String, bool)> {
-    let (width, key_w) = widths(keymap, body_width);
-    let help_w = usize::from(width).saturating_sub(4 + key_w).max(8);
-    let mut out = Vec::new();
-    for (key, help, heading) in raw_entries(keymap) {
-        if heading || help.width() <= help_w {
-            out.push((key, help, heading));
-            continue;
-        }
-        for (i, line) in wrap(&help, help_w).into_iter().enumerate() {
-            let key = if i == 0 { key.clone() } else { String::new() };
-            out.push((key, line, false));
-        }
-    }
-    out
-}
-
-fn raw_entries(keymap: &Keymap) -> Vec<(String, String, bool)> {
-    let mut out = Vec::new();
-    for (mode, bindings) in &keymap.modes {
-        out.push((mode.title().to_string(), String::new(), true));
-        for b in bindings {
-            out.push((b.labels.join(", "), b.help.clone(), false));
-        }
-        out.push((String::new(), String::new(), false));
-    }
-    out.push(("Legend".into(), String::new(), true));
-    for tier in Openness::ALL {
-        out.push((tier.short().into(), tier.as_str().into(), false));
-    }
-    out.push((
-        CONFLICT.into(),
-        "sources disagree; Enter shows every value".into(),
-        false,
-    ));
-    out.push((UNKNOWN.into(), "unknown".into(), false));
-    out
-}
-
-pub fn line_count(keymap: &Keymap, body_width: u16) -> usize {
-    entries(keymap, body_width).len()
-}
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
-    let t = &app.theme;
-    let (width, key_w) = widths(&app.keymap, body.width);
-    let area = centered(body, width, body.height);
+    let t = &app.chrome.theme;
+    // Made by update; a view drawn without one (a test's) makes its own.
+    let made;
+    let text = match &app.chrome.help {
+        Some(h) if h.body_width == body.width => h,
+        _ => {
+            made = HelpText::new(&app.ctx.keymap, body.width);
+            &made
+        }
+    };
+    let key_w = text.key_w;
+    let area = centered(body, text.width, body.height);
     cells::clear(frame.buffer_mut(), area);
     let block = Block::bordered()
         .border_style(t.border)
@@ -97,13 +31,16 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
         .title_bottom(Span::styled(" j/k scroll · Esc or ? close ", t.muted));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines: Vec<Line> = entries(&app.keymap, body.width)
-        .into_iter()
-        .skip(scroll)
+    let entries = &text.entries;
+    let max = max_scroll(entries.len(), usize::from(inner.height));
+    app.chrome.measured.help_max.set(Some(max));
+    let lines: Vec<Line> = entries
+        .iter()
+        .skip(scroll.min(max))
         .take(usize::from(inner.height))
         .map(|(key, help, heading)| {
-            if heading {
-                Line::from(Span::styled(key, t.header))
+            if *heading {
+                Line::from(Span::styled(key.as_str(), t.header))
             } else {
                 let style: Style = match key.as_str() {
                     "FO" => t.tier_fully_open,
@@ -114,42 +51,10 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
                 };
                 Line::from(vec![
                     Span::styled(format!("  {key:<key_w$}"), style),
-                    Span::styled(help, t.text),
+                    Span::styled(help.as_str(), t.text),
                 ])
             }
         })
         .collect();
     cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_description_is_shown_whole_at_80_columns_and_unwrapped_when_wide() {
-        let keymap = Keymap::embedded().unwrap();
-        let words = |text: String| {
-            text.split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
-        };
-        let all: Vec<String> = raw_entries(&keymap)
-            .into_iter()
-            .flat_map(|(_, help, _)| words(help))
-            .collect();
-        let (width, key_w) = widths(&keymap, 80);
-        assert_eq!(width, 80);
-        let narrow = entries(&keymap, 80);
-        for (_, help, _) in &narrow {
-            assert!(4 + key_w + help.width() <= 80, "{help:?} overflows");
-        }
-        let shown: Vec<String> = narrow.into_iter().flat_map(|(_, h, _)| words(h)).collect();
-        assert_eq!(shown, all, "a word was lost in wrapping");
-        assert!(
-            entries(&keymap, 80).len() > raw_entries(&keymap).len(),
-            "the long descriptions wrap at 80 columns"
-        );
-        assert_eq!(entries(&keymap, 200).len(), raw_entries(&keymap).len());
-    }
 }

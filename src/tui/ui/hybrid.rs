@@ -1,109 +1,45 @@
 //! The hybrid pane: the shared workload on one line, the three tier boxes, the use-case table,
 //! the totals and the findings. Only reads the state and the plan cached by `update`.
 
-use super::{cells, fit, hybrid_findings, hybrid_tiers};
+use super::parts::{first_fit, fit};
+use super::{cells, hybrid_findings, hybrid_tiers, usecase_table};
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::app::App;
-use crate::tui::hybrid::Focus;
-use crate::tui::theme::Theme;
+use crate::tui::layout::{HybridParts, hybrid_parts};
 use crate::tui::usecase_edit::{UcField, UseCaseEdit, percent};
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
-use std::fmt::Write;
 use unicode_width::UnicodeWidthStr;
 
-/// Where each part of the pane goes.
-pub struct Parts {
-    pub header: Rect,
-    pub tiers: Rect,
-    pub table: Rect,
-    pub totals: Rect,
-    pub findings: Rect,
-}
-
-/// Tier boxes grow with the terminal: 4 lines of text up to 29 rows, 6 up to 39, then 9.
-pub fn tier_height(body_height: u16) -> u16 {
-    match body_height {
-        0..=29 => 6,
-        30..=39 => 8,
-        _ => 11,
-    }
-}
-
-pub fn layout(area: Rect, app: &App) -> Parts {
-    let cases = app.scenario.use_cases.len() as u16;
-    let findings = app.hybrid.plan().map_or(1, |p| p.findings.len()) as u16;
-    let tiers_h = tier_height(area.height);
-    let fixed = 1 + tiers_h + 1;
-    let rest = area.height.saturating_sub(fixed);
-    let findings_min = 1 + findings.clamp(1, 2);
-    let table_h = (2 + cases.max(1))
-        .min(rest.saturating_sub(findings_min))
-        .max(3);
-    let row = |y: u16, h: u16| Rect {
-        y,
-        height: h.min(area.bottom().saturating_sub(y)),
-        ..area
-    };
-    let header = row(area.y, 1);
-    let tiers = row(header.bottom(), tiers_h);
-    let table = row(tiers.bottom(), table_h);
-    let totals = row(table.bottom(), 1);
-    let findings = row(
-        totals.bottom(),
-        area.bottom().saturating_sub(totals.bottom()),
-    );
-    Parts {
-        header,
-        tiers,
-        table,
-        totals,
-        findings,
-    }
-}
-
-/// Body area of a terminal of this size (between the top bar and the two bottom lines).
-fn body(app: &App) -> Rect {
-    let (w, h) = app.size;
-    Rect::new(0, 1, w, h.saturating_sub(3))
-}
-
-/// Use-case rows visible in the table (below its title and header).
-pub fn table_rows(app: &App) -> usize {
-    usize::from(layout(body(app), app).table.height.saturating_sub(2))
+/// Where each part of the pane goes in `area`.
+pub fn layout(area: Rect, app: &App) -> HybridParts {
+    let findings = app.hybrid.plan().map_or(1, |p| p.findings.len());
+    hybrid_parts(area, app.doc.scenario.use_cases.len(), findings)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let parts = layout(area, app);
     header(frame, parts.header, app);
     hybrid_tiers::draw(frame, parts.tiers, app);
-    table(frame, parts.table, app);
+    usecase_table::draw(frame, parts.table, app);
     totals(frame, parts.totals, app);
     hybrid_findings::draw_strip(frame, parts.findings, app);
 }
 
-/// The first of `options` that fits `width`, else the last one cut.
-pub fn first_fit(options: &[String], width: usize) -> String {
-    options
-        .iter()
-        .find(|o| o.width() <= width)
-        .cloned()
-        .unwrap_or_else(|| fit(options.last().map_or("", |s| s.as_str()), width))
-}
-
 fn header(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let s = &app.scenario;
+    let t = &app.chrome.theme;
+    let s = &app.doc.scenario;
     let w = &s.workload;
     let region = app
+        .ctx
         .rules
         .region(&s.region)
         .map_or(s.region.as_str(), |r| &r.name);
     let sector = app
+        .ctx
         .rules
         .sector(&s.sector)
         .map_or(s.sector.as_str(), |r| &r.name);
@@ -137,303 +73,8 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
     cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
-/// A section title on a top border, highlighted when the section has focus; returns the
-/// area under the border.
-pub fn section(buf: &mut Buffer, area: Rect, title: &str, focused: bool, t: &Theme) -> Rect {
-    let (style, mark, title_style) = if focused {
-        (t.accent, "▸ ", t.accent)
-    } else {
-        (t.border, "", t.header)
-    };
-    let text = format!(" {mark}{title} ");
-    cells::border(buf, area, Borders::TOP, style, &[(&text, title_style)]);
-    Rect {
-        y: area.y.saturating_add(1).min(area.bottom()),
-        height: area.height.saturating_sub(1),
-        ..area
-    }
-}
-
-/// Columns of the use-case table, richest first; the first whose name column keeps at least
-/// `min_name` cells is used, so numbers are never cut: columns are dropped instead.
-#[derive(Clone, Copy, PartialEq)]
-enum Col {
-    Share,
-    Input,
-    Sensitivity(bool),
-    Quality(bool),
-    Needs,
-    Tier,
-    Cost(bool),
-}
-
-const LAYOUTS: &[(usize, &[Col])] = &[
-    (
-        40,
-        &[
-            Col::Share,
-            Col::Input,
-            Col::Sensitivity(true),
-            Col::Quality(true),
-            Col::Needs,
-            Col::Tier,
-            Col::Cost(true),
-        ],
-    ),
-    (
-        34,
-        &[
-            Col::Share,
-            Col::Input,
-            Col::Sensitivity(true),
-            Col::Quality(true),
-            Col::Tier,
-            Col::Cost(false),
-        ],
-    ),
-    (
-        18,
-        &[
-            Col::Share,
-            Col::Sensitivity(true),
-            Col::Quality(true),
-            Col::Tier,
-            Col::Cost(false),
-        ],
-    ),
-    (
-        12,
-        &[
-            Col::Share,
-            Col::Sensitivity(false),
-            Col::Quality(false),
-            Col::Tier,
-            Col::Cost(false),
-        ],
-    ),
-    (0, &[Col::Share, Col::Tier, Col::Cost(false)]),
-];
-
-impl Col {
-    fn width(self) -> usize {
-        match self {
-            Col::Share | Col::Input => 5,
-            Col::Sensitivity(true) => 12,
-            Col::Sensitivity(false) => 5,
-            Col::Quality(true) => 8,
-            Col::Quality(false) => 5,
-            Col::Needs => 24,
-            Col::Tier => 4,
-            Col::Cost(true) => 12,
-            Col::Cost(false) => 7,
-        }
-    }
-
-    fn header(self) -> &'static str {
-        match self {
-            Col::Share => "share",
-            Col::Input => "input",
-            Col::Sensitivity(true) => "sensitivity",
-            Col::Sensitivity(false) => "data",
-            Col::Quality(true) => "quality",
-            Col::Quality(false) => "qual",
-            Col::Needs => "needs",
-            Col::Tier => "tier",
-            Col::Cost(_) => "$/month",
-        }
-    }
-
-    fn numeric(self) -> bool {
-        matches!(self, Col::Share | Col::Input | Col::Cost(_))
-    }
-}
-
-/// The use-case table, written straight into the buffer in the order ratatui's `Table` writes
-/// it: table style, header style and text, then each row's style and cells, then the
-/// highlight of the selected row.
-fn table(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let pane = &app.hybrid;
-    let focused = pane.focus == Focus::Table;
-    let count = app.scenario.use_cases.len();
-    let buf = frame.buffer_mut();
-    let inner = section(buf, area, &format!("Use cases ({count})"), focused, t);
-    let width = usize::from(inner.width).saturating_sub(1);
-    let longest = app
-        .scenario
-        .use_cases
-        .iter()
-        .map(|c| c.use_case.name.width())
-        .max()
-        .unwrap_or(8)
-        .max(8);
-    let (cols, name_w) = LAYOUTS
-        .iter()
-        .find_map(|(min, cols)| {
-            let used: usize = cols.iter().map(|c| c.width() + 1).sum();
-            let name = width.saturating_sub(used);
-            // Beyond what the longest name needs, spare room stays on the right.
-            (name >= *min).then_some((*cols, name.min(longest.max(*min))))
-        })
-        .unwrap_or((LAYOUTS[LAYOUTS.len() - 1].1, 4));
-    let used = (name_w + cols.iter().map(|c| c.width() + 1).sum::<usize>()) as u16;
-    let area = Rect {
-        x: inner.x + 1,
-        width: used.min(inner.width.saturating_sub(1)),
-        ..inner
-    };
-    if !area.is_empty() {
-        rows(buf, area, app, cols, name_w);
-    }
-    // Wide screens: what the selected use case is and where its defaults come from.
-    let spare = Rect {
-        x: area.right() + 3,
-        width: inner.right().saturating_sub(area.right() + 4),
-        ..inner
-    };
-    if spare.width >= 40 {
-        about(buf, spare, app);
-    }
-}
-
-/// The header and the visible rows of the use-case table in `area`.
-fn rows(buf: &mut Buffer, area: Rect, app: &App, cols: &[Col], name_w: usize) {
-    let t = &app.theme;
-    let pane = &app.hybrid;
-    let focused = pane.focus == Focus::Table;
-    let widths: Vec<u16> = std::iter::once(name_w as u16)
-        .chain(cols.iter().map(|c| c.width() as u16))
-        .collect();
-    let columns = cells::column_areas(&widths, area.width);
-    let cell = |i: usize, y: u16| Rect::new(area.x + columns[i].x, y, columns[i].width, 1);
-    cells::fill_style(buf, area, t.text);
-    cells::fill_style(buf, Rect { height: 1, ..area }, t.header);
-    cells::put_line(
-        buf,
-        cell(0, area.y),
-        &[("use case", Style::default())],
-        false,
-    );
-    for (i, c) in cols.iter().enumerate() {
-        let header = [(c.header(), Style::default())];
-        cells::put_line(buf, cell(i + 1, area.y), &header, c.numeric());
-    }
-    let plan = pane.plan();
-    let shares = crate::domain::hybrid::normalized_shares(&app.scenario.use_cases);
-    let visible = usize::from(area.height - 1);
-    let shown: Vec<_> = app
-        .scenario
-        .use_cases
-        .iter()
-        .enumerate()
-        .skip(pane.offset)
-        .take(visible)
-        .collect();
-    let mut text = String::new();
-    for (row, (i, case)) in shown.iter().enumerate() {
-        let (i, u) = (*i, &case.use_case);
-        let y = area.y + 1 + row as u16;
-        if !focused && i == pane.selected {
-            cells::fill_style(
-                buf,
-                Rect {
-                    y,
-                    height: 1,
-                    ..area
-                },
-                t.accent,
-            );
-        }
-        let name = fit(&u.name, name_w);
-        cells::put_line(buf, cell(0, y), &[(&name, Style::default())], false);
-        let cost = plan.and_then(|p| p.use_case_usd_per_month.get(i).copied());
-        for (k, c) in cols.iter().enumerate() {
-            text.clear();
-            match c {
-                Col::Share => text.push_str(&percent(shares[i])),
-                Col::Input => text.push_str(&percent(u.input_share)),
-                Col::Sensitivity(true) => text.push_str(u.sensitivity.as_str()),
-                Col::Sensitivity(false) => text.extend(u.sensitivity.as_str().chars().take(5)),
-                Col::Quality(true) => text.push_str(u.quality.as_str()),
-                Col::Quality(false) => text.extend(u.quality.as_str().chars().take(5)),
-                Col::Needs => {
-                    for (n, need) in u.needs.iter().enumerate() {
-                        if n > 0 {
-                            text.push_str(", ");
-                        }
-                        text.push_str(need.as_str());
-                    }
-                }
-                Col::Tier => {
-                    let _ = write!(text, "T{}", case.tier);
-                }
-                Col::Cost(full) => match cost {
-                    Some(v) if *full => text.push_str(&crate::domain::units::format_usd_full(v)),
-                    Some(v) => text.push_str(&format_usd(v)),
-                    None => text.push('—'),
-                },
-            }
-            let style = match c {
-                Col::Sensitivity(_) if u.sensitivity.as_str() == "regulated" => t.warn,
-                Col::Tier => tier_style(case.tier, t),
-                _ => Style::default(),
-            };
-            let shown = crate::domain::text::truncate_to_width(&text, c.width());
-            cells::put_line(buf, cell(k + 1, y), &[(&shown, style)], c.numeric());
-        }
-    }
-    // The table keeps the selection on its last row at the latest.
-    if let Some(selected) = focused
-        .then(|| pane.selected.checked_sub(pane.offset))
-        .flatten()
-        && !shown.is_empty()
-    {
-        let y = area.y + 1 + selected.min(shown.len() - 1) as u16;
-        cells::fill_style(
-            buf,
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-            t.selection,
-        );
-    }
-}
-
-fn about(buf: &mut Buffer, area: Rect, app: &App) {
-    let t = &app.theme;
-    let Some(case) = app.scenario.use_cases.get(app.hybrid.selected) else {
-        return;
-    };
-    let u = &case.use_case;
-    let width = usize::from(area.width);
-    let mut lines = vec![Line::from(Span::styled(fit(&u.name, width), t.header))];
-    let note = u
-        .note
-        .as_deref()
-        .unwrap_or("Your own use case: Enter edits its fields.");
-    for l in hybrid_findings::wrap(note, width) {
-        lines.push(Line::from(Span::styled(l, t.text)));
-    }
-    if let Some(id) = &u.source {
-        let source = match app.catalog.source(id) {
-            Some(s) => format!("source: {} — {}, {} [{id}]", s.title, s.publisher, s.date),
-            None => format!("source: [{id}]"),
-        };
-        for l in hybrid_findings::wrap(&source, width) {
-            lines.push(Line::from(Span::styled(l, t.muted)));
-        }
-    }
-    cells::put_paragraph(buf, area, &lines, Style::default());
-}
-
-pub fn tier_style(tier: u8, t: &Theme) -> Style {
-    t.series[usize::from(tier.saturating_sub(1)).min(crate::tui::theme::SERIES - 1)]
-}
-
 fn totals(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let Some(p) = app.hybrid.plan() else {
         let msg = " Totals unavailable until the plan's inputs are fixed (see the tier boxes)";
         let line = Line::from(Span::styled(fit(msg, usize::from(area.width)), t.bad));
@@ -490,13 +131,13 @@ fn totals(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The status line of the pane when there is no notice.
 pub fn status_text(app: &App) -> String {
-    let s = &app.scenario;
+    let s = &app.doc.scenario;
     let mut text = format!(" {} use cases", s.use_cases.len());
     if let Some(v) = &app.hybrid.view {
         let [b, w, i] = v.counts;
         text.push_str(&format!(" · findings: {b} block, {w} warn, {i} info"));
     }
-    if app.session.undo_len() > 0 {
+    if app.doc.session.undo_len() > 0 {
         text.push_str(" · u undoes");
     }
     text
@@ -504,8 +145,8 @@ pub fn status_text(app: &App) -> String {
 
 /// The field editor of the selected use case, over the pane.
 pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
-    let t = &app.theme;
-    let Some(case) = app.scenario.use_cases.get(app.hybrid.selected) else {
+    let t = &app.chrome.theme;
+    let Some(case) = app.doc.scenario.use_cases.get(app.hybrid.selected) else {
         return;
     };
     let share = app
@@ -516,7 +157,7 @@ pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
     let extra = usize::from(edit.text.is_some()) * 2;
     let note = case.use_case.note.as_deref().unwrap_or("");
     let h = (UcField::ALL.len() + 2 + extra + 3) as u16;
-    let area = super::centered(body, 72, h);
+    let area = super::parts::centered(body, 72, h);
     let buf = frame.buffer_mut();
     cells::clear(buf, area);
     let title = format!(" Edit: {} ", fit(&case.use_case.name, 50));

@@ -2,11 +2,12 @@
 //! fit, then "+N more") and a scrollable overlay listing every one with its source's title
 //! and date.
 
-use super::hybrid::section;
-use super::{cells, centered, fit};
+use super::cells;
+use super::parts::{centered, fit, section, wrap};
 use crate::domain::rules::{Finding, Severity};
 use crate::tui::app::App;
 use crate::tui::hybrid::Focus;
+use crate::tui::layout::max_scroll;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,38 +23,6 @@ pub fn tag(severity: Severity, t: &Theme) -> (&'static str, Style) {
         Severity::Warn => ("[WARN] ", t.warn),
         Severity::Info => ("[INFO] ", t.muted),
     }
-}
-
-/// Words of `text` in lines of at most `width` columns; a word longer than a line is cut.
-/// The width of the line so far is kept as words are added (a space between words never joins
-/// them into one wider sequence), instead of measuring the whole line again for every word.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    for word in text.split_whitespace() {
-        let word_w = word.width();
-        if !line.is_empty() && line_w + 1 + word_w > width {
-            lines.push(std::mem::take(&mut line));
-            line_w = 0;
-        }
-        if !line.is_empty() {
-            line.push(' ');
-            line_w += 1;
-        }
-        line.push_str(word);
-        line_w += word_w;
-        if line_w > width {
-            lines.push(fit(&line, width));
-            line.clear();
-            line_w = 0;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 /// A finding on one line: tag, subject (padded to `subject_w`), message cut to fit, source.
@@ -95,7 +64,7 @@ fn block_lines(f: &Finding, width: usize, t: &Theme) -> Vec<Line<'static>> {
 }
 
 pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let pane = &app.hybrid;
     let focused = pane.focus == Focus::Findings;
     let (title, findings) = match (&pane.view, pane.plan()) {
@@ -164,7 +133,7 @@ fn overlay_area(body: Rect) -> Rect {
 
 /// Every line of the overlay for a text width.
 fn all_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let Some(plan) = app.hybrid.plan() else {
         return vec![Line::from(Span::styled(
             " The plan cannot be computed; see the tier boxes.",
@@ -188,7 +157,7 @@ fn all_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         for l in wrap(&f.message, width.saturating_sub(4)) {
             out.push(Line::from(Span::styled(format!("   {l}"), t.text)));
         }
-        let source = match app.catalog.source(&f.source) {
+        let source = match app.ctx.catalog.source(&f.source) {
             Some(s) => format!(
                 "source: {} — {}, {} [{}]",
                 s.title, s.publisher, s.date, s.id
@@ -203,24 +172,11 @@ fn all_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-fn inner_of(app: &App) -> Rect {
-    let (w, h) = app.size;
-    let body = Rect::new(0, 1, w, h.saturating_sub(3));
-    Block::bordered().inner(overlay_area(body))
-}
-
-pub fn max_scroll(app: &App) -> usize {
-    let inner = inner_of(app);
-    all_lines(app, usize::from(inner.width))
-        .len()
-        .saturating_sub(usize::from(inner.height))
-}
-
 pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let area = overlay_area(body);
     cells::clear(frame.buffer_mut(), area);
-    let s = &app.scenario;
+    let s = &app.doc.scenario;
     let block = Block::bordered()
         .border_style(t.accent)
         .title(Span::styled(
@@ -230,9 +186,12 @@ pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
         .title_bottom(Span::styled(" j/k scroll · Esc close ", t.muted));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines: Vec<Line> = all_lines(app, usize::from(inner.width))
+    let all = all_lines(app, usize::from(inner.width));
+    let max = max_scroll(all.len(), usize::from(inner.height));
+    app.chrome.measured.findings_max.set(Some(max));
+    let lines: Vec<Line> = all
         .into_iter()
-        .skip(scroll)
+        .skip(scroll.min(max))
         .take(usize::from(inner.height))
         .collect();
     cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());

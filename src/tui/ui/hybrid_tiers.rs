@@ -2,8 +2,8 @@
 //! terminals get settings, full dollar figures and the use cases each tier carries. A plan
 //! error is shown in the box it belongs to, naming the field.
 
-use super::hybrid::{first_fit, tier_style};
-use super::{cells, centered, fit, hybrid_findings::wrap};
+use super::cells;
+use super::parts::{centered, first_fit, fit, tier_style, wrap};
 use crate::domain::hybrid::TierPlan;
 use crate::domain::units::{format_tokens, format_usd, format_usd_full};
 use crate::tui::app::App;
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn draw_box(frame: &mut Frame, area: Rect, app: &App, view: &HybridView, i: usize) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let focused = app.hybrid.focus == Focus::Tiers && app.hybrid.tier == i;
     let inner_w = usize::from(area.width.saturating_sub(2));
     let title = first_fit(
@@ -145,6 +145,7 @@ fn settings(app: &App, tier: &TierPlan, width: usize) -> String {
         }
         (None, _) => {
             let price = app
+                .ctx
                 .catalog
                 .model(&tier.model)
                 .and_then(|m| m.price.as_ref())
@@ -218,6 +219,7 @@ fn breakdown(tier: &TierPlan, width: usize) -> Option<String> {
 /// The use cases a tier carries, wrapped over at most `rows` lines.
 fn carried(app: &App, tier: u8, width: usize, rows: usize) -> Vec<String> {
     let names: Vec<&str> = app
+        .doc
         .scenario
         .use_cases
         .iter()
@@ -317,7 +319,7 @@ fn tier_lines(
 /// The deployment sliders of a self-hosted tier, over the pane, with the tier's figures (or
 /// the error that keeps it from being costed) at the bottom.
 pub fn draw_settings(frame: &mut Frame, body: Rect, app: &App, s: &TierSettings) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let Some(view) = &app.hybrid.view else {
         return;
     };
@@ -328,11 +330,11 @@ pub fn draw_settings(frame: &mut Frame, body: Rect, app: &App, s: &TierSettings)
         .iter()
         .map(|f| {
             let d = if i == 1 {
-                &app.scenario.tiers.large
+                &app.doc.scenario.tiers.large
             } else {
-                &app.scenario.tiers.small
+                &app.doc.scenario.tiers.small
             };
-            sliders::show_deployment(*f, d, &app.catalog)
+            sliders::deployment::show_deployment(*f, d, &app.ctx.catalog)
         })
         .collect();
     let groups = 1;

@@ -14,12 +14,16 @@ pub mod hybrid_findings;
 pub mod hybrid_tiers;
 pub mod notes;
 pub mod palette;
+pub mod parts;
 pub mod picker;
 pub mod presets;
 pub mod scenarios;
 pub mod sensitivity;
 pub mod sliders;
 pub mod too_small;
+pub mod usecase_table;
+
+pub use parts::{centered, fit};
 
 use super::app::{App, Overlay, Pane};
 use super::keymap::Mode;
@@ -28,16 +32,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
-
-/// Rows between the top bar and the two bottom lines.
-pub fn body_rows(height: u16) -> usize {
-    usize::from(height).saturating_sub(3)
-}
-
-/// Table rows that fit: the body less the search line and the header.
-pub fn table_rows(height: u16) -> usize {
-    body_rows(height).saturating_sub(2)
-}
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
@@ -64,14 +58,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     };
     top_bar(frame, top, app);
     // The sensitivity view covers the whole body: the pane under it is not drawn.
-    let covered = matches!(app.overlays.last(), Some(Overlay::Sensitivity(_)));
-    match app.pane {
+    let covered = matches!(app.chrome.overlays.last(), Some(Overlay::Sensitivity(_)));
+    match app.chrome.pane {
         _ if covered => {}
         Pane::Catalogue => catalogue::draw(frame, body, app),
         Pane::BreakEven => breakeven::draw(frame, body, app),
         Pane::Hybrid => hybrid::draw(frame, body, app),
     }
-    for overlay in &app.overlays {
+    for overlay in &app.chrome.overlays {
         match overlay {
             Overlay::Detail { model, scroll } => detail::draw(frame, body, app, *model, *scroll),
             Overlay::Compare { focus, scroll } => compare::draw(frame, body, app, *focus, *scroll),
@@ -106,10 +100,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let mut spans = vec![Span::styled(" tierwise ", t.title), Span::raw(" ")];
     for pane in Pane::ALL {
-        let style = if *pane == app.pane {
+        let style = if *pane == app.chrome.pane {
             t.tab_active
         } else {
             t.tab_inactive
@@ -127,9 +121,9 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
     // (the whole reason was shown at start).
     let room = usize::from(area.width).saturating_sub(used + 1);
     let mut right = Vec::new();
-    match &app.session.not_saved {
+    match &app.doc.session.not_saved {
         Some(why) => {
-            let name = fit(&app.scenario.name, room.saturating_sub(11).clamp(4, 24));
+            let name = fit(&app.doc.scenario.name, room.saturating_sub(11).clamp(4, 24));
             let left = room.saturating_sub(name.width() + 2);
             let warn = if left >= 20 {
                 fit(&format!("not saved: {why}"), left)
@@ -141,7 +135,7 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
             right.push(Span::styled(format!("{name} "), t.accent));
         }
         None => {
-            let name = fit(&app.scenario.name, room.saturating_sub(11).max(4));
+            let name = fit(&app.doc.scenario.name, room.saturating_sub(11).max(4));
             right.push(Span::styled("scenario: ", t.muted));
             right.push(Span::styled(format!("{name} "), t.accent));
         }
@@ -158,13 +152,13 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 fn status_line(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let line = match &app.notice {
+    let t = &app.chrome.theme;
+    let line = match &app.chrome.notice {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), t.notice)),
-        None if app.pane == Pane::BreakEven => {
+        None if app.chrome.pane == Pane::BreakEven => {
             Line::from(Span::styled(breakeven::status_text(app), t.muted))
         }
-        None if app.pane == Pane::Hybrid => {
+        None if app.chrome.pane == Pane::Hybrid => {
             Line::from(Span::styled(hybrid::status_text(app), t.muted))
         }
         None => {
@@ -173,7 +167,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
             let mut text = format!(
                 " {} of {} models · sorted by {} {arrow}",
                 cat.hits.len(),
-                app.catalog.models.len(),
+                app.ctx.catalog.models.len(),
                 cat.query.sort.label()
             );
             if !cat.marks.is_empty() {
@@ -188,16 +182,16 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
 /// The current mode's most important keys, as many as fit; the global ones (help, quit) are
 /// always kept.
 fn hint_line(frame: &mut Frame, area: Rect, app: &App, mode: Mode) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let width = |(key, hint): &(&str, &str)| key.width() + 1 + hint.width() + 2;
     let global = if mode.is_text_input() {
         Vec::new()
     } else {
-        app.keymap.own_hints(Mode::Global)
+        app.ctx.keymap.own_hints(Mode::Global)
     };
     let mut used = 1 + global.iter().map(width).sum::<usize>();
     let mut shown = Vec::new();
-    for hint in app.keymap.own_hints(mode) {
+    for hint in app.ctx.keymap.own_hints(mode) {
         if used + width(&hint) <= usize::from(area.width) {
             used += width(&hint);
             shown.push(hint);
@@ -211,21 +205,4 @@ fn hint_line(frame: &mut Frame, area: Rect, app: &App, mode: Mode) {
     }
     let line = Line::from(spans);
     cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
-}
-
-/// A rectangle of at most `w` x `h` centred in `area`.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-/// Cut `text` to `width` columns, ending in "…" when shortened.
-pub fn fit(text: &str, width: usize) -> String {
-    crate::domain::text::truncate_to_width(text, width).into_owned()
 }

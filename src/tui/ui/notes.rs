@@ -1,6 +1,6 @@
 //! The notes editor overlay, and the notices overlay (messages too long for the notice line).
 
-use super::centered;
+use super::parts::{centered, fit};
 use crate::tui::app::App;
 use crate::tui::notes::NotesEditor;
 use ratatui::Frame;
@@ -9,14 +9,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, editor: &NotesEditor) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let area = centered(body, 100, body.height);
     frame.render_widget(Clear, area);
     let chars: usize = editor.area.lines().iter().map(|l| l.chars().count()).sum();
     let block = Block::bordered()
         .border_style(t.border)
         .title(Span::styled(
-            format!(" Notes: {} ", super::fit(&app.scenario.name, 40)),
+            format!(" Notes: {} ", fit(&app.doc.scenario.name, 40)),
             t.title,
         ))
         .title_bottom(Span::styled(
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, editor: &NotesEditor) {
 }
 
 pub fn draw_notices(frame: &mut Frame, body: Rect, app: &App, lines: &[String], scroll: usize) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     // As tall as the wrapped messages (a blank line after each), within the body.
     let inner_w = usize::from(body.width.min(76).saturating_sub(2)).max(1);
     let rows: usize = lines

@@ -1,8 +1,10 @@
 //! The command palette overlay: the typed query, then one row per match: its kind, its text
 //! with the matched characters highlighted, where it belongs, and an action's keys at the right.
 
-use super::{cells, centered, fit};
+use super::cells;
+use super::parts::{centered, fit};
 use crate::tui::app::App;
+use crate::tui::layout::{Scroll, palette_rows};
 use crate::tui::palette::{Entry, Hit, Palette};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -12,24 +14,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthStr;
 
-/// Rows of entries the palette shows at a terminal height.
-pub fn list_rows(height: u16) -> usize {
-    super::body_rows(height).min(26).saturating_sub(4)
-}
-
 /// The first row shown: the stored one, moved if the list got shorter (a resize).
 fn first_row(p: &Palette, rows: usize) -> usize {
-    let rows = rows.max(1);
-    if p.selected >= p.offset + rows {
-        p.selected + 1 - rows
-    } else {
-        p.offset.min(p.selected)
-    }
+    let mut offset = p.offset;
+    offset.follow(p.selected, rows);
+    offset
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, p: &Palette) {
-    let t = &app.theme;
-    let rows = list_rows(app.size.1);
+    let t = &app.chrome.theme;
+    let rows = palette_rows(app.chrome.size.1);
     let area = centered(body, body.width.saturating_sub(4).min(110), rows as u16 + 4);
     cells::clear(frame.buffer_mut(), area);
     let block = Block::bordered()

@@ -1,7 +1,8 @@
 //! The fuzzy picker overlay: the typed query, then the matching choices with their details.
 
-use super::{centered, fit};
+use super::parts::{centered, fit};
 use crate::tui::app::App;
+use crate::tui::layout::picker_rows;
 use crate::tui::picker::Picker;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -9,14 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-/// Rows of choices the picker shows at a terminal height.
-pub fn list_rows(height: u16) -> usize {
-    super::body_rows(height).min(20).saturating_sub(4)
-}
-
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, p: &Picker) {
-    let t = &app.theme;
-    let rows = list_rows(app.size.1);
+    let t = &app.chrome.theme;
+    let rows = picker_rows(app.chrome.size.1);
     let area = centered(body, 70, rows as u16 + 4);
     frame.render_widget(Clear, area);
     let block = Block::bordered()

@@ -1,7 +1,7 @@
 //! The presets overlay: the articles' cost scenarios on the left; on the right the highlighted
 //! one's assumptions, each stated figure beside the computed one, and its note.
 
-use super::{centered, fit};
+use super::parts::{centered, fit};
 use crate::domain::preset::{Comparison, Preset, StatedKind};
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::app::App;
@@ -63,7 +63,7 @@ pub fn draw(
     scroll: usize,
     comparisons: &[Result<Vec<Comparison>, String>],
 ) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let area = centered(body, body.width.saturating_sub(2), body.height);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -87,12 +87,13 @@ pub fn draw(
     };
     let w = usize::from(list_w);
     let items: Vec<Line> = app
+        .ctx
         .presets
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let style = if i == selected { t.selection } else { t.text };
-            let mark = if app.scenario.preset.as_deref() == Some(p.id.as_str()) {
+            let mark = if app.doc.scenario.preset.as_deref() == Some(p.id.as_str()) {
                 "•"
             } else {
                 " "
@@ -116,7 +117,7 @@ pub fn draw(
         },
     );
     frame.render_widget(Paragraph::new(items), list_inner);
-    let Some(p) = app.presets.get(selected) else {
+    let Some(p) = app.ctx.presets.get(selected) else {
         return;
     };
     let mut lines = vec![

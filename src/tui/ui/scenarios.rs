@@ -1,8 +1,9 @@
 //! The scenario list overlay: every saved scenario (the active one marked), and below it the
 //! name being typed or the delete question.
 
-use super::{centered, fit};
+use super::parts::{centered, fit};
 use crate::tui::app::App;
+use crate::tui::layout::scenario_rows;
 use crate::tui::scenarios::{ScenarioList, Step};
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -10,15 +11,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-/// Rows of names the list shows at a terminal height.
-pub fn list_rows(height: u16) -> usize {
-    super::body_rows(height).min(20).saturating_sub(5)
-}
-
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, list: &ScenarioList) {
-    let t = &app.theme;
-    let rows = list_rows(app.size.1);
-    let names = app.session.names();
+    let t = &app.chrome.theme;
+    let rows = scenario_rows(app.chrome.size.1);
+    let names = app.doc.session.names();
     let area = centered(body, 60, rows.min(names.len().max(1)) as u16 + 5);
     frame.render_widget(Clear, area);
     let block = Block::bordered()
@@ -36,7 +32,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, list: &ScenarioList) {
     let offset = (selected + 1).saturating_sub(shown);
     let mut lines = Vec::new();
     for (i, name) in names.iter().enumerate().skip(offset).take(shown) {
-        let active = *name == app.scenario.name;
+        let active = *name == app.doc.scenario.name;
         let style = if i == selected { t.selection } else { t.text };
         let text = fit(name, width.saturating_sub(3));
         let pad = width.saturating_sub(text.width() + 2);

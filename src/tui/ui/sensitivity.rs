@@ -5,7 +5,7 @@
 //! rather than cut a number.
 
 use super::cells::{clear, put_line};
-use super::fit;
+use super::parts::fit;
 use crate::tui::app::App;
 use crate::tui::sensitivity::{End, Row, Sensitivity, Target};
 use crate::tui::theme::Theme;
@@ -111,7 +111,7 @@ fn layout(view: &Sensitivity, width: usize) -> Layout {
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, view: &Sensitivity) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let area = body;
     let buf = frame.buffer_mut();
     clear(buf, area);

@@ -2,7 +2,8 @@
 //! where it sits in its range; the selected row highlighted and, when open, the one-line editor
 //! with its unit and any refusal under it. Reusable by any pane that lists [`Shown`] rows.
 
-use super::{cells, fit};
+use super::cells;
+use super::parts::fit;
 use crate::tui::editor::Editor;
 use crate::tui::sliders::{Group, Shown};
 use crate::tui::theme::Theme;

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
+    let t = &app.chrome.theme;
     let lines = vec![
         Line::from(Span::styled("Terminal too small", t.warn)),
         Line::from(format!("need {MIN_WIDTH}x{MIN_HEIGHT}")),

@@ -2,13 +2,13 @@
 //! list). The plan itself is recomputed by `App::update` after every action, from the
 //! scenario, so each function here only edits the scenario and the pane's selection.
 
-use super::action::Action;
-use super::app::{App, Outcome, Overlay};
-use super::hybrid::{Focus, SHARE_STEP};
-use super::ui;
-use super::usecase_edit::{self, UcField, UseCaseEdit};
+use super::{App, Outcome, Overlay};
 use crate::domain::hybrid::normalized_shares;
 use crate::domain::rules::Severity;
+use crate::tui::action::Action;
+use crate::tui::hybrid::{Focus, SHARE_STEP};
+use crate::tui::layout::{self, Measured, scroll_text};
+use crate::tui::usecase_edit::{self, UcField, UseCaseEdit};
 
 impl App {
     /// Blocking findings of the current plan, for noticing new ones after a change.
@@ -21,7 +21,7 @@ impl App {
     fn after_edit(&mut self, done: String) -> Outcome {
         let before = self.blocks();
         self.hybrid
-            .refresh(&self.catalog, &self.rules, &self.scenario);
+            .refresh(&self.ctx.catalog, &self.ctx.rules, &self.doc.scenario);
         let after = self.blocks();
         let text = match self.hybrid.plan() {
             Some(p) if after > before => {
@@ -35,21 +35,22 @@ impl App {
     }
 
     fn selected_name(&self) -> String {
-        self.scenario
+        self.doc
+            .scenario
             .use_cases
             .get(self.hybrid.selected)
             .map(|c| c.use_case.name.clone())
             .unwrap_or_default()
     }
 
-    pub(super) fn update_hybrid(&mut self, action: Action) -> Outcome {
-        let len = self.scenario.use_cases.len();
+    pub(crate) fn update_hybrid(&mut self, action: Action) -> Outcome {
+        let len = self.doc.scenario.use_cases.len();
         let findings = self
             .hybrid
             .plan()
             .map_or(0, |p| p.findings.len())
             .saturating_sub(1);
-        let page = ui::hybrid::table_rows(self).max(1) as isize;
+        let page = self.hybrid_rows().max(1) as isize;
         let pane = &mut self.hybrid;
         match (action.clone(), pane.focus) {
             (Action::Sensitivity, _) => return self.open_sensitivity(),
@@ -70,7 +71,7 @@ impl App {
                 pane.findings_offset = (pane.findings_offset + 1).min(findings)
             }
             (Action::Confirm, Focus::Findings) | (Action::Findings, _) => {
-                self.overlays.push(Overlay::Findings { scroll: 0 })
+                self.chrome.overlays.push(Overlay::Findings { scroll: 0 })
             }
             (Action::Confirm, Focus::Tiers) => {
                 let tier = pane.tier;
@@ -78,7 +79,7 @@ impl App {
             }
             (Action::PickModel, focus) => {
                 // On the table, the selected use case's tier.
-                let tier = match (focus, self.scenario.use_cases.get(pane.selected)) {
+                let tier = match (focus, self.doc.scenario.use_cases.get(pane.selected)) {
                     (Focus::Table, Some(c)) => usize::from(c.tier - 1),
                     _ => pane.tier,
                 };
@@ -88,15 +89,17 @@ impl App {
                 if len == 0 {
                     return Outcome::default();
                 }
-                self.overlays.push(Overlay::UseCase(UseCaseEdit::new()));
+                self.chrome
+                    .overlays
+                    .push(Overlay::UseCase(UseCaseEdit::new()));
             }
             (Action::Rename, _) if len > 0 => {
                 let edit = UseCaseEdit::rename(&self.selected_name());
-                self.overlays.push(Overlay::UseCase(edit));
+                self.chrome.overlays.push(Overlay::UseCase(edit));
             }
             (Action::TierPrev | Action::TierNext, _) => {
                 let by = if action_is_prev(&action) { -1 } else { 1 };
-                return match self.hybrid.move_tier(&mut self.scenario, by) {
+                return match self.hybrid.move_tier(&mut self.doc.scenario, by) {
                     Some(t) => {
                         self.hybrid.tier = usize::from(t - 1);
                         self.after_edit(format!("moved to tier {t}"))
@@ -110,24 +113,27 @@ impl App {
                 } else {
                     -SHARE_STEP
                 };
-                if !self.hybrid.step_share(&mut self.scenario, by) {
+                if !self.hybrid.step_share(&mut self.doc.scenario, by) {
                     return Outcome::default();
                 }
             }
             (Action::Add, _) => {
-                self.hybrid.add(&self.catalog, &mut self.scenario);
+                self.hybrid.add(&self.ctx.catalog, &mut self.doc.scenario);
                 self.hybrid.focus = Focus::Table;
-                let t = self.scenario.use_cases[self.hybrid.selected].tier;
+                let t = self.doc.scenario.use_cases[self.hybrid.selected].tier;
                 return self.after_edit(format!("added a use case on tier {t}; Enter edits it"));
             }
             (Action::Delete, _) => {
-                return match self.hybrid.delete(&mut self.scenario) {
+                return match self.hybrid.delete(&mut self.doc.scenario) {
                     Some(name) => self.after_edit(format!("deleted {name} · u undoes")),
                     None => self.notify("a plan keeps at least one use case".into()),
                 };
             }
             (Action::Reroute, _) => {
-                return match self.hybrid.reroute(&self.catalog, &mut self.scenario) {
+                return match self
+                    .hybrid
+                    .reroute(&self.ctx.catalog, &mut self.doc.scenario)
+                {
                     Ok(true) => self.after_edit("default routing re-applied · u undoes".into()),
                     Ok(false) => self.notify("already on the default routing".into()),
                     Err(e) => self.notify(e.to_string()),
@@ -138,8 +144,8 @@ impl App {
         Outcome::redraw()
     }
 
-    pub(super) fn update_use_case(&mut self, action: Action) -> Outcome {
-        let Some(Overlay::UseCase(edit)) = self.overlays.last_mut() else {
+    pub(crate) fn update_use_case(&mut self, action: Action) -> Outcome {
+        let Some(Overlay::UseCase(edit)) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
         let field = edit.current();
@@ -152,15 +158,19 @@ impl App {
                 Action::Close => {
                     edit.text = None;
                     if edit.rename_only {
-                        self.overlays.pop();
+                        self.chrome.overlays.pop();
                     }
                 }
                 Action::Confirm => {
                     let typed = text.text.clone();
                     let rename_only = edit.rename_only;
-                    let result =
-                        usecase_edit::submit(&mut self.hybrid, &mut self.scenario, field, &typed);
-                    let Some(Overlay::UseCase(edit)) = self.overlays.last_mut() else {
+                    let result = usecase_edit::submit(
+                        &mut self.hybrid,
+                        &mut self.doc.scenario,
+                        field,
+                        &typed,
+                    );
+                    let Some(Overlay::UseCase(edit)) = self.chrome.overlays.last_mut() else {
                         return Outcome::default();
                     };
                     match result {
@@ -172,7 +182,7 @@ impl App {
                         Ok(()) => {
                             edit.text = None;
                             if rename_only {
-                                self.overlays.pop();
+                                self.chrome.overlays.pop();
                             }
                             return self.after_edit(format!("{} set", field.label()));
                         }
@@ -200,16 +210,16 @@ impl App {
                 return Outcome::redraw();
             }
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
                 return Outcome::redraw();
             }
             Action::Confirm if field.is_typed() => {
                 let sel = self.hybrid.selected;
-                let share = normalized_shares(&self.scenario.use_cases)
+                let share = normalized_shares(&self.doc.scenario.use_cases)
                     .get(sel)
                     .copied()
                     .unwrap_or(0.0);
-                if let Some(case) = self.scenario.use_cases.get(sel) {
+                if let Some(case) = self.doc.scenario.use_cases.get(sel) {
                     edit.start_typing(case, share);
                 }
                 return Outcome::redraw();
@@ -218,10 +228,10 @@ impl App {
             Action::Right | Action::Confirm | Action::Toggle => 1,
             _ => return Outcome::default(),
         };
-        if usecase_edit::step(&mut self.hybrid, &mut self.scenario, field, by) {
+        if usecase_edit::step(&mut self.hybrid, &mut self.doc.scenario, field, by) {
             let name = self.selected_name();
-            let case = &self.scenario.use_cases[self.hybrid.selected];
-            let share = normalized_shares(&self.scenario.use_cases)[self.hybrid.selected];
+            let case = &self.doc.scenario.use_cases[self.hybrid.selected];
+            let share = normalized_shares(&self.doc.scenario.use_cases)[self.hybrid.selected];
             let value = field.value(case, share);
             if field == UcField::Tier {
                 self.hybrid.tier = usize::from(case.tier - 1);
@@ -231,21 +241,18 @@ impl App {
         Outcome::default()
     }
 
-    pub(super) fn update_findings(&mut self, action: Action) -> Outcome {
-        let max = ui::hybrid_findings::max_scroll(self);
-        let body = ui::body_rows(self.size.1).saturating_sub(2);
-        let Some(Overlay::Findings { scroll }) = self.overlays.last_mut() else {
+    pub(crate) fn update_findings(&mut self, action: Action) -> Outcome {
+        let max = Measured::limit(&self.chrome.measured.findings_max);
+        let body = layout::body_rows(self.chrome.size.1).saturating_sub(2);
+        let Some(Overlay::Findings { scroll }) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
+        if scroll_text(scroll, &action, body, max) {
+            return Outcome::redraw();
+        }
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(body),
-            Action::PageDown => *scroll = (*scroll + body).min(max),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max,
             Action::Close | Action::Findings => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
             }
             _ => return Outcome::default(),
         }

@@ -1,23 +1,24 @@
 //! The app's side of pane 2: routing actions to the pane and its overlays (picker, explanation,
 //! presets), and sending the catalogue's marks to it.
 
-use super::action::Action;
-use super::app::{App, Outcome, Overlay, Pane};
-use super::breakeven::{self, Context, Reply, row_count};
-use super::picker::{FilteredList, PickerKey};
-use super::sliders::Field;
-use super::ui;
+use super::{App, Outcome, Overlay, Pane};
 use crate::domain::scenario::MAX_COMPARED;
+use crate::tui::action::Action;
+use crate::tui::breakeven::{self, Context, Reply, row_count};
+use crate::tui::layout::{self, max_scroll, scroll_text};
+use crate::tui::picker::{FilteredList, PickerKey};
+use crate::tui::sliders::Field;
 
 impl App {
     /// Recompute the pane's view from the scenario (after a load or a change made elsewhere).
     pub fn recompute_breakeven(&mut self) {
         let ctx = Context {
-            catalog: &self.catalog,
-            rules: &self.rules,
-            presets: &self.presets,
+            catalog: &self.ctx.catalog,
+            rules: &self.ctx.rules,
+            presets: &self.ctx.presets,
         };
-        self.breakeven.recompute(&self.scenario, &ctx, self.size);
+        self.breakeven
+            .recompute(&self.doc.scenario, &ctx, self.chrome.size);
     }
 
     fn reply(&mut self, reply: Reply) -> Outcome {
@@ -26,24 +27,26 @@ impl App {
             Reply::Redraw => Outcome::redraw(),
             Reply::Notice(text) => self.notify(text),
             Reply::Picker(p) => {
-                self.overlays.push(Overlay::Picker(p));
+                self.chrome.overlays.push(Overlay::Picker(p));
                 Outcome::redraw()
             }
             Reply::Explain(row) => self.open_explain(row),
             Reply::Presets => {
-                let catalog = &self.catalog;
+                let catalog = &self.ctx.catalog;
                 let comparisons = self
+                    .ctx
                     .presets
                     .iter()
                     .map(|p| p.compare(catalog).map_err(|e| e.to_string()))
                     .collect();
                 let selected = self
+                    .doc
                     .scenario
                     .preset
                     .as_ref()
-                    .and_then(|id| self.presets.iter().position(|p| p.id == *id))
+                    .and_then(|id| self.ctx.presets.iter().position(|p| p.id == *id))
                     .unwrap_or(0);
-                self.overlays.push(Overlay::Presets {
+                self.chrome.overlays.push(Overlay::Presets {
                     selected,
                     scroll: 0,
                     comparisons,
@@ -53,16 +56,16 @@ impl App {
         }
     }
 
-    pub(super) fn update_breakeven(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_breakeven(&mut self, action: Action) -> Outcome {
         if action == Action::Sensitivity && self.breakeven.editor.is_none() {
             return self.open_sensitivity();
         }
         let ctx = Context {
-            catalog: &self.catalog,
-            rules: &self.rules,
-            presets: &self.presets,
+            catalog: &self.ctx.catalog,
+            rules: &self.ctx.rules,
+            presets: &self.ctx.presets,
         };
-        let reply = self.breakeven.update(action, &mut self.scenario, &ctx);
+        let reply = self.breakeven.update(action, &mut self.doc.scenario, &ctx);
         self.reply(reply)
     }
 
@@ -75,7 +78,7 @@ impl App {
         let Some(explanation) = breakeven::explanation(&self.breakeven.view, row) else {
             return Outcome::default();
         };
-        self.overlays.push(Overlay::Explain {
+        self.chrome.overlays.push(Overlay::Explain {
             row,
             scroll: 0,
             explanation,
@@ -83,26 +86,27 @@ impl App {
         Outcome::redraw()
     }
 
-    pub(super) fn update_explain(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_explain(&mut self, action: Action) -> Outcome {
         let rows = row_count(&self.breakeven.view);
-        let body = ui::body_rows(self.size.1).saturating_sub(2);
+        let body = layout::body_rows(self.chrome.size.1).saturating_sub(2);
         let Some(Overlay::Explain {
             row,
             scroll,
             explanation,
-        }) = self.overlays.last_mut()
+        }) = self.chrome.overlays.last_mut()
         else {
             return Outcome::default();
         };
-        let lines = ui::explain::line_count(explanation, self.size.0);
-        let max = lines.saturating_sub(body);
+        let lines = explanation.lines();
+        let lines = layout::explain_line_count(
+            lines.iter().skip(2).map(String::as_str),
+            self.chrome.size.0,
+        );
+        let max = max_scroll(lines, body);
+        if scroll_text(scroll, &action, body, max) {
+            return Outcome::redraw();
+        }
         match action {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = (*scroll + 1).min(max),
-            Action::PageUp => *scroll = scroll.saturating_sub(body),
-            Action::PageDown => *scroll = (*scroll + body).min(max),
-            Action::Top => *scroll = 0,
-            Action::Bottom => *scroll = max,
             Action::Left | Action::Right | Action::FocusNext | Action::FocusPrev => {
                 let back = matches!(action, Action::Left | Action::FocusPrev);
                 let next = if back {
@@ -117,32 +121,34 @@ impl App {
                 }
             }
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
             }
             _ => return Outcome::default(),
         }
         Outcome::redraw()
     }
 
-    pub(super) fn update_picker(&mut self, action: Action) -> Outcome {
+    pub(crate) fn update_picker(&mut self, action: Action) -> Outcome {
         let (field, id) = match self.step_picker(&action) {
             Ok(chosen) => chosen,
             Err(outcome) => return outcome,
         };
         let ctx = Context {
-            catalog: &self.catalog,
-            rules: &self.rules,
-            presets: &self.presets,
+            catalog: &self.ctx.catalog,
+            rules: &self.ctx.rules,
+            presets: &self.ctx.presets,
         };
-        let reply = self.breakeven.picked(field, &id, &mut self.scenario, &ctx);
+        let reply = self
+            .breakeven
+            .picked(field, &id, &mut self.doc.scenario, &ctx);
         self.reply(reply)
     }
 
     /// A key in the picker on top (a slider's or a tier's): `Ok` with the field and the chosen
     /// id once Enter takes one (the picker is closed by then), else what the key did.
-    pub(super) fn step_picker(&mut self, action: &Action) -> Result<(Field, String), Outcome> {
-        let rows = ui::picker::list_rows(self.size.1);
-        let p = match self.overlays.last_mut() {
+    pub(crate) fn step_picker(&mut self, action: &Action) -> Result<(Field, String), Outcome> {
+        let rows = layout::picker_rows(self.chrome.size.1);
+        let p = match self.chrome.overlays.last_mut() {
             Some(Overlay::Picker(p) | Overlay::TierPicker { picker: p, .. }) => p,
             _ => return Err(Outcome::default()),
         };
@@ -150,7 +156,7 @@ impl App {
             PickerKey::Changed => Err(Outcome::redraw()),
             PickerKey::Unchanged | PickerKey::Other => Err(Outcome::default()),
             PickerKey::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
                 Err(Outcome::redraw())
             }
             PickerKey::Confirm => {
@@ -158,17 +164,17 @@ impl App {
                     return Err(Outcome::default());
                 };
                 let field = p.field;
-                self.overlays.pop();
+                self.chrome.overlays.pop();
                 Ok((field, id))
             }
         }
     }
 
-    pub(super) fn update_presets(&mut self, action: Action) -> Outcome {
-        let count = self.presets.len();
+    pub(crate) fn update_presets(&mut self, action: Action) -> Outcome {
+        let count = self.ctx.presets.len();
         let Some(Overlay::Presets {
             selected, scroll, ..
-        }) = self.overlays.last_mut()
+        }) = self.chrome.overlays.last_mut()
         else {
             return Outcome::default();
         };
@@ -180,15 +186,15 @@ impl App {
             Action::PageDown => *scroll += 1,
             Action::PageUp => *scroll = scroll.saturating_sub(1),
             Action::Close => {
-                self.overlays.pop();
+                self.chrome.overlays.pop();
                 return Outcome::redraw();
             }
             Action::Confirm => {
-                let Some(preset) = self.presets.get(*selected).cloned() else {
+                let Some(preset) = self.ctx.presets.get(*selected).cloned() else {
                     return Outcome::default();
                 };
-                self.overlays.pop();
-                preset.apply(&mut self.scenario);
+                self.chrome.overlays.pop();
+                preset.apply(&mut self.doc.scenario);
                 self.recompute_breakeven();
                 return self.notify(format!("loaded preset: {}", preset.title));
             }
@@ -204,7 +210,7 @@ impl App {
     /// models (at most four), and the first marked model that can be self-hosted becomes the
     /// self-hosted one (an open model without an API price first); the notice says what went
     /// where and names the ones skipped.
-    pub(super) fn send_marks(&mut self) -> Outcome {
+    pub(crate) fn send_marks(&mut self) -> Outcome {
         if self.catalogue.marks.is_empty() {
             return self.notify("mark models with Space first, then press b".into());
         }
@@ -212,7 +218,7 @@ impl App {
             .catalogue
             .marks
             .iter()
-            .filter_map(|id| self.catalog.model(id))
+            .filter_map(|id| self.ctx.catalog.model(id))
             .collect();
         let hosted = marked
             .iter()
@@ -245,18 +251,18 @@ impl App {
         if !sent.is_empty() {
             let noun = if sent.len() == 1 { "model" } else { "models" };
             parts.push(format!("comparing {} API {noun}", sent.len()));
-            self.scenario.api_models = sent;
+            self.doc.scenario.api_models = sent;
         }
         if let Some((id, name)) = hosted {
             parts.push(format!("self-hosting {name}"));
-            self.scenario.self_host.model = id;
+            self.doc.scenario.self_host.model = id;
         }
         if !skipped.is_empty() {
             parts.push(format!("skipped {}", skipped.join(", ")));
         }
         self.recompute_breakeven();
-        self.pane = Pane::BreakEven;
-        self.overlays.clear();
+        self.chrome.pane = Pane::BreakEven;
+        self.chrome.overlays.clear();
         self.notify(parts.join("; "))
     }
 }

@@ -1,0 +1,334 @@
+//! The table of inputs: every number or choice a user sets for a workload or a self-hosted
+//! deployment, in one place. The break-even sliders, the hybrid tiers' sliders, the `cost` and
+//! `sensitivity` options, validation and the tornado all read a row from here.
+//!
+//! # How to add an input
+//! 1. Add its id to [`InputId`] (the order there is nothing; the list order is the table's).
+//! 2. Add one row to [`table::INPUTS`], where the slider list should show it: the name errors
+//!    and the tornado use, the CLI flag, the label, the accepted range, the slider (grid, bar
+//!    range, unit; `None` for an input set only on the command line), the default and why,
+//!    when it counts (renting, buying, always), and how to get and set it on the
+//!    [`Workload`], the deployment's [`Settings`] or the [`DeploymentChoice`].
+//! 3. Give the field a default in `Workload::default` or `Settings::default` (a test checks it
+//!    equals the row's) and a `cost` option in `src/cli/cost_args.rs` with its line in
+//!    `CostArgs::given`, which sets the row through the table (tests in `src/cli/args.rs`
+//!    check every row has an option that lands in it, and every option a row).
+//! 4. A deployment input: add its line to `Deployment::validate` in `inputs/check.rs` (the
+//!    resolved deployment is a flat struct, read by field); workload inputs are checked from
+//!    the table. To move it in the tornado, add a lever named as the row in
+//!    `domain/sensitivity.rs`.
+//!
+//! The sliders then list, show, step, type, reset and validate it; validation refuses values
+//! outside the row's range with the row's name; the slider's formatting picks the row's
+//! [`Show`]. Choices (model, GPU, precision, mode) are rows too: their options come from the
+//! catalogue or from the row's own fixed list ([`Choices`]).
+
+use super::cost::{InputError, Mode, Workload};
+use super::scenario::{DeploymentChoice, Settings};
+
+mod check;
+mod choices;
+mod grid;
+mod table;
+
+pub use grid::{Grid, Spec, bar_position, parse_typed, spec, step_value};
+pub use table::INPUTS;
+
+/// Ids of `Choices::Fixed` lists keep their order: ←/→ step along it.
+pub type FixedChoices = Vec<(&'static str, String)>;
+
+/// Which input a row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputId {
+    Volume,
+    InputShare,
+    PromptTokens,
+    Model,
+    Gpu,
+    Precision,
+    Mode,
+    GpuHourPrice,
+    GpuPrice,
+    Years,
+    PowerWatts,
+    PowerPrice,
+    Pue,
+    Colo,
+    Utilization,
+    Efficiency,
+    KvOverhead,
+    MinReplicas,
+    Throughput,
+    Fte,
+    Salary,
+    Overhead,
+}
+
+/// What the input is part of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Workload,
+    Deployment,
+}
+
+/// In which mode a deployment input counts (and is listed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    Renting,
+    Buying,
+}
+
+/// The values validation accepts: `lo <= v <= hi` (`lo < v` when `open_low`), finite, and a
+/// whole number when `whole`. `allowed` replaces the generic wording in errors where one reads
+/// better ("tokens a day from 1K ...").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Accepts {
+    pub lo: f64,
+    pub hi: f64,
+    pub open_low: bool,
+    pub whole: bool,
+    pub allowed: Option<&'static str>,
+}
+
+/// How a value reads on its slider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// `5M/day`
+    TokensPerDay,
+    /// `50% in`
+    InputShare,
+    /// `$2.49/h`
+    PerHour,
+    /// `$17,500`
+    Dollars,
+    /// `$192K/yr`
+    PerYear,
+    /// `3 yr`
+    Years,
+    /// `$0.13/kWh`
+    PerKwh,
+    /// `1.4`
+    Plain,
+    /// `25%`
+    Percent,
+    /// `2`
+    Whole,
+    /// `1.2K tok/s`
+    TokensPerSecond,
+    /// `0.25 FTE`
+    Fte,
+    /// A choice's name.
+    Choice,
+}
+
+/// How a row reads and writes its value.
+#[derive(Clone, Copy)]
+pub enum Access {
+    /// A number of the workload.
+    Workload {
+        get: fn(&Workload) -> f64,
+        set: fn(&mut Workload, f64),
+    },
+    /// A number of the deployment's settings; `None`: not set (the GPU database's figure, or
+    /// the estimate, is used).
+    Setting {
+        get: fn(&Settings) -> Option<f64>,
+        set: fn(&mut Settings, Option<f64>),
+    },
+    /// A choice, by id; `set` returns false for an id that is not one of the choices.
+    Choice {
+        get: fn(&DeploymentChoice) -> String,
+        set: fn(&mut DeploymentChoice, &str) -> bool,
+        list: Choices,
+    },
+}
+
+/// Where a choice's options come from.
+#[derive(Clone, Copy)]
+pub enum Choices {
+    /// The open models of the catalogue that can be sized for self-hosting.
+    Models,
+    /// The GPUs of the catalogue.
+    Gpus,
+    /// A fixed list: (id, what it means), in order from the first to the last step.
+    Fixed(fn() -> FixedChoices),
+}
+
+/// One row of the table.
+#[derive(Clone, Copy)]
+pub struct Input {
+    pub id: InputId,
+    /// The name errors and the tornado use; the CLI option's name where the two agree.
+    pub name: &'static str,
+    /// The `cost` option, without dashes (`tokens-per-day` for the volume).
+    pub flag: &'static str,
+    /// The slider's label.
+    pub label: &'static str,
+    pub part: Part,
+    pub when: When,
+    /// `None` for choices.
+    pub accepts: Option<Accepts>,
+    /// `None` for choices and for inputs without a slider.
+    pub slider: Option<Spec>,
+    pub show: Show,
+    /// The default as a number (`None`: from the database, or unset).
+    pub default: Option<f64>,
+    /// Why the default is what it is.
+    pub why: &'static str,
+    pub access: Access,
+}
+
+impl std::fmt::Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Input").field("id", &self.id).finish()
+    }
+}
+
+impl PartialEq for Input {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl InputId {
+    /// This input's row. Every id has one (a test checks).
+    pub fn row(self) -> &'static Input {
+        INPUTS.iter().find(|r| r.id == self).unwrap_or(&INPUTS[0])
+    }
+}
+
+/// The row named `name` (as errors and the tornado name it).
+pub fn by_name(name: &str) -> Option<&'static Input> {
+    INPUTS.iter().find(|r| r.name == name)
+}
+
+impl When {
+    pub fn counts_in(self, mode: Mode) -> bool {
+        match self {
+            When::Always => true,
+            When::Renting => mode == Mode::Rent,
+            When::Buying => mode == Mode::Buy,
+        }
+    }
+}
+
+impl Input {
+    /// Set this row's number on a workload; false when the row is not a workload number.
+    pub fn set_workload(&self, w: &mut Workload, v: f64) -> bool {
+        match self.access {
+            Access::Workload { set, .. } => {
+                set(w, v);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Set this row's number on deployment settings; false when the row is not a setting.
+    pub fn set_setting(&self, s: &mut Settings, v: Option<f64>) -> bool {
+        match self.access {
+            Access::Setting { set, .. } => {
+                set(s, v);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Choose `id` for this row; false when the row is not a choice or `id` is not one of it.
+    pub fn set_choice(&self, d: &mut DeploymentChoice, id: &str) -> bool {
+        match self.access {
+            Access::Choice { set, .. } => set(d, id),
+            _ => false,
+        }
+    }
+
+    pub fn is_choice(&self) -> bool {
+        matches!(self.access, Access::Choice { .. })
+    }
+
+    /// The number this row reads from a workload (`None` for deployment rows).
+    pub fn workload_value(&self, w: &Workload) -> Option<f64> {
+        match self.access {
+            Access::Workload { get, .. } => Some(get(w)),
+            _ => None,
+        }
+    }
+
+    /// The number this row reads from deployment settings (`None` when unset or not a setting).
+    pub fn setting_value(&self, s: &Settings) -> Option<f64> {
+        match self.access {
+            Access::Setting { get, .. } => get(s),
+            _ => None,
+        }
+    }
+
+    /// `v` clamped into the accepted range; an open lower end keeps 0.01 above it.
+    pub fn clamp(&self, v: f64) -> f64 {
+        match self.accepts {
+            Some(a) => {
+                let lo = if a.open_low { a.lo + 0.01 } else { a.lo };
+                v.clamp(lo, a.hi)
+            }
+            None => v,
+        }
+    }
+
+    /// Refuse a value outside the accepted range, naming the input, the value and the range.
+    pub fn check(&self, v: f64) -> Result<(), InputError> {
+        let Some(a) = self.accepts else {
+            return Ok(());
+        };
+        let low_ok = if a.open_low { v > a.lo } else { v >= a.lo };
+        if v.is_finite() && low_ok && v <= a.hi && (!a.whole || v.fract() == 0.0) {
+            return Ok(());
+        }
+        let allowed = match a.allowed {
+            Some(text) => text.to_string(),
+            None => {
+                let low = if a.open_low { ">" } else { ">=" };
+                format!("a number {low} {} and <= {}", show(a.lo), show(a.hi))
+            }
+        };
+        Err(InputError {
+            field: self.name,
+            value: show(v),
+            allowed,
+        })
+    }
+}
+
+/// Plain decimals for ordinary values, exponent form for extreme ones (no 300-digit zeros).
+pub fn show(v: f64) -> String {
+    let a = v.abs();
+    if v == 0.0 || !v.is_finite() || (1e-4..1e15).contains(&a) {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
+/// The deployment rows listed for `mode`, in table order.
+pub fn deployment_inputs(mode: Mode) -> impl Iterator<Item = &'static Input> {
+    INPUTS.iter().filter(move |r| {
+        r.part == Part::Deployment && r.slider_or_choice() && r.when.counts_in(mode)
+    })
+}
+
+/// The workload rows with a slider, in table order.
+pub fn workload_inputs() -> impl Iterator<Item = &'static Input> {
+    INPUTS
+        .iter()
+        .filter(|r| r.part == Part::Workload && r.slider.is_some())
+}
+
+impl Input {
+    /// Listed among the sliders: a numeric slider or a choice.
+    fn slider_or_choice(&self) -> bool {
+        self.slider.is_some() || self.is_choice()
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,16 @@
+//! What the interface reads and never changes during a session.
+
+use super::keymap::Keymap;
+use crate::domain::catalog::Catalog;
+use crate::domain::preset::Preset;
+use crate::domain::rules::RuleBook;
+use crate::domain::scenario::Scenario;
+
+pub struct Ctx {
+    pub catalog: Catalog,
+    pub rules: RuleBook,
+    pub presets: Vec<Preset>,
+    pub keymap: Keymap,
+    /// What "new scenario" starts from.
+    pub builtin: Scenario,
+}
