@@ -1,5 +1,6 @@
 //! Loading the embedded database: RON text compiled into the binary, parsed and validated.
 
+pub mod compact;
 pub mod overlay;
 pub mod updated;
 
