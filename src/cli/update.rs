@@ -78,7 +78,10 @@ pub fn run(args: &UpdateArgs) -> Result<String, CliError> {
     if args.dry_run {
         out.push_str("dry run: nothing was stored; the data in use is unchanged\n");
     } else {
-        let manifest = locked.commit(&files).map_err(CliError::Failure)?;
+        let built = updated::program_identity().and_then(|id| updated::built(&fresh, &id));
+        let manifest = locked
+            .commit(&files, built.as_ref())
+            .map_err(CliError::Failure)?;
         let _ = writeln!(
             out,
             "stored in {}; `tierwise update --reset` returns to the embedded data",

@@ -2,12 +2,16 @@
 //! catalogue (and under the user's own files). Each figure taken from a fetched file cites a
 //! source named for the data set and its fetch date ("models.dev, fetched 2026-12-04").
 
+mod refresh;
+
+pub use refresh::{FeedText, apply, check_feed};
+
 use super::overlay::{self, Loaded};
-use super::{DataError, embedded_catalog};
+use super::{DataError, compact, embedded_catalog};
 use crate::domain::catalog::Catalog;
-use crate::update::Feed;
+use crate::update::derived::Stored;
 use crate::update::in_use::DataInUse;
-use crate::update::stored::{Snapshot, Updates};
+use crate::update::stored::{NewDerived, Snapshot, Updates};
 use std::path::Path;
 
 /// The data a session runs on: the embedded catalogue, the update stored in `data_dir` over
@@ -17,10 +21,9 @@ pub fn load_layers(
     config_dir: Option<&Path>,
     data_dir: Option<&Path>,
 ) -> Result<Loaded, DataError> {
-    let embedded = embedded_catalog()?;
     let (base, data, mut notices) = match data_dir {
-        Some(dir) => stored_layer(dir, embedded),
-        None => (embedded, DataInUse::Embedded, Vec::new()),
+        Some(dir) => stored_layer(dir)?,
+        None => (embedded_catalog()?, DataInUse::Embedded, Vec::new()),
     };
     let mut loaded = overlay::load_on(base, config_dir)?;
     loaded.data = data;
@@ -29,38 +32,102 @@ pub fn load_layers(
     Ok(loaded)
 }
 
-/// The embedded catalogue with the update stored in `data_dir`, if there is a usable one.
-pub fn stored_layer(data_dir: &Path, embedded: Catalog) -> (Catalog, DataInUse, Vec<String>) {
-    let fallback = |why: String| {
-        format!("{why}; the embedded prices are used (`tierwise update --reset` clears it)")
+/// The catalogue with the update stored in `data_dir` applied, or the embedded one when none
+/// is stored (or it cannot be used: then a notice says why). The catalogue this program built
+/// from the update is taken when it is kept; otherwise it is built and kept for next time.
+pub fn stored_layer(data_dir: &Path) -> Result<(Catalog, DataInUse, Vec<String>), DataError> {
+    let updates = Updates::new(data_dir);
+    let identity = program_identity();
+    let found = match &identity {
+        Some(id) => updates.read_built(id),
+        None => updates
+            .read_manifest()
+            .map(|m| m.map_or(Stored::None, Stored::Unbuilt)),
     };
-    let snapshot = match Updates::new(data_dir).read() {
-        Ok(None) => return (embedded, DataInUse::Embedded, Vec::new()),
-        Ok(Some(s)) => s,
-        Err(why) => return (embedded, DataInUse::Embedded, vec![fallback(why)]),
-    };
-    match apply(&embedded, &snapshot_texts(&snapshot)) {
-        Ok(catalog) => (
-            catalog,
-            DataInUse::from_manifest(&snapshot.manifest),
-            Vec::new(),
-        ),
-        Err(why) => (
-            embedded,
+    match found {
+        Ok(Stored::None) => Ok((embedded_catalog()?, DataInUse::Embedded, Vec::new())),
+        Err(why) => Ok((
+            embedded_catalog()?,
             DataInUse::Embedded,
-            vec![fallback(format!("the stored update does not apply: {why}"))],
-        ),
+            vec![fallback(why)],
+        )),
+        Ok(Stored::Built(manifest, bytes)) => match compact::decode(&bytes) {
+            Ok(c) => Ok((
+                Catalog {
+                    sources: c.sources,
+                    models: c.models,
+                    gpus: c.gpus,
+                },
+                DataInUse::from_manifest(&manifest),
+                Vec::new(),
+            )),
+            Err(_) => rebuild(&updates, identity.as_deref()),
+        },
+        Ok(Stored::Unbuilt(_)) => rebuild(&updates, identity.as_deref()),
     }
 }
 
-/// One fetched file's text with where and when it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FeedText<'a> {
-    pub feed: Feed,
-    pub text: &'a str,
-    /// The fetch date, `2026-12-04`.
-    pub date: String,
-    pub address: String,
+fn fallback(why: String) -> String {
+    format!("{why}; the embedded prices are used (`tierwise update --reset` clears it)")
+}
+
+/// Build the catalogue from the stored downloads, and keep it when this program has an
+/// identity to tie it to.
+fn rebuild(
+    updates: &Updates,
+    identity: Option<&str>,
+) -> Result<(Catalog, DataInUse, Vec<String>), DataError> {
+    let embedded = embedded_catalog()?;
+    let snapshot = match updates.read() {
+        Ok(Some(s)) => s,
+        Ok(None) => return Ok((embedded, DataInUse::Embedded, Vec::new())),
+        Err(why) => return Ok((embedded, DataInUse::Embedded, vec![fallback(why)])),
+    };
+    match apply(&embedded, &snapshot_texts(&snapshot)) {
+        Ok(catalog) => {
+            if let Some(built) = identity.and_then(|id| built(&catalog, id)) {
+                updates.keep_built(&snapshot.manifest.generation, &built);
+            }
+            Ok((
+                catalog,
+                DataInUse::from_manifest(&snapshot.manifest),
+                Vec::new(),
+            ))
+        }
+        Err(why) => Ok((
+            embedded,
+            DataInUse::Embedded,
+            vec![fallback(format!("the stored update does not apply: {why}"))],
+        )),
+    }
+}
+
+/// `catalog` in the compact form, tied to the program `identity`.
+pub fn built(catalog: &Catalog, identity: &str) -> Option<NewDerived> {
+    let body = compact::encode(&catalog.sources, &catalog.models, &catalog.gpus).ok()?;
+    Some(NewDerived {
+        built_on: identity.to_string(),
+        body,
+    })
+}
+
+/// Which program this is: its version and its executable's size and modification time, so a
+/// rebuilt program (other embedded data, other import rules) does not trust an older build's
+/// catalogue. `None` when the executable cannot be examined.
+pub fn program_identity() -> Option<String> {
+    let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "tierwise {} {} bytes {}.{:09}",
+        env!("CARGO_PKG_VERSION"),
+        meta.len(),
+        modified.as_secs(),
+        modified.subsec_nanos()
+    ))
 }
 
 /// The texts of a stored update.
@@ -78,50 +145,4 @@ pub fn snapshot_texts(snapshot: &Snapshot) -> Vec<FeedText<'_>> {
             })
         })
         .collect()
-}
-
-/// Check one fetched file before anything is built from it; the summary says what it holds.
-pub fn check_feed(feed: &FeedText) -> Result<String, String> {
-    let root: serde_json::Value = serde_json::from_str(feed.text).map_err(|e| {
-        format!(
-            "not valid JSON at line {} column {} ({}); truncated or not {} data?",
-            e.line(),
-            e.column(),
-            e.classify_kind(),
-            feed.feed.label()
-        )
-    })?;
-    let entries = root
-        .as_object()
-        .ok_or_else(|| {
-            format!(
-                "not {} data: the top level is not a JSON object",
-                feed.feed.label()
-            )
-        })?
-        .len();
-    if entries == 0 {
-        return Err(format!("not {} data: no entries", feed.feed.label()));
-    }
-    Ok(format!("{entries} entries"))
-}
-
-/// The embedded catalogue with the fetched files applied.
-pub fn apply(embedded: &Catalog, _texts: &[FeedText]) -> Result<Catalog, String> {
-    Ok(embedded.clone())
-}
-
-trait ClassifyKind {
-    fn classify_kind(&self) -> &'static str;
-}
-
-impl ClassifyKind for serde_json::Error {
-    fn classify_kind(&self) -> &'static str {
-        match self.classify() {
-            serde_json::error::Category::Eof => "it ends early",
-            serde_json::error::Category::Syntax => "a syntax error",
-            serde_json::error::Category::Data => "unexpected data",
-            serde_json::error::Category::Io => "a read error",
-        }
-    }
 }

@@ -6,9 +6,11 @@
 //! - [`fetch`]: one download with a connect and a total timeout, a size cap and progress.
 //! - [`progress`]: the progress line on stderr.
 //! - [`stored`]: the fetched files on disk (atomic, locked, with date and address).
+//! - [`derived`]: the catalogue built from a stored update, kept for the next start.
 //! - [`in_use`]: which data a session runs on, and how old it is.
 
 pub mod address;
+pub mod derived;
 pub mod fetch;
 pub mod in_use;
 pub mod progress;

@@ -40,6 +40,18 @@ pub struct Manifest {
     /// The generation folder's name.
     pub generation: String,
     pub files: Vec<StoredFile>,
+    /// The catalogue built from the files, kept so a start need not build it again.
+    #[serde(default)]
+    pub derived: Option<DerivedFile>,
+}
+
+/// The built catalogue beside the downloads (see [`super::derived`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DerivedFile {
+    /// Which program built it: a different build builds it again.
+    pub built_on: String,
+    pub bytes: u64,
+    pub checksum: String,
 }
 
 /// One stored download.
@@ -82,6 +94,13 @@ impl Snapshot {
             .find(|(f, _)| *f == feed)
             .map(|(_, t)| t.as_str())
     }
+}
+
+/// A built catalogue to store beside the downloads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewDerived {
+    pub built_on: String,
+    pub body: Vec<u8>,
 }
 
 /// A download to store.
@@ -155,6 +174,23 @@ impl Updates {
     }
 
     fn read_once(&self) -> Result<Option<Snapshot>, String> {
+        let Some(manifest) = self.read_manifest()? else {
+            return Ok(None);
+        };
+        let generation = self.dir.join(&manifest.generation);
+        let mut texts = Vec::new();
+        for file in &manifest.files {
+            let path = generation.join(file.feed.file_name());
+            let bytes = read_verified(&path, file.bytes, &file.checksum)?;
+            let text =
+                String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8", path.display()))?;
+            texts.push((file.feed, text));
+        }
+        Ok(Some(Snapshot { manifest, texts }))
+    }
+
+    /// `current.ron`, checked, or `None` when no update is stored.
+    pub fn read_manifest(&self) -> Result<Option<Manifest>, String> {
         let path = self.dir.join(MANIFEST_FILE);
         let shown = path.display();
         let bytes = match read_capped(&path, MAX_MANIFEST_BYTES) {
@@ -181,33 +217,18 @@ impl Updates {
                 manifest.generation
             ));
         }
-        let generation = self.dir.join(&manifest.generation);
-        let mut texts = Vec::new();
-        for file in &manifest.files {
-            let path = generation.join(file.feed.file_name());
-            let shown = path.display();
-            let bytes = match read_capped(&path, MAX_STORED_BYTES) {
-                Ok(ReadOutcome::Bytes(b)) => b,
-                Ok(ReadOutcome::Missing) => return Err(format!("{shown}: missing")),
-                Ok(other) => return Err(format!("{shown}: unreadable ({other:?})")),
-                Err(e) => return Err(format!("{shown}: {e}")),
-            };
-            if bytes.len() as u64 != file.bytes || checksum(&bytes) != file.checksum {
-                return Err(format!(
-                    "{shown}: damaged (size or checksum differs from {MANIFEST_FILE})"
-                ));
-            }
-            let text = String::from_utf8(bytes).map_err(|_| format!("{shown}: not UTF-8"))?;
-            texts.push((file.feed, text));
-        }
-        Ok(Some(Snapshot { manifest, texts }))
+        Ok(Some(manifest))
     }
 
     /// Take the update lock, waiting for another update's commit to finish.
     pub fn lock(&self) -> Result<Locked<'_>, String> {
+        self.lock_within(COMMIT_WAIT.max(LOCK_WAIT))
+    }
+
+    /// Take the update lock, waiting at most `wait`.
+    pub(super) fn lock_within(&self, wait: Duration) -> Result<Locked<'_>, String> {
         fs::create_dir_all(&self.dir).map_err(|e| format!("{}: {e}", self.dir.display()))?;
         let path = self.dir.join(LOCK_FILE);
-        let wait = COMMIT_WAIT.max(LOCK_WAIT);
         match lock(&path, wait) {
             Ok(l) => Ok(Locked {
                 updates: self,
@@ -221,6 +242,23 @@ impl Updates {
             Err(LockError::Io(e)) => Err(format!("{}: {e}", path.display())),
         }
     }
+}
+
+/// A stored file's bytes, refused unless its size and checksum are the manifest's.
+pub(super) fn read_verified(path: &Path, bytes: u64, sum: &str) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let data = match read_capped(path, MAX_STORED_BYTES) {
+        Ok(ReadOutcome::Bytes(b)) => b,
+        Ok(ReadOutcome::Missing) => return Err(format!("{shown}: missing")),
+        Ok(other) => return Err(format!("{shown}: unreadable ({other:?})")),
+        Err(e) => return Err(format!("{shown}: {e}")),
+    };
+    if data.len() as u64 != bytes || checksum(&data) != sum {
+        return Err(format!(
+            "{shown}: damaged (size or checksum differs from {MANIFEST_FILE})"
+        ));
+    }
+    Ok(data)
 }
 
 fn is_generation_name(name: &str) -> bool {
@@ -237,7 +275,11 @@ impl Locked<'_> {
     }
 
     /// Store `files` as the new current data and remove every older generation.
-    pub fn commit(&self, files: &[NewFile]) -> Result<Manifest, String> {
+    pub fn commit(
+        &self,
+        files: &[NewFile],
+        derived: Option<&NewDerived>,
+    ) -> Result<Manifest, String> {
         static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let dir = &self.updates.dir;
         let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -264,20 +306,34 @@ impl Locked<'_> {
                 checksum: checksum(&file.body),
             });
         }
-        let manifest = Manifest {
+        let mut manifest = Manifest {
             version: MANIFEST_VERSION,
             generation: generation.clone(),
             files: stored,
+            derived: None,
         };
-        let text = ron::ser::to_string_pretty(&manifest, ron::ser::PrettyConfig::default())
-            .map_err(|e| format!("the manifest did not serialise: {e}"))?;
-        let path = dir.join(MANIFEST_FILE);
-        if let Err(e) = write_atomic(&path, text.as_bytes()) {
+        if let Some(d) = derived {
+            // Without its cache the update is still whole: a failure here only costs time.
+            manifest.derived = super::derived::write(&gen_dir, d).ok();
+        }
+        if let Err(e) = self.write_manifest(&manifest) {
             let _ = fs::remove_dir_all(&gen_dir);
-            return Err(failed(e, &path));
+            return Err(e);
         }
         self.tidy(Some(&generation));
         Ok(manifest)
+    }
+
+    /// Replace `current.ron` atomically.
+    pub(super) fn write_manifest(&self, manifest: &Manifest) -> Result<(), String> {
+        let text = ron::ser::to_string_pretty(manifest, ron::ser::PrettyConfig::default())
+            .map_err(|e| format!("the manifest did not serialise: {e}"))?;
+        let path = self.updates.dir.join(MANIFEST_FILE);
+        write_atomic(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    pub(super) fn updates(&self) -> &Updates {
+        self.updates
     }
 
     /// Remove the stored update, so the embedded data is used again. Returns the manifest

@@ -32,10 +32,13 @@ fn a_commit_reads_back_with_date_address_and_text() {
     let updates = Updates::new(home.path());
     let locked = updates.lock().unwrap();
     let manifest = locked
-        .commit(&[
-            file(Feed::ModelsDev, "{\"a\":1}"),
-            file(Feed::Litellm, "{}"),
-        ])
+        .commit(
+            &[
+                file(Feed::ModelsDev, "{\"a\":1}"),
+                file(Feed::Litellm, "{}"),
+            ],
+            None,
+        )
         .unwrap();
     drop(locked);
     let snap = updates.read().unwrap().expect("stored");
@@ -54,8 +57,12 @@ fn a_second_commit_replaces_the_first_and_removes_its_files() {
     let home = tempfile::tempdir().unwrap();
     let updates = Updates::new(home.path());
     let locked = updates.lock().unwrap();
-    let first = locked.commit(&[file(Feed::ModelsDev, "old")]).unwrap();
-    let second = locked.commit(&[file(Feed::ModelsDev, "new")]).unwrap();
+    let first = locked
+        .commit(&[file(Feed::ModelsDev, "old")], None)
+        .unwrap();
+    let second = locked
+        .commit(&[file(Feed::ModelsDev, "new")], None)
+        .unwrap();
     assert_ne!(first.generation, second.generation);
     assert_eq!(generations(updates.dir()), vec![second.generation.clone()]);
     drop(locked);
@@ -68,7 +75,9 @@ fn a_commit_that_died_before_the_manifest_leaves_the_old_data() {
     let home = tempfile::tempdir().unwrap();
     let updates = Updates::new(home.path());
     let locked = updates.lock().unwrap();
-    locked.commit(&[file(Feed::ModelsDev, "old")]).unwrap();
+    locked
+        .commit(&[file(Feed::ModelsDev, "old")], None)
+        .unwrap();
     // What a crash after writing the new generation but before the manifest leaves behind:
     // a second generation folder and a temporary manifest.
     let orphan = updates.dir().join("gen-20991231T000000Z-1.0");
@@ -81,7 +90,9 @@ fn a_commit_that_died_before_the_manifest_leaves_the_old_data() {
         Some("old")
     );
     // The next commit clears what the crash left.
-    let m = locked.commit(&[file(Feed::ModelsDev, "newer")]).unwrap();
+    let m = locked
+        .commit(&[file(Feed::ModelsDev, "newer")], None)
+        .unwrap();
     assert_eq!(generations(updates.dir()), vec![m.generation]);
     assert!(!temp.exists());
 }
@@ -93,7 +104,7 @@ fn a_damaged_file_is_refused_with_its_path() {
     let m = updates
         .lock()
         .unwrap()
-        .commit(&[file(Feed::Litellm, "{\"x\": 1}")])
+        .commit(&[file(Feed::Litellm, "{\"x\": 1}")], None)
         .unwrap();
     let path = updates
         .dir()
@@ -138,7 +149,7 @@ fn reset_removes_everything_and_reports_what_was_there() {
     let updates = Updates::new(home.path());
     let locked = updates.lock().unwrap();
     assert_eq!(locked.reset(), Ok(None));
-    let m = locked.commit(&[file(Feed::ModelsDev, "x")]).unwrap();
+    let m = locked.commit(&[file(Feed::ModelsDev, "x")], None).unwrap();
     assert_eq!(locked.reset(), Ok(Some(m)));
     drop(locked);
     assert_eq!(updates.read(), Ok(None));
@@ -151,4 +162,58 @@ fn timestamps_and_checksums_have_fixed_shapes() {
     assert_eq!(now_iso().len(), 20);
     assert_eq!(checksum(b""), "cbf29ce484222325");
     assert_ne!(checksum(b"a"), checksum(b"b"));
+}
+
+#[test]
+fn a_built_catalogue_is_used_only_by_the_program_that_built_it() {
+    use crate::update::derived::Stored;
+    let home = tempfile::tempdir().unwrap();
+    let updates = Updates::new(home.path());
+    assert_eq!(updates.read_built("me"), Ok(Stored::None));
+    let built = NewDerived {
+        built_on: "me".into(),
+        body: b"compact".to_vec(),
+    };
+    let m = updates
+        .lock()
+        .unwrap()
+        .commit(&[file(Feed::ModelsDev, "x")], Some(&built))
+        .unwrap();
+    assert_eq!(
+        updates.read_built("me"),
+        Ok(Stored::Built(m.clone(), b"compact".to_vec()))
+    );
+    assert_eq!(
+        updates.read_built("another build"),
+        Ok(Stored::Unbuilt(m.clone()))
+    );
+    // Another build keeps its own for the next start.
+    let theirs = NewDerived {
+        built_on: "another build".into(),
+        body: b"theirs".to_vec(),
+    };
+    updates.keep_built(&m.generation, &theirs);
+    assert!(
+        matches!(updates.read_built("another build"), Ok(Stored::Built(_, b)) if b == b"theirs")
+    );
+    // Not for a generation that has been replaced, and not while an update holds the lock.
+    let locked = updates.lock().unwrap();
+    updates.keep_built(&m.generation, &built);
+    assert!(matches!(updates.read_built("me"), Ok(Stored::Unbuilt(_))));
+    let newer = locked.commit(&[file(Feed::ModelsDev, "y")], None).unwrap();
+    drop(locked);
+    updates.keep_built(&m.generation, &built);
+    assert_eq!(updates.read_built("me"), Ok(Stored::Unbuilt(newer)));
+    // A damaged built file is passed over, not trusted.
+    let m = updates
+        .lock()
+        .unwrap()
+        .commit(&[file(Feed::ModelsDev, "z")], Some(&built))
+        .unwrap();
+    let path = updates
+        .dir()
+        .join(&m.generation)
+        .join(crate::update::derived::DERIVED_FILE);
+    fs::write(path, b"tampered").unwrap();
+    assert_eq!(updates.read_built("me"), Ok(Stored::Unbuilt(m)));
 }
