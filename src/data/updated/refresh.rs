@@ -234,6 +234,10 @@ fn relabel(m: &mut Model, was: Option<&Model>, from: &str, to: &str) {
     }
     if let Some(p) = &mut m.price {
         figure(p, &swap);
+        // The import's notes name the offering's sources: "x@anthropic (models-dev, litellm)".
+        for note in p.alternatives.iter_mut().filter_map(|a| a.note.as_mut()) {
+            *note = swap_word(note, from, to);
+        }
     }
     if was.is_none_or(|w| w.openness != m.openness) {
         figure(&mut m.openness, &swap);
@@ -259,6 +263,26 @@ fn relabel(m: &mut Model, was: Option<&Model>, from: &str, to: &str) {
     {
         figure(f, &swap);
     }
+}
+
+/// `text` with each whole word `from` (delimited by spaces, commas or parentheses) made `to`.
+fn swap_word(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        out.push_str(if word == from { to } else { word });
+        word.clear();
+    };
+    for c in text.chars() {
+        if matches!(c, ' ' | ',' | '(' | ')') {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// Strip control characters and direction overrides from the text a fetched file supplied.

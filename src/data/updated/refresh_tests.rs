@@ -169,3 +169,15 @@ fn control_characters_never_reach_the_catalogue() {
         }
     }
 }
+
+#[test]
+fn notes_name_the_fetched_sources() {
+    assert_eq!(
+        swap_word(
+            "x@anthropic (models-dev, litellm); models-dev-fetched",
+            "models-dev",
+            "models-dev-fetched"
+        ),
+        "x@anthropic (models-dev-fetched, litellm); models-dev-fetched"
+    );
+}
