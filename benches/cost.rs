@@ -1,6 +1,7 @@
 //! Break-even and a 200-point cost curve for every API-priced model against one deployment
 //! (llama-3.1-70b on h100-sxm, renting). Budget: under 1 ms for the whole set, with the
-//! catalogue grown to about 70 models; the second group measures such a set.
+//! catalogue grown to about 70 models; the second group measures such a set. The last group
+//! runs the same with the architecture estimate (llama-3.3-70b at fp8) and times one plan.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -8,11 +9,15 @@ use tierwise::domain::breakeven::{VOLUME_MAX, VOLUME_MIN, cost_curve, crossover}
 use tierwise::domain::catalog::Price;
 use tierwise::domain::cost::{Deployment, Mode, Workload, blended_price, deployment_defaults};
 
-fn deployment() -> Deployment {
+fn deployment_of(id: &str) -> Deployment {
     let catalog = tierwise::data::embedded_catalog().expect("embedded catalogue");
-    let model = catalog.model("llama-3.1-70b").expect("llama-3.1-70b");
+    let model = catalog.model(id).expect("model in the catalogue");
     let gpu = catalog.gpu("h100-sxm").expect("h100-sxm");
     deployment_defaults(model, gpu).expect("defaults")
+}
+
+fn deployment() -> Deployment {
+    deployment_of("llama-3.1-70b")
 }
 
 /// What the break-even pane recomputes when an input changes.
@@ -90,6 +95,18 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("70 API prices, 58M-step staircase", |b| {
         b.iter(|| recompute(black_box(&fine), black_box(&seventy), black_box(&w)))
+    });
+    let mut architecture = deployment_of("llama-3.3-70b");
+    architecture.precision = tierwise::domain::cost::Precision::Fp8;
+    assert!(
+        architecture.plan().replica.is_some(),
+        "the architecture estimate applies"
+    );
+    c.bench_function("architecture estimate: one plan (replica choice)", |b| {
+        b.iter(|| black_box(&architecture).plan().tokens_per_s)
+    });
+    c.bench_function("architecture estimate: 70 API prices, rent", |b| {
+        b.iter(|| recompute(black_box(&architecture), black_box(&seventy), black_box(&w)))
     });
 }
 

@@ -346,7 +346,10 @@ fn bad_input_exits_2_naming_option_and_value() {
         ),
         (&["--tokens-per-day", "lots"], &["--tokens-per-day", "lots"]),
         (&["--prompt-tokens", "0"], &["--prompt-tokens", "0"]),
-        (&["--precision", "fp4"], &["--precision", "fp4", "int4"]),
+        (
+            &["--precision", "fp2"],
+            &["--precision", "fp2", "int4, fp4"],
+        ),
         (&["--mode", "lease"], &["--mode", "lease", "rent"]),
         (&["--min-replicas", "0"], &["--min-replicas", "0", "1000"]),
         (&["--min-replicas", "1.5"], &["--min-replicas", "1.5"]),

@@ -273,15 +273,24 @@ fn json_keys_are_exactly_the_documented_ones_in_order() {
         expected.extend(["severity", "rule", "subject", "message", "source"]);
         assert!(["block", "warn", "info"].contains(&f["severity"].as_str().unwrap()));
     }
-    // The plan's fields come first; the break-even comparison, what moves the answer and the
-    // sources (which the HTML page draws) follow.
+    // The plan's fields come first, then the plan search's three (their insides are checked by
+    // tests/cli_plan.rs), then the break-even comparison, what moves the answer and the sources
+    // (which the HTML page draws).
     let printed = printed_keys(&out.stdout);
     assert_eq!(printed[..expected.len()], expected);
+    let search = ["optimal", "thresholds", "hybrid_break_even_tokens_per_day"];
     let extras = ["breakeven", "what_moves", "data_as_of", "sources"];
-    assert_eq!(printed[expected.len()], extras[0]);
+    assert_eq!(printed[expected.len()], search[0]);
+    // Each top-level key comes after the one before it (nested keys sit in between).
+    let mut from = expected.len();
+    for key in search.iter().chain(&extras) {
+        let found = printed[from..].iter().position(|k| k == key);
+        assert!(found.is_some(), "{key} not after position {from}");
+        from += found.unwrap_or(0) + 1;
+    }
     assert_eq!(printed.last().map(String::as_str), extras.last().copied());
     assert!(extras.iter().all(|k| doc.get(k).is_some()), "{extras:?}");
-    assert_eq!(keys(&doc).len(), 11 + extras.len());
+    assert_eq!(keys(&doc).len(), 11 + search.len() + extras.len());
     let shares: f64 = doc["use_cases"]
         .as_array()
         .unwrap()

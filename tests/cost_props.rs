@@ -56,6 +56,16 @@ fn deployment() -> impl Strategy<Value = Deployment> {
             fte: staff.0,
             salary: staff.1,
             overhead: staff.2,
+            architecture: None,
+            memory_bandwidth_tb_s: None,
+            fp8_tflops: None,
+            int8_tops: None,
+            fp4_tflops: None,
+            kv_precision: Default::default(),
+            serving: Default::default(),
+            gpus_per_replica: None,
+            prompt_tokens: 2000.0,
+            output_tokens: 2000.0,
         })
         .prop_filter("valid", |d| d.validate().is_ok())
 }
@@ -88,7 +98,7 @@ proptest! {
         v in log_uniform(VOLUME_MIN, VOLUME_MAX),
     ) {
         let price = Price { input, output, long_context: None };
-        let w = Workload { tokens_per_day: v, input_share: share, prompt_tokens: 2_000.0 };
+        let w = Workload { tokens_per_day: v, input_share: share, prompt_tokens: 2_000.0, output_tokens: 2_000.0 };
         let double = Workload { tokens_per_day: 2.0 * v, ..w.clone() };
         prop_assert_eq!(api_monthly_cost(&price, &double), 2.0 * api_monthly_cost(&price, &w));
         let zero = Workload { tokens_per_day: 0.0, ..w.clone() };
@@ -279,7 +289,7 @@ proptest! {
         v in prop::sample::select(vec![VOLUME_MIN, VOLUME_MAX]),
         prompt in prop::sample::select(vec![1.0, 1e7]),
     ) {
-        let w = Workload { tokens_per_day: v, input_share: share, prompt_tokens: prompt };
+        let w = Workload { tokens_per_day: v, input_share: share, prompt_tokens: prompt, output_tokens: 2_000.0 };
         prop_assert_eq!(w.validate(), Ok(()));
         let mut d = llama_on_h100();
         d.kv_overhead = 10.0;

@@ -32,6 +32,7 @@ fn model_sources(m: &Model, out: &mut HashSet<String>) {
     add(m.context_tokens.as_ref(), out);
     add(m.price.as_ref(), out);
     add(m.modalities.as_ref(), out);
+    add(m.architecture.as_ref(), out);
     for f in m.scores.values() {
         add(Some(f), out);
     }

@@ -36,9 +36,10 @@ fn one_volume_step_sends_at_most_2_kb() {
 #[test]
 fn a_held_key_does_not_queue_frames() {
     let mut s = open_pane();
-    // The minimum-replicas slider: volume, share, region, sector, 3 API models, the add row,
-    // model, GPU, precision, mode, GPU-hour price, utilization, efficiency, then replicas.
-    s.send(b"\x1b[B".repeat(15));
+    // The minimum-replicas slider: volume, share, prompt, output, region, sector, 3 API
+    // models, the add row, model, GPU, precision, mode, GPU-hour price, utilization,
+    // efficiency, then replicas.
+    s.send(b"\x1b[B".repeat(17));
     s.settle_until("min replicas selected", |t| t.contains("min replicas"));
     s.take_output();
     s.send(b"\x1b[C".repeat(50));

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use tierwise::domain::catalog::{Figure, LicenseFamily, Modality, Model, Openness};
-use tierwise::domain::rules::{DeploymentKind, RuleBook, Sensitivity, Subject};
+use tierwise::domain::rules::{DeploymentKind, Host, RuleBook, Sensitivity, Subject};
 
 fn model(
     id: &str,
@@ -405,6 +405,7 @@ fn each_case_fires_exactly_the_expected_rules() {
             model,
             deployment: case.deployment,
             sensitivities: case.data.iter().copied().collect(),
+            host: None,
         };
         let fired: BTreeSet<String> = book
             .evaluate(case.region, case.sector, &[subject])
@@ -425,6 +426,7 @@ fn every_rule_is_covered_by_a_case() {
     let covered: BTreeSet<&str> = CASES
         .iter()
         .flat_map(|c| c.expect.iter().copied())
+        .chain(HOSTED.iter().flat_map(|c| c.expect.iter().copied()))
         .collect();
     for rule in &book().rules {
         assert!(
@@ -445,6 +447,7 @@ fn findings_come_worst_first_with_their_sources() {
         model: gpt,
         deployment: Api,
         sensitivities: [Regulated].into(),
+        host: None,
     };
     let findings = book.evaluate("eu", "healthcare", &[subject]);
     let severities: Vec<_> = findings.iter().map(|f| f.severity).collect();
@@ -454,4 +457,94 @@ fn findings_come_worst_first_with_their_sources() {
     assert_eq!(findings[0].rule, "regulated-data-external-api");
     assert_eq!(findings[0].source, "fourfold-2026");
     assert_eq!(findings[0].subject, "tier 1: gpt");
+}
+
+/// A model bought from a third party: the host's region, not the maker's origin, decides the
+/// data-transfer rules; the rules about the model itself still apply.
+struct HostedCase {
+    region: &'static str,
+    sector: &'static str,
+    model: &'static str,
+    host_region: Option<&'static str>,
+    data: &'static [Sensitivity],
+    expect: &'static [&'static str],
+}
+
+const HOSTED: &[HostedCase] = &[
+    // DeepSeek through a US host: no data goes to mainland China.
+    HostedCase {
+        region: "global",
+        sector: "commercial",
+        model: "deepseek-v4-pro",
+        host_region: Some("us"),
+        data: &[Confidential],
+        expect: &[],
+    },
+    // A US model through an EU-served cloud offering: no transfer to the US.
+    HostedCase {
+        region: "de",
+        sector: "finance",
+        model: "gpt",
+        host_region: Some("eu"),
+        data: &[Confidential],
+        expect: &[
+            "eu-ai-act-applies",
+            "eu-gdpr-dpa",
+            "eu-high-risk-closed-api",
+        ],
+    },
+    // An open EU model through a US host: the transfer rule follows the host.
+    HostedCase {
+        region: "fr",
+        sector: "healthcare",
+        model: "mistral",
+        host_region: Some("us"),
+        data: &[Internal],
+        expect: &["eu-ai-act-applies", "eu-gdpr-dpa", "eu-us-transfer-hosted"],
+    },
+    // A host that does not say where it serves: no transfer rule can be decided.
+    HostedCase {
+        region: "fr",
+        sector: "healthcare",
+        model: "mistral",
+        host_region: None,
+        data: &[Internal],
+        expect: &["eu-ai-act-applies", "eu-gdpr-dpa"],
+    },
+    // Regulated data through any host is still an external API.
+    HostedCase {
+        region: "global",
+        sector: "commercial",
+        model: "mistral",
+        host_region: Some("us"),
+        data: &[Regulated],
+        expect: &["regulated-data-external-api"],
+    },
+];
+
+#[test]
+fn hosted_offerings_follow_the_hosts_region() {
+    let book = book();
+    let models = models();
+    for (i, case) in HOSTED.iter().enumerate() {
+        let model = models.iter().find(|m| m.id == case.model).unwrap();
+        let subject = Subject {
+            label: model.id.clone(),
+            model,
+            deployment: Api,
+            sensitivities: case.data.iter().copied().collect(),
+            host: Some(Host::new(&book, "some-host", case.host_region)),
+        };
+        let fired: BTreeSet<String> = book
+            .evaluate(case.region, case.sector, &[subject])
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
+        let expected: BTreeSet<String> = case.expect.iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            fired, expected,
+            "hosted case {i}: {} / {}",
+            case.region, case.model
+        );
+    }
 }

@@ -70,10 +70,11 @@ fn editor_with_a_refused_value() {
 
 #[test]
 fn api_model_picker() {
-    // The third API model's row: volume, share, region, sector, API 1, API 2, API 3.
+    // The third API model's row: volume, share, prompt, output, region, sector, API 1, API 2,
+    // API 3.
     view(
         "breakeven_picker",
-        &["2", "j", "j", "j", "j", "j", "j", "Enter"],
+        &["2", "j", "j", "j", "j", "j", "j", "j", "j", "Enter"],
     );
 }
 
@@ -94,6 +95,8 @@ fn findings_under_the_chart() {
         "breakeven_findings",
         &[
             "2",
+            "j",
+            "j",
             "j",
             "j",
             "j",

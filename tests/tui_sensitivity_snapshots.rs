@@ -47,8 +47,8 @@ fn breakeven_tornado_wider_span_second_model_bought() {
     view(
         "sensitivity_breakeven_buy",
         &[
-            "2", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "Right", "v", "+", "+",
-            "Right",
+            "2", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "Right", "v",
+            "+", "+", "Right",
         ],
     );
 }

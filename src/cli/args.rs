@@ -31,12 +31,16 @@ pub enum Command {
     Scenario(ScenarioArgs),
     /// The hybrid plan of a scenario as a one-page Markdown plan, JSON, or an HTML page with charts
     Report(crate::cli::report::ReportArgs),
+    /// The current plan beside the cheapest compliant one (--optimize), over volume
+    Plan(crate::cli::plan::PlanArgs),
     /// Check a user data file (models.ron, gpus.ron, rules.ron) as the app would load it
     CheckData(crate::cli::check_data::CheckDataArgs),
     /// Which assumptions move the break-even volume, and how far (same options as cost)
     Sensitivity(Box<crate::cli::sensitivity::SensitivityArgs>),
     /// Fetch current prices from models.dev and LiteLLM (the only command that uses the network)
     Update(crate::cli::update::UpdateArgs),
+    /// GPUs per replica, memory split and throughput of a model on a GPU, with its bound
+    Sizing(Box<crate::cli::sizing::SizingArgs>),
 }
 
 #[derive(Debug, Clone, Args)]
@@ -156,8 +160,16 @@ mod tests {
             "0.3",
             "--prompt-tokens",
             "900",
+            "--output-tokens",
+            "300",
             "--precision",
             "int4",
+            "--kv-precision",
+            "fp8",
+            "--serving",
+            "peak",
+            "--gpus-per-replica",
+            "4",
             "--mode",
             "buy",
             "--gpu-hour-price",

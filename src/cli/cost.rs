@@ -45,7 +45,7 @@ pub fn compute<'a>(catalog: &'a Catalog, args: &CostArgs) -> Result<Report<'a>, 
     let workload = workload(args);
     workload.validate().map_err(input_error)?;
     let deployment = choice(args, &gpu.id)
-        .resolve(catalog)
+        .resolve_for(catalog, &workload)
         .map_err(input_error)?;
 
     let self_host = self_host_cost(&deployment, workload.tokens_per_day);

@@ -1,7 +1,7 @@
 //! The options of `tierwise cost`. Each number is checked for shape here (finite, readable);
 //! ranges are checked by the cost model, which names the option in its error.
 
-use crate::domain::cost::{Mode, Precision, Workload};
+use crate::domain::cost::{KvPrecision, Mode, Precision, Serving, Workload};
 use crate::domain::inputs::InputId as Id;
 use crate::domain::scenario::DeploymentChoice;
 use crate::domain::units::parse_quantity;
@@ -29,13 +29,30 @@ pub struct CostArgs {
     #[arg(long, value_name = "SHARE", value_parser = finite_number, allow_negative_numbers = true)]
     pub input_share: Option<f64>,
 
-    /// Average prompt length in tokens; selects long-context prices [default: 2000]
+    /// Average prompt length in tokens; selects long-context prices and shapes the
+    /// throughput [default: 2000]
     #[arg(long, value_name = "TOKENS", value_parser = quantity, allow_negative_numbers = true)]
     pub prompt_tokens: Option<f64>,
 
-    /// Weight precision: fp16, bf16, fp8, int8, int4 [default: fp16]
+    /// Average output tokens per request; shapes the throughput [default: 2000]
+    #[arg(long, value_name = "TOKENS", value_parser = quantity, allow_negative_numbers = true)]
+    pub output_tokens: Option<f64>,
+
+    /// Weight precision: fp16, bf16, fp8, int8, int4, fp4 [default: fp16]
     #[arg(long, value_name = "P", value_parser = precision)]
     pub precision: Option<Precision>,
+
+    /// KV cache precision: fp16, bf16, fp8 [default: fp16]
+    #[arg(long, value_name = "P", value_parser = kv_precision)]
+    pub kv_precision: Option<KvPrecision>,
+
+    /// Serving stack: typical (stock vLLM/SGLang) or peak (tuned) [default: typical]
+    #[arg(long, value_name = "PROFILE", value_parser = serving)]
+    pub serving: Option<Serving>,
+
+    /// GPUs per replica, 1 to 64 [default: chosen for the lowest $/M]
+    #[arg(long, value_name = "N", value_parser = gpus_per_replica)]
+    pub gpus_per_replica: Option<u32>,
 
     /// KV cache and activation memory as a fraction of the weights [default: 0.2]
     #[arg(long, value_name = "K", value_parser = finite_number, allow_negative_numbers = true)]
@@ -122,6 +139,7 @@ impl CostArgs {
             number(Id::Volume, self.tokens_per_day),
             number(Id::InputShare, self.input_share),
             number(Id::PromptTokens, self.prompt_tokens),
+            number(Id::OutputTokens, self.output_tokens),
             self.precision
                 .map(|p| (Id::Precision, Given::Choice(p.as_str()))),
             self.mode.map(|m| (Id::Mode, Given::Choice(m.as_str()))),
@@ -137,6 +155,11 @@ impl CostArgs {
             number(Id::KvOverhead, self.kv_overhead),
             number(Id::MinReplicas, self.min_replicas.map(f64::from)),
             number(Id::Throughput, self.throughput),
+            self.kv_precision
+                .map(|p| (Id::KvPrecision, Given::Choice(p.as_str()))),
+            self.serving
+                .map(|p| (Id::Serving, Given::Choice(p.as_str()))),
+            number(Id::GpusPerReplica, self.gpus_per_replica.map(f64::from)),
             number(Id::Fte, self.fte),
             number(Id::Salary, self.salary),
             number(Id::Overhead, self.overhead),
@@ -196,6 +219,23 @@ fn quantity(text: &str) -> Result<f64, String> {
     parse_quantity(text)
 }
 
+pub fn kv_precision(text: &str) -> Result<KvPrecision, String> {
+    KvPrecision::parse(text).ok_or_else(|| format!("expected one of {}", KvPrecision::names()))
+}
+
+pub fn serving(text: &str) -> Result<Serving, String> {
+    Serving::parse(text).ok_or_else(|| "expected typical or peak".to_string())
+}
+
+pub fn gpus_per_replica(text: &str) -> Result<u32, String> {
+    let allowed = "expected a whole number from 1 to 64";
+    let value = finite_number(text).map_err(|_| allowed.to_string())?;
+    if value.fract() != 0.0 || !(1.0..=64.0).contains(&value) {
+        return Err(allowed.to_string());
+    }
+    Ok(value as u32)
+}
+
 fn whole_number(text: &str) -> Result<u32, String> {
     let allowed = "expected a whole number from 1 to 1000";
     let value = finite_number(text).map_err(|_| allowed.to_string())?;
@@ -206,7 +246,7 @@ fn whole_number(text: &str) -> Result<u32, String> {
     Ok(value as u32)
 }
 
-fn precision(text: &str) -> Result<Precision, String> {
+pub fn precision(text: &str) -> Result<Precision, String> {
     Precision::parse(text).ok_or_else(|| {
         let names: Vec<&str> = Precision::ALL.iter().map(|p| p.as_str()).collect();
         format!("expected one of {}", names.join(", "))
@@ -241,7 +281,8 @@ mod tests {
     #[test]
     fn names_parse_case_insensitively() {
         assert_eq!(precision("INT4"), Ok(Precision::Int4));
-        assert!(precision("fp4").unwrap_err().contains("int4"));
+        assert_eq!(precision("FP4"), Ok(Precision::Fp4));
+        assert!(precision("fp2").unwrap_err().contains("int4, fp4"));
         assert_eq!(mode("buy"), Ok(Mode::Buy));
         assert!(mode("lease").is_err());
     }

@@ -157,17 +157,40 @@ pub fn text(r: &Report) -> String {
         d.mode.as_str(),
         d.precision.as_str()
     ));
-    out.push_str(&format!(
-        "  memory      {} GB per replica ({} GB weights + {} KV) -> {} of {} GB\n",
-        format_count(s.memory_gb),
-        format_count(s.weights_gb),
-        percent(d.kv_overhead),
-        count(s.gpus_per_replica, "GPU"),
-        format_count(d.gpu_memory_gb),
-    ));
-    let source = match s.throughput_source {
-        ThroughputSource::Estimated => "estimated from compute; --throughput sets a measured one",
-        ThroughputSource::Measured => "measured, from --throughput",
+    let plan = d.plan();
+    match &plan.replica {
+        Some(z) => out.push_str(&format!(
+            "  memory      {} GB per replica ({} GB weights, {} GB KV cache free for {} \
+             sequences) -> {} of {} GB: {}\n",
+            format_count(z.memory_gb),
+            format_count(z.weights_gb),
+            format_count(z.kv_gb_free),
+            format_count(z.max_concurrent_sequences),
+            count(s.gpus_per_replica, "GPU"),
+            format_count(d.gpu_memory_gb),
+            plan.reason,
+        )),
+        None => out.push_str(&format!(
+            "  memory      {} GB per replica ({} GB weights + {} KV) -> {} of {} GB\n",
+            format_count(s.memory_gb),
+            format_count(s.weights_gb),
+            percent(d.kv_overhead),
+            count(s.gpus_per_replica, "GPU"),
+            format_count(d.gpu_memory_gb),
+        )),
+    }
+    let source = match (s.throughput_source, &plan.replica) {
+        (ThroughputSource::Measured, _) => "measured, from --throughput".to_string(),
+        (ThroughputSource::Estimated, Some(z)) => format!(
+            "{}, {} serving, bound: {}; --throughput sets a measured one",
+            plan.method.label(),
+            d.serving.as_str(),
+            z.bound.as_str()
+        ),
+        (ThroughputSource::Estimated, None) => format!(
+            "{}, compute-bound; --throughput sets a measured one",
+            plan.method.label()
+        ),
     };
     out.push_str(&format!(
         "  throughput  {} tokens/s per replica ({source})\n",

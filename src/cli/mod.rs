@@ -10,9 +10,11 @@ pub mod errors;
 pub mod models;
 pub mod models_json;
 pub mod output;
+pub mod plan;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod sizing;
 pub mod suggest;
 pub mod update;
 
@@ -39,7 +41,9 @@ pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
         Command::Cost(args) => cost::run(&loaded.catalog, args),
         Command::Scenario(args) => scenario::run(&loaded.catalog, &args.action),
         Command::Report(args) => report::run(loaded, args),
+        Command::Plan(args) => plan::run(loaded, args),
         Command::Sensitivity(args) => sensitivity::run(&loaded.catalog, args),
+        Command::Sizing(args) => sizing::run(&loaded.catalog, args),
         Command::CheckData(_) => Err(CliError::Failure(
             "check-data runs on its own, not against loaded data".into(),
         )),

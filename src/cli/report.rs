@@ -59,6 +59,9 @@ pub enum ReportFormat {
 struct FullReport<'a> {
     #[serde(flatten)]
     plan: &'a PlanReport,
+    optimal: &'a Option<crate::domain::optimize::doc::OptimalSide>,
+    thresholds: &'a [crate::domain::optimize::doc::Threshold],
+    hybrid_break_even_tokens_per_day: Option<f64>,
     #[serde(flatten)]
     extras: &'a ScenarioExtras,
 }
@@ -135,13 +138,18 @@ pub fn render(
                 scenario,
                 "##",
             ));
+            text.push_str(&search_markdown(loaded, scenario)?);
             Ok(text)
         }
         ReportFormat::Json => {
             let doc = planned.map_err(|e| failed(&e))?;
+            let d = super::plan::document(loaded, scenario, true)?;
             let extras = scenario_report::build(&loaded.catalog, scenario);
             let full = FullReport {
                 plan: &doc,
+                optimal: &d.optimal,
+                thresholds: &d.thresholds,
+                hybrid_break_even_tokens_per_day: d.hybrid_break_even_tokens_per_day,
                 extras: &extras,
             };
             let mut text = serde_json::to_string_pretty(&full)
@@ -163,6 +171,16 @@ pub fn render(
     }
 }
 
+/// The report's part from the plan search: the cheapest compliant plan, the bands over volume
+/// and the hybrid break-even, as in `tierwise plan --optimize`.
+fn search_markdown(loaded: &Loaded, scenario: &Scenario) -> Result<String, CliError> {
+    let d = super::plan::document(loaded, scenario, true)?;
+    Ok(format!(
+        "\n{}",
+        crate::domain::optimize::doc::search_markdown(&d, "##")
+    ))
+}
+
 /// The saved state, when a state file exists. Opened like the app opens it (same repairs and
 /// notices, printed as warnings); without a state file nothing is created on disk.
 fn saved_state(builtin: impl FnOnce() -> Scenario) -> Option<State> {
@@ -179,7 +197,7 @@ fn saved_state(builtin: impl FnOnce() -> Scenario) -> Option<State> {
 
 /// The scenario `--scenario` names: a saved one, or the built-in `default` when no saved
 /// scenario has that name; without the option, the active saved scenario.
-fn scenario(loaded: &Loaded, name: Option<&str>) -> Result<Scenario, CliError> {
+pub fn scenario(loaded: &Loaded, name: Option<&str>) -> Result<Scenario, CliError> {
     let builtin = || store::builtin_scenario(&loaded.catalog, &loaded.use_cases);
     let state = saved_state(builtin);
     let found = match (&state, name) {

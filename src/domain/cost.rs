@@ -6,63 +6,18 @@
 //! nothing overflows; [`Sizing`] reports them as `u32`, saturating at `u32::MAX` (a value only an
 //! absurd deployment reaches; the bill is always computed from the unsaturated count).
 
-use super::catalog::{Gpu, Model, Price};
+use super::catalog::{Architecture, Gpu, Model, Price};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 mod check;
+mod plan;
+pub use super::serving::{KvPrecision, Precision, Serving, ThroughputSource};
 pub use check::{InputError, MAX_GPUS_PER_REPLICA, MAX_REPLICA_TOKENS_PER_S, MIN_REPLICA_CAPACITY};
 
 pub const DAYS_PER_MONTH: f64 = 30.0;
 pub const HOURS_PER_MONTH: f64 = 720.0;
 pub const SECONDS_PER_DAY: f64 = 86_400.0;
 pub const GPUS_PER_SERVER: f64 = 8.0;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Precision {
-    Fp16,
-    Bf16,
-    Fp8,
-    Int8,
-    Int4,
-}
-
-impl Precision {
-    pub const ALL: [Precision; 5] = [
-        Precision::Fp16,
-        Precision::Bf16,
-        Precision::Fp8,
-        Precision::Int8,
-        Precision::Int4,
-    ];
-
-    pub fn bytes_per_param(self) -> f64 {
-        match self {
-            Precision::Fp16 | Precision::Bf16 => 2.0,
-            Precision::Fp8 | Precision::Int8 => 1.0,
-            Precision::Int4 => 0.5,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Precision::Fp16 => "fp16",
-            Precision::Bf16 => "bf16",
-            Precision::Fp8 => "fp8",
-            Precision::Int8 => "int8",
-            Precision::Int4 => "int4",
-        }
-    }
-
-    /// Case-insensitive: `fp16`, `BF16`, ...
-    pub fn parse(text: &str) -> Option<Precision> {
-        let text = text.trim();
-        Precision::ALL
-            .into_iter()
-            .find(|p| p.as_str().eq_ignore_ascii_case(text))
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -96,8 +51,21 @@ pub struct Workload {
     pub tokens_per_day: f64,
     /// s: fraction of V that is input.
     pub input_share: f64,
-    /// L: average prompt length; only picks a long-context price tier.
+    /// L: average prompt length: picks a long-context price tier and shapes the throughput.
     pub prompt_tokens: f64,
+    /// O: average output tokens per request; shapes the throughput.
+    #[serde(default = "default_output_tokens")]
+    pub output_tokens: f64,
+}
+
+/// As long as the default prompt, so the default lengths agree with the default input share
+/// of 0.5.
+fn default_output_tokens() -> f64 {
+    2_000.0
+}
+
+fn default_prompt_tokens() -> f64 {
+    2_000.0
 }
 
 impl Default for Workload {
@@ -105,7 +73,8 @@ impl Default for Workload {
         Workload {
             tokens_per_day: 5_000_000.0,
             input_share: 0.5,
-            prompt_tokens: 2_000.0,
+            prompt_tokens: default_prompt_tokens(),
+            output_tokens: default_output_tokens(),
         }
     }
 }
@@ -146,6 +115,32 @@ pub struct Deployment {
     pub salary: f64,
     /// o: maintenance overhead on the whole bill, fraction.
     pub overhead: f64,
+    /// The model's shape (catalogue); without it, or without `memory_bandwidth_tb_s`, the
+    /// parameter-only estimate (k, eta) applies.
+    #[serde(default)]
+    pub architecture: Option<Architecture>,
+    /// GPU memory bandwidth, TB/s, and dense FP8 / INT8 / FP4 tensor throughput.
+    #[serde(default)]
+    pub memory_bandwidth_tb_s: Option<f64>,
+    #[serde(default)]
+    pub fp8_tflops: Option<f64>,
+    #[serde(default)]
+    pub int8_tops: Option<f64>,
+    #[serde(default)]
+    pub fp4_tflops: Option<f64>,
+    #[serde(default)]
+    pub kv_precision: KvPrecision,
+    #[serde(default)]
+    pub serving: Serving,
+    /// GPUs per replica fixed by the user; `None`: chosen for the lowest $/M.
+    #[serde(default)]
+    pub gpus_per_replica: Option<u32>,
+    /// The request shape the throughput is estimated for, copied from the workload
+    /// ([`Deployment::shaped`]).
+    #[serde(default = "default_prompt_tokens")]
+    pub prompt_tokens: f64,
+    #[serde(default = "default_output_tokens")]
+    pub output_tokens: f64,
 }
 
 /// The GPU database's price for `mode`: per GPU-hour (rent) or per GPU (buy).
@@ -225,6 +220,16 @@ pub fn deployment_defaults_for(
         fte: 0.25,
         salary: 192_000.0,
         overhead: 0.0,
+        architecture: model.architecture.as_ref().map(|f| f.value.clone()),
+        memory_bandwidth_tb_s: gpu.memory_bandwidth_tb_s.as_ref().map(|f| f.value),
+        fp8_tflops: gpu.fp8_tflops.as_ref().map(|f| f.value),
+        int8_tops: gpu.int8_tops.as_ref().map(|f| f.value),
+        fp4_tflops: gpu.fp4_tflops.as_ref().map(|f| f.value),
+        kv_precision: KvPrecision::default(),
+        serving: Serving::default(),
+        gpus_per_replica: None,
+        prompt_tokens: default_prompt_tokens(),
+        output_tokens: default_output_tokens(),
     })
 }
 
@@ -248,33 +253,13 @@ pub fn api_monthly_cost_at(blended_usd_per_million: f64, tokens_per_day: f64) ->
     DAYS_PER_MONTH * tokens_per_day / 1e6 * blended_usd_per_million
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ThroughputSource {
-    Estimated,
-    Measured,
-}
-
-impl ThroughputSource {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ThroughputSource::Estimated => "estimated",
-            ThroughputSource::Measured => "measured",
-        }
-    }
-}
-
-impl fmt::Display for ThroughputSource {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
 /// Sizing of a deployment for one volume (section 3).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sizing {
     /// W = P_total * bytes(q).
     pub weights_gb: f64,
-    /// M = W * (1 + k).
+    /// Memory of one replica: W * (1 + k) with parameters only; GPUs x memory per GPU from
+    /// the architecture (the KV cache takes what the weights and the reserve leave).
     pub memory_gb: f64,
     /// n_r = max(1, ceil(M / VRAM)).
     pub gpus_per_replica: u32,
@@ -294,20 +279,14 @@ pub struct Sizing {
 }
 
 pub(crate) fn gpus_per_replica_f64(d: &Deployment) -> f64 {
-    let memory = d.params_total_b * d.precision.bytes_per_param() * (1.0 + d.kv_overhead);
-    (memory / d.gpu_memory_gb).ceil().max(1.0)
+    d.plan().gpus
 }
 
-/// tau and where it comes from: the measured figure, else n_r * F * eta / (2 * P_active).
+/// tau and where it comes from: the measured figure, else the estimate of [`Deployment::plan`]
+/// (from the architecture, or n_r * F * eta / (2 * P_active) with parameters only).
 pub fn replica_tokens_per_s(d: &Deployment) -> (f64, ThroughputSource) {
-    match d.throughput {
-        Some(t) => (t, ThroughputSource::Measured),
-        None => (
-            gpus_per_replica_f64(d) * d.gpu_tflops * 1e12 * d.efficiency
-                / (2.0 * d.params_active_b * 1e9),
-            ThroughputSource::Estimated,
-        ),
-    }
+    let plan = d.plan();
+    (plan.tokens_per_s, plan.source)
 }
 
 /// c = u * tau * 86,400: tokens a day one replica serves at the target utilization.
@@ -328,18 +307,30 @@ fn saturate(count: f64) -> u32 {
 }
 
 pub fn size(d: &Deployment, tokens_per_day: f64) -> Sizing {
-    let weights = d.params_total_b * d.precision.bytes_per_param();
-    let n_r = gpus_per_replica_f64(d);
-    let (tau, source) = replica_tokens_per_s(d);
-    let capacity = replica_capacity_tokens_per_day(d);
+    size_planned(d, &d.plan(), tokens_per_day)
+}
+
+/// [`size`] with the replica already planned (the plan is the costly part).
+fn size_planned(
+    d: &Deployment,
+    plan: &crate::domain::serving::Plan,
+    tokens_per_day: f64,
+) -> Sizing {
+    let n_r = plan.gpus;
+    let tau = plan.tokens_per_s;
+    let capacity = d.utilization * tau * SECONDS_PER_DAY;
     let replicas = replicas_at(d, capacity, tokens_per_day);
     let gpus = replicas * n_r;
+    let weights = d.params_total_b * d.precision.bytes_per_param();
     Sizing {
         weights_gb: weights,
-        memory_gb: weights * (1.0 + d.kv_overhead),
+        memory_gb: plan
+            .replica
+            .as_ref()
+            .map_or(weights * (1.0 + d.kv_overhead), |r| r.memory_gb),
         gpus_per_replica: saturate(n_r),
         replica_tokens_per_s: tau,
-        throughput_source: source,
+        throughput_source: plan.source,
         demand_tokens_per_s: tokens_per_day / SECONDS_PER_DAY,
         replicas: saturate(replicas),
         gpus: saturate(gpus),
@@ -375,8 +366,13 @@ pub(crate) struct Rates {
 
 impl Rates {
     pub fn new(d: &Deployment) -> Rates {
+        Rates::with_gpus(d, gpus_per_replica_f64(d))
+    }
+
+    /// The rates for replicas of `gpus_per_replica` GPUs (already planned).
+    pub fn with_gpus(d: &Deployment, gpus_per_replica: f64) -> Rates {
         Rates {
-            gpus_per_replica: gpus_per_replica_f64(d),
+            gpus_per_replica,
             per_gpu: per_gpu_month(d),
             colo: if d.mode == Mode::Buy { d.colo } else { 0.0 },
             labor: d.fte * d.salary / 12.0,
@@ -417,9 +413,11 @@ pub struct SelfHostCost {
 }
 
 pub fn self_host_cost(d: &Deployment, tokens_per_day: f64) -> SelfHostCost {
-    let sizing = size(d, tokens_per_day);
-    let replicas = replicas_at(d, replica_capacity_tokens_per_day(d), tokens_per_day);
-    let (infra, labor, total) = bill_for_replicas(d, replicas);
+    let plan = d.plan();
+    let sizing = size_planned(d, &plan, tokens_per_day);
+    let capacity = d.utilization * sizing.replica_tokens_per_s * SECONDS_PER_DAY;
+    let replicas = replicas_at(d, capacity, tokens_per_day);
+    let (infra, labor, total) = Rates::with_gpus(d, plan.gpus).bill(replicas);
     let millions_a_month = DAYS_PER_MONTH * tokens_per_day / 1e6;
     SelfHostCost {
         sizing,

@@ -11,6 +11,8 @@ use super::cost::{
 };
 use super::units::{format_count, format_tokens, format_usd_full};
 
+mod sizing;
+
 /// One line of arithmetic: what is computed, the formula, the formula with numbers, the result.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
@@ -140,51 +142,11 @@ pub fn api(name: &str, price: &Price, w: &Workload) -> Explanation {
 pub fn self_hosted(name: &str, d: &Deployment, v: f64) -> Explanation {
     let c = self_host_cost(d, v);
     let z = &c.sizing;
-    let q = d.precision.bytes_per_param();
-    let mut steps = vec![
-        step(
-            "weights",
-            "W = P_total × bytes(q)",
-            format!("{} × {}", num(d.params_total_b, 2), num(q, 1)),
-            format!("{} GB", num(z.weights_gb, 2)),
-        ),
-        step(
-            "memory per replica",
-            "M = W × (1 + k)",
-            format!("{} × (1 + {})", num(z.weights_gb, 2), num(d.kv_overhead, 3)),
-            format!("{} GB", num(z.memory_gb, 2)),
-        ),
-        step(
-            "GPUs per replica",
-            "n_r = max(1, ceil(M / VRAM))",
-            format!(
-                "max(1, ceil({} / {}))",
-                num(z.memory_gb, 2),
-                num(d.gpu_memory_gb, 1)
-            ),
-            num(f64::from(z.gpus_per_replica), 0),
-        ),
-    ];
-    steps.push(match d.throughput {
-        Some(t) => step(
-            "replica throughput",
-            "tau = the measured figure",
-            String::new(),
-            format!("{} tokens/s (measured)", num(t, 2)),
-        ),
-        None => step(
-            "replica throughput",
-            "tau = n_r × F × 1e12 × eta / (2 × P_active × 1e9)",
-            format!(
-                "{} × {} × 1e12 × {} / (2 × {} × 1e9)",
-                z.gpus_per_replica,
-                num(d.gpu_tflops, 1),
-                num(d.efficiency, 3),
-                num(d.params_active_b, 2)
-            ),
-            format!("{} tokens/s (estimated)", num(z.replica_tokens_per_s, 1)),
-        ),
-    });
+    let plan = d.plan();
+    let mut steps = match &plan.replica {
+        Some(r) => sizing::architecture_steps(d, &plan, r),
+        None => sizing::parameter_steps(d, &c),
+    };
     steps.extend([
         step(
             "demand",
@@ -292,11 +254,12 @@ pub fn self_hosted(name: &str, d: &Deployment, v: f64) -> Explanation {
         steps,
         conclusion: format!(
             "The GPUs are busy {} of the time at this volume (target {}); one more replica \
-             adds {} per million tokens it can serve. Throughput is {}.",
+             adds {} per million tokens it can serve. Throughput is {}, {}.",
             pct(v / z.capacity_tokens_per_day.max(f64::MIN_POSITIVE) * d.utilization),
             pct(d.utilization),
             per_million(marginal),
             z.throughput_source,
+            plan.method.label(),
         ),
     }
 }
@@ -425,6 +388,16 @@ mod tests {
             fte: 0.25,
             salary: 192_000.0,
             overhead: 0.0,
+            architecture: None,
+            memory_bandwidth_tb_s: None,
+            fp8_tflops: None,
+            int8_tops: None,
+            fp4_tflops: None,
+            kv_precision: Default::default(),
+            serving: Default::default(),
+            gpus_per_replica: None,
+            prompt_tokens: 2000.0,
+            output_tokens: 2000.0,
         }
     }
 
@@ -455,6 +428,48 @@ mod tests {
         assert!(text.contains("max(1, ceil(168 / 80))"), "{text}");
         assert!(text.contains("3 × $2.50 × 720"), "{text}");
         assert!(text.contains("$9,400.00 a month"), "{text}");
+        assert!(
+            e.conclusion.contains("estimated from parameters only"),
+            "{}",
+            e.conclusion
+        );
+    }
+
+    #[test]
+    fn architecture_steps_show_the_bound_with_its_numbers() {
+        let mut d = deployment();
+        d.architecture = Some(crate::domain::catalog::Architecture {
+            layers: 80,
+            attention_heads: 64,
+            kv_heads: 8,
+            head_dim: 128,
+            hidden_size: 8192,
+            attention: crate::domain::catalog::AttentionKind::Full,
+            kv_lora_rank: None,
+            qk_rope_head_dim: None,
+            sliding_window: None,
+            sliding_layers: None,
+            linear_layers: None,
+            experts: None,
+            active_experts: None,
+        });
+        d.memory_bandwidth_tb_s = Some(3.35);
+        d.fp8_tflops = Some(1979.0);
+        d.precision = Precision::Fp8;
+        let e = self_hosted("Llama", &d, 5e6);
+        let text = e.lines().join("\n");
+        // 2 x 80 x 8 x 128 x 2 bytes = 327,680 per token.
+        assert!(text.contains("2 × 80 × 8 × 128 × 2"), "{text}");
+        assert!(text.contains("327,680 bytes"), "{text}");
+        let plan = d.plan();
+        let r = plan.replica.as_ref().unwrap();
+        assert!(text.contains(&r.bound_sentence()), "{text}");
+        assert!(text.contains(r.bound.as_str()), "{text}");
+        assert!(
+            e.conclusion.contains("estimated from the architecture"),
+            "{}",
+            e.conclusion
+        );
     }
 
     #[test]

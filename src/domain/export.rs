@@ -50,7 +50,7 @@ pub fn scenario_markdown(catalog: &Catalog, rules: &RuleBook, scenario: &Scenari
     inputs(&mut out, catalog, rules, s);
     marks(&mut out, catalog, s, &mut sources);
     let apis = api_rows(catalog, s, &mut sources);
-    let deployment = s.self_host.resolve(catalog);
+    let deployment = s.self_host.resolve_for(catalog, &s.workload);
     if let Some(gpu) = catalog.gpu(&s.self_host.gpu) {
         sources.extend(gpu.rent_usd_per_hour.iter().flat_map(|f| f.sources.clone()));
         sources.extend(gpu.purchase_usd.iter().flat_map(|f| f.sources.clone()));

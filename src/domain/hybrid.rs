@@ -6,10 +6,15 @@ use super::catalog::{Catalog, Modality, Model, Price};
 use super::cost::{
     Deployment, InputError, SelfHostCost, Workload, api_monthly_cost, blended_price, self_host_cost,
 };
-use super::rules::{DeploymentKind, Finding, RuleBook, Sensitivity, Subject};
-use super::scenario::{PlannedUseCase, Scenario};
+use super::rules::{DeploymentKind, Finding, RuleBook, Sensitivity};
+use super::scenario::{DeploymentChoice, PlannedUseCase, Scenario};
 use super::usecase::{Capability, LONG_CONTEXT_TOKENS, Quality, UseCase};
-use std::collections::BTreeSet;
+
+mod findings;
+pub mod staff;
+pub mod way;
+pub use staff::{StaffShare, Staffed};
+pub use way::{Bought, Way, bought, find_offering, purchases};
 
 pub const TIER_NAMES: [&str; 3] = [
     "frontier API",
@@ -53,8 +58,14 @@ pub struct TierPlan {
     /// 1, 2 or 3.
     pub tier: u8,
     pub model: String,
+    /// What the rules see: an API (maker's or host's) or self-hosted.
     pub deployment: DeploymentKind,
-    /// Cost inputs of a self-hosted tier.
+    /// How the tier runs: api, hosted or self-hosted.
+    pub way: Way,
+    /// The offering bought (`model@provider`), when not the model's listed price.
+    pub offering: Option<String>,
+    /// Cost inputs of a self-hosted tier, as billed: `fte` and `salary` are the share of the
+    /// staff billed to it (see [`StaffShare`]).
     pub settings: Option<Deployment>,
     pub tokens_per_day: f64,
     /// Token-weighted input share of the use cases on this tier (the overall share when empty).
@@ -63,10 +74,12 @@ pub struct TierPlan {
     pub usd_per_month: f64,
     /// None when the tier carries no volume.
     pub usd_per_million: Option<f64>,
-    /// Tier 1: the blended API price.
+    /// API and hosted tiers: the blended price.
     pub blended_usd_per_million: Option<f64>,
-    /// Tiers 2 and 3: sizing and bill (absent when the tier is empty).
+    /// Self-hosted tiers: sizing and bill (absent when the tier is empty).
     pub self_host: Option<SelfHostCost>,
+    /// Self-hosted tiers: the staff billed to it.
+    pub staff: Option<StaffShare>,
     pub gpus: u32,
 }
 
@@ -75,7 +88,7 @@ pub struct HybridPlan {
     pub tiers: [TierPlan; 3],
     /// Normalized shares, in the scenario's use-case order.
     pub shares: Vec<f64>,
-    /// Each use case's part of its tier's cost: exact on the API tier, by tokens on a
+    /// Each use case's part of its tier's cost: exact on an API tier, by tokens on a
     /// self-hosted tier (whose cost is shared by all it carries).
     pub use_case_usd_per_month: Vec<f64>,
     pub hybrid_usd_per_month: f64,
@@ -119,6 +132,31 @@ pub fn plan(
     plan_priced(catalog, rules, scenario, None)
 }
 
+/// A tier bought through an API, or self-hosted.
+enum Run<'a> {
+    Bought(Bought<'a>),
+    Own(Box<Deployment>),
+}
+
+/// How tiers 2 and 3 run: their offering (`model@provider`, or a model id for its listed price)
+/// when set, else their self-hosted deployment.
+fn open_tier<'a>(
+    catalog: &'a Catalog,
+    field: &'static str,
+    choice: &DeploymentChoice,
+    offering: Option<&String>,
+    workload: &Workload,
+) -> Result<Run<'a>, InputError> {
+    match offering {
+        // A plain model id means the model's own listed price.
+        Some(id) if !id.contains('@') => bought(catalog, field, id, None).map(Run::Bought),
+        Some(id) => bought(catalog, field, &choice.model, Some(id)).map(Run::Bought),
+        None => choice
+            .resolve_for(catalog, workload)
+            .map(|d| Run::Own(Box::new(d))),
+    }
+}
+
 /// [`plan`] with the tier-1 model's API price replaced by `price` when given (what-if views).
 pub fn plan_priced(
     catalog: &Catalog,
@@ -128,15 +166,34 @@ pub fn plan_priced(
 ) -> Result<HybridPlan, InputError> {
     let workload = &scenario.workload;
     workload.validate()?;
-    let frontier = model(catalog, "tier-1", &scenario.tiers.frontier)?;
-    let listed = frontier.price.as_ref().map(|f| &f.value);
-    let frontier_price = price.or(listed).ok_or_else(|| InputError {
-        field: "tier-1",
-        value: frontier.id.clone(),
-        allowed: "a model with an API price".into(),
-    })?;
-    let large = scenario.tiers.large.resolve(catalog)?;
-    let small = scenario.tiers.small.resolve(catalog)?;
+    let tiers_in = &scenario.tiers;
+    let mut frontier = bought(
+        catalog,
+        "tier-1",
+        &tiers_in.frontier,
+        tiers_in.frontier_offering.as_deref(),
+    )?;
+    if let Some(p) = price {
+        frontier.price = p;
+    }
+    let large = tiers_in.large.resolve_for(catalog, workload)?;
+    let runs = [
+        Run::Bought(frontier),
+        open_tier(
+            catalog,
+            "tier-2",
+            &tiers_in.large,
+            tiers_in.large_offering.as_ref(),
+            workload,
+        )?,
+        open_tier(
+            catalog,
+            "tier-3",
+            &tiers_in.small,
+            tiers_in.small_offering.as_ref(),
+            workload,
+        )?,
+    ];
     for case in &scenario.use_cases {
         if let Some(problem) = case.use_case.problems().into_iter().next() {
             return Err(InputError {
@@ -171,49 +228,95 @@ pub fn plan_priced(
             workload.input_share
         },
         prompt_tokens: workload.prompt_tokens,
+        output_tokens: workload.output_tokens,
     };
+    let own_staff = [
+        false,
+        tiers_in.large.settings.own_staff,
+        tiers_in.small.settings.own_staff,
+    ];
+    let staffed: Vec<(usize, Staffed)> = runs
+        .iter()
+        .enumerate()
+        .filter_map(|(t, r)| match r {
+            Run::Own(d) => Some((
+                t,
+                Staffed {
+                    deployment: d,
+                    tokens_per_day: at(t).tokens_per_day,
+                    own_staff: own_staff[t],
+                },
+            )),
+            Run::Bought(_) => None,
+        })
+        .collect();
+    let billed = staff::bill(
+        &staffed
+            .iter()
+            .map(|(_, s)| Staffed { ..*s })
+            .collect::<Vec<_>>(),
+    );
+    let mut staff_of: [Option<(StaffShare, Deployment)>; 3] = [None, None, None];
+    for ((t, _), b) in staffed.iter().zip(billed) {
+        staff_of[*t] = Some(b);
+    }
 
-    let api_tier = {
-        let w = at(0);
-        let cost = api_monthly_cost(frontier_price, &w);
-        TierPlan {
-            tier: 1,
-            model: frontier.id.clone(),
-            deployment: DeploymentKind::Api,
+    let tier_plan = |t: usize| -> TierPlan {
+        let w = at(t);
+        let base = |model: &str, way: Way| TierPlan {
+            tier: t as u8 + 1,
+            model: model.to_string(),
+            deployment: way.deployment(),
+            way,
+            offering: None,
             settings: None,
             tokens_per_day: w.tokens_per_day,
             input_share: w.input_share,
-            share: tier_share[0],
-            usd_per_month: cost,
-            usd_per_million: (w.tokens_per_day > 0.0).then(|| blended_price(frontier_price, &w)),
-            blended_usd_per_million: Some(blended_price(frontier_price, &w)),
-            self_host: None,
-            gpus: 0,
-        }
-    };
-    let hosted_tier = |t: usize, choice: &str, d: &Deployment| {
-        let w = at(t);
-        let bill = (w.tokens_per_day > 0.0).then(|| self_host_cost(d, w.tokens_per_day));
-        TierPlan {
-            tier: t as u8 + 1,
-            model: choice.to_string(),
-            deployment: DeploymentKind::SelfHosted,
-            settings: Some(d.clone()),
-            tokens_per_day: w.tokens_per_day,
-            input_share: w.input_share,
             share: tier_share[t],
-            usd_per_month: bill.as_ref().map_or(0.0, |b| b.usd_per_month),
-            usd_per_million: bill.as_ref().map(|b| b.usd_per_million_tokens),
+            usd_per_month: 0.0,
+            usd_per_million: None,
             blended_usd_per_million: None,
-            gpus: bill.as_ref().map_or(0, |b| b.sizing.gpus),
-            self_host: bill,
+            self_host: None,
+            staff: None,
+            gpus: 0,
+        };
+        match &runs[t] {
+            Run::Bought(b) => {
+                let blended = blended_price(b.price, &w);
+                TierPlan {
+                    offering: b.offering.map(|o| o.id.clone()),
+                    usd_per_month: api_monthly_cost(b.price, &w),
+                    usd_per_million: (w.tokens_per_day > 0.0).then_some(blended),
+                    blended_usd_per_million: Some(blended),
+                    ..base(&b.model.id, b.way())
+                }
+            }
+            Run::Own(_) => {
+                let choice = if t == 1 {
+                    &tiers_in.large
+                } else {
+                    &tiers_in.small
+                };
+                let (share, billed) = staff_of[t]
+                    .clone()
+                    .expect("every self-hosted tier is staffed");
+                let bill =
+                    (w.tokens_per_day > 0.0).then(|| self_host_cost(&billed, w.tokens_per_day));
+                TierPlan {
+                    // The inputs as billed: the staff share in `fte` and `salary`, so the
+                    // tier's bill recomputes from these alone.
+                    settings: Some(billed.clone()),
+                    usd_per_month: bill.as_ref().map_or(0.0, |b| b.usd_per_month),
+                    usd_per_million: bill.as_ref().map(|b| b.usd_per_million_tokens),
+                    gpus: bill.as_ref().map_or(0, |b| b.sizing.gpus),
+                    self_host: bill,
+                    staff: Some(share),
+                    ..base(&choice.model, Way::SelfHosted)
+                }
+            }
         }
     };
-    let tiers = [
-        api_tier,
-        hosted_tier(1, &scenario.tiers.large.model, &large),
-        hosted_tier(2, &scenario.tiers.small.model, &small),
-    ];
+    let tiers = [tier_plan(0), tier_plan(1), tier_plan(2)];
 
     let use_case_usd_per_month = scenario
         .use_cases
@@ -221,17 +324,19 @@ pub fn plan_priced(
         .zip(&shares)
         .map(|(case, share)| {
             let t = usize::from(case.tier - 1);
-            if t == 0 {
-                let w = Workload {
-                    tokens_per_day: volume * share,
-                    input_share: case.use_case.input_share,
-                    ..workload.clone()
-                };
-                api_monthly_cost(frontier_price, &w)
-            } else if tier_share[t] > 0.0 {
-                tiers[t].usd_per_month * share / tier_share[t]
-            } else {
-                0.0
+            match &runs[t] {
+                Run::Bought(b) => api_monthly_cost(
+                    b.price,
+                    &Workload {
+                        tokens_per_day: volume * share,
+                        input_share: case.use_case.input_share,
+                        ..workload.clone()
+                    },
+                ),
+                Run::Own(_) if tier_share[t] > 0.0 => {
+                    tiers[t].usd_per_month * share / tier_share[t]
+                }
+                Run::Own(_) => 0.0,
             }
         })
         .collect();
@@ -241,14 +346,14 @@ pub fn plan_priced(
     // baseline and the hybrid bill the same tokens and differ only in where they go.
     let overall_input: f64 = tier_input.iter().sum();
     let all_frontier = api_monthly_cost(
-        frontier_price,
+        frontier.price,
         &Workload {
             input_share: overall_input,
             ..workload.clone()
         },
     );
     let all_self_hosted = self_host_cost(&large, volume).usd_per_month;
-    let findings = findings(catalog, rules, scenario, &tiers);
+    let findings = findings::findings(catalog, rules, scenario, &tiers);
     Ok(HybridPlan {
         gpus_total: tiers.iter().map(|t| t.gpus).sum(),
         tiers,
@@ -262,36 +367,6 @@ pub fn plan_priced(
     })
 }
 
-/// The rules the plan trips: one subject per tier that carries traffic, with the kinds of
-/// data routed to it.
-fn findings(
-    catalog: &Catalog,
-    rules: &RuleBook,
-    scenario: &Scenario,
-    tiers: &[TierPlan; 3],
-) -> Vec<Finding> {
-    let subjects: Vec<Subject> = tiers
-        .iter()
-        .filter(|t| t.tokens_per_day > 0.0)
-        .filter_map(|t| {
-            let model = catalog.model(&t.model)?;
-            let sensitivities: BTreeSet<Sensitivity> = scenario
-                .use_cases
-                .iter()
-                .filter(|c| c.tier == t.tier)
-                .map(|c| c.use_case.sensitivity)
-                .collect();
-            Some(Subject {
-                label: format!("tier {}: {}", t.tier, model.name),
-                model,
-                deployment: t.deployment,
-                sensitivities,
-            })
-        })
-        .collect();
-    rules.evaluate(&scenario.region, &scenario.sector, &subjects)
-}
-
 /// Re-apply the default routing to every use case of `scenario` (the `R` key).
 pub fn reroute(catalog: &Catalog, scenario: &mut Scenario) -> Result<(), InputError> {
     let frontier = model(catalog, "tier-1", &scenario.tiers.frontier)?.clone();
@@ -303,4 +378,4 @@ pub fn reroute(catalog: &Catalog, scenario: &mut Scenario) -> Result<(), InputEr
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -108,7 +108,7 @@ impl Preset {
     pub fn compare(&self, catalog: &Catalog) -> Result<Vec<Comparison>, InputError> {
         let workload = self.workload();
         workload.validate()?;
-        let deployment = self.deployment().resolve(catalog)?;
+        let deployment = self.deployment().resolve_for(catalog, &workload)?;
         let hosted = self_host_cost(&deployment, workload.tokens_per_day);
         let api_price = |model: &str| {
             catalog

@@ -146,14 +146,24 @@ pub fn prices_in_effect(price: &Price, w: &Workload) -> (f64, f64) {
 
 /// The report of `plan`, which must be the plan of `scenario` over `catalog`.
 pub fn build(catalog: &Catalog, scenario: &Scenario, plan: &HybridPlan) -> PlanReport {
-    let price = catalog
-        .model(&scenario.tiers.frontier)
-        .and_then(|m| m.price.as_ref())
-        .map(|p| &p.value);
+    // The price a bought tier pays: its offering's, else its model's listed one.
+    let price_of = |t: &super::hybrid::TierPlan| {
+        t.offering
+            .as_deref()
+            .and_then(|id| super::hybrid::find_offering(catalog, id))
+            .map(|(_, o)| &o.price.value)
+            .or_else(|| {
+                catalog
+                    .model(&t.model)
+                    .and_then(|m| m.price.as_ref())
+                    .map(|p| &p.value)
+            })
+    };
     let tiers = plan
         .tiers
         .iter()
         .map(|t| {
+            let price = price_of(t);
             let settings = match (&t.settings, t.tier) {
                 (Some(d), 2) => TierSettings::SelfHosted(Box::new(HostSettings::new(
                     &scenario.tiers.large.gpu,

@@ -108,6 +108,14 @@ pub struct Match {
     pub modalities: Vec<Modality>,
     #[serde(default)]
     pub deployment: Option<DeploymentKind>,
+    /// `true`: the model is bought from a third party (a cloud or an inference host) rather
+    /// than from its maker; `false`: from its maker, or self-hosted.
+    #[serde(default)]
+    pub hosted: Option<bool>,
+    /// A third party serves it from one of these regions (or a region within one); an offering
+    /// that does not say where it serves matches none.
+    #[serde(default)]
+    pub host_regions: Vec<String>,
     /// Data of one of these sensitivities is routed to the model.
     #[serde(default)]
     pub sensitivities: Vec<Sensitivity>,
@@ -123,6 +131,8 @@ impl Match {
             && self.license_families.is_empty()
             && self.modalities.is_empty()
             && self.deployment.is_none()
+            && self.hosted.is_none()
+            && self.host_regions.is_empty()
             && self.sensitivities.is_empty()
     }
 
@@ -140,6 +150,12 @@ impl Match {
             && (self.modalities.is_empty()
                 || self.modalities.iter().any(|m| model.has_modality(*m)))
             && self.deployment.is_none_or(|d| d == subject.deployment)
+            && self.hosted.is_none_or(|h| h == subject.host.is_some())
+            && (self.host_regions.is_empty()
+                || subject
+                    .host
+                    .as_ref()
+                    .is_some_and(|h| self.host_regions.iter().any(|r| h.places.contains(r))))
             && (self.sensitivities.is_empty()
                 || self
                     .sensitivities
@@ -190,6 +206,30 @@ pub struct Subject<'a> {
     pub model: &'a Model,
     pub deployment: DeploymentKind,
     pub sensitivities: BTreeSet<Sensitivity>,
+    /// Set when a third party (cloud or host) serves the model: where the data goes then.
+    pub host: Option<Host>,
+}
+
+/// The third party that serves a model through its API, and where it serves it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Host {
+    pub provider: String,
+    /// The offering's region, when it states one.
+    pub region: Option<String>,
+    /// That region and every region it lies within (empty when unstated).
+    pub places: BTreeSet<String>,
+}
+
+impl Host {
+    pub fn new(book: &RuleBook, provider: &str, region: Option<&str>) -> Host {
+        Host {
+            provider: provider.to_string(),
+            region: region.map(str::to_string),
+            places: region
+                .map(|r| book.region_and_parents(r))
+                .unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -294,6 +334,17 @@ impl RuleBook {
             }
             for r in rule.regions.iter().filter(|r| self.region(r).is_none()) {
                 problems.push(format!("rules[{}].regions: unknown region {r:?}", rule.id));
+            }
+            for r in rule
+                .when
+                .host_regions
+                .iter()
+                .filter(|r| self.region(r).is_none())
+            {
+                problems.push(format!(
+                    "rules[{}].when.host_regions: unknown region {r:?}",
+                    rule.id
+                ));
             }
             for s in rule.sectors.iter().filter(|s| self.sector(s).is_none()) {
                 problems.push(format!("rules[{}].sectors: unknown sector {s:?}", rule.id));
@@ -425,6 +476,7 @@ mod tests {
             model: m,
             deployment: d,
             sensitivities: s.iter().copied().collect(),
+            host: None,
         }
     }
 

@@ -5,7 +5,10 @@
 //! (utilization, staff, a negotiated price they typed) carry over.
 
 use super::catalog::{Catalog, Figure};
-use super::cost::{Deployment, InputError, Mode, Precision, Workload, deployment_defaults_for};
+use super::cost::{
+    Deployment, InputError, KvPrecision, Mode, Precision, Serving, Workload,
+    deployment_defaults_for,
+};
 use super::usecase::UseCase;
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +35,13 @@ pub struct Settings {
     pub fte: f64,
     pub salary: f64,
     pub overhead: f64,
+    /// In the hybrid plan: this tier pays its own staff (`fte` at `salary`) instead of sharing
+    /// the one team that runs every self-hosted tier.
+    pub own_staff: bool,
+    pub kv_precision: KvPrecision,
+    pub serving: Serving,
+    /// GPUs per replica fixed by the user; `None`: chosen for the lowest $/M.
+    pub gpus_per_replica: Option<u32>,
 }
 
 impl Default for Settings {
@@ -55,6 +65,10 @@ impl Default for Settings {
             fte: 0.25,
             salary: 192_000.0,
             overhead: 0.0,
+            own_staff: false,
+            kv_precision: KvPrecision::Fp16,
+            serving: Serving::Typical,
+            gpus_per_replica: None,
         }
     }
 }
@@ -81,6 +95,12 @@ impl DeploymentChoice {
     /// value and what is allowed: an unknown id, a closed model, a GPU with no price for the
     /// chosen mode, or any setting out of range.
     pub fn resolve(&self, catalog: &Catalog) -> Result<Deployment, InputError> {
+        self.resolve_for(catalog, &Workload::default())
+    }
+
+    /// [`DeploymentChoice::resolve`] for requests of the workload's prompt and output lengths,
+    /// which the throughput estimate depends on.
+    pub fn resolve_for(&self, catalog: &Catalog, w: &Workload) -> Result<Deployment, InputError> {
         let model = catalog.model(&self.model).ok_or_else(|| InputError {
             field: "self-host",
             value: self.model.clone(),
@@ -118,6 +138,10 @@ impl DeploymentChoice {
         d.fte = s.fte;
         d.salary = s.salary;
         d.overhead = s.overhead;
+        d.kv_precision = s.kv_precision;
+        d.serving = s.serving;
+        d.gpus_per_replica = s.gpus_per_replica;
+        let d = d.shaped(w);
         d.validate()?;
         Ok(d)
     }
@@ -128,10 +152,20 @@ impl DeploymentChoice {
 pub struct Tiers {
     /// Tier 1: an API model.
     pub frontier: String,
+    /// Tier 1's offering (`model@provider`) when not the model's own listed price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frontier_offering: Option<String>,
     /// Tier 2: a large open model, self-hosted.
     pub large: DeploymentChoice,
     /// Tier 3: a small open model in a closed environment.
     pub small: DeploymentChoice,
+    /// Tier 2 bought through an API instead of self-hosting `large`: an offering id
+    /// (`model@provider`), or an open model's id for its own listed price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_offering: Option<String>,
+    /// Tier 3 bought from a host instead of self-hosting `small`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small_offering: Option<String>,
 }
 
 /// A use case with the tier it is routed to (1, 2 or 3).
@@ -192,8 +226,11 @@ impl Scenario {
             marks: Vec::new(),
             tiers: Tiers {
                 frontier: "claude-opus-4.7".into(),
+                frontier_offering: None,
                 large: DeploymentChoice::new("llama-3.1-70b", "h100-sxm"),
                 small,
+                large_offering: None,
+                small_offering: None,
             },
             use_cases: use_cases
                 .iter()

@@ -55,7 +55,7 @@ pub struct Tornado {
 /// The break-even volume of a case, through the same functions the pane and the CLI use.
 pub fn break_even(catalog: &Catalog, case: &Case) -> Result<Option<f64>, InputError> {
     case.workload.validate()?;
-    let deployment = case.choice.resolve(catalog)?;
+    let deployment = case.choice.resolve_for(catalog, &case.workload)?;
     let blended = blended_price(&case.price, &case.workload);
     Ok(crossover(blended, &deployment).break_even_tokens_per_day)
 }
@@ -146,6 +146,24 @@ const LEVERS: &[Lever] = &[
         apply: |c, f, _| {
             c.workload.input_share = Id::InputShare.row().clamp(c.workload.input_share * f);
             Some(fraction(c.workload.input_share))
+        },
+    },
+    Lever {
+        input: "prompt-tokens",
+        part: Part::Workload,
+        applies: always,
+        apply: |c, f, _| {
+            c.workload.prompt_tokens = Id::PromptTokens.row().clamp(c.workload.prompt_tokens * f);
+            Some(format!("{:.0} tokens", c.workload.prompt_tokens))
+        },
+    },
+    Lever {
+        input: "output-tokens",
+        part: Part::Workload,
+        applies: always,
+        apply: |c, f, _| {
+            c.workload.output_tokens = Id::OutputTokens.row().clamp(c.workload.output_tokens * f);
+            Some(format!("{:.0} tokens", c.workload.output_tokens))
         },
     },
     Lever {

@@ -45,6 +45,10 @@ pub fn odd_settings(seed: f64) -> Settings {
         fte: 0.6,
         salary: 201_000.0,
         overhead: 0.15,
+        own_staff: true,
+        kv_precision: tierwise::domain::cost::KvPrecision::Fp8,
+        serving: tierwise::domain::cost::Serving::Peak,
+        gpus_per_replica: Some(16),
     }
 }
 
@@ -56,6 +60,7 @@ pub fn full_scenario(name: &str) -> Scenario {
             tokens_per_day: 42_000_000.0,
             input_share: 0.63,
             prompt_tokens: 9_000.0,
+            output_tokens: 700.0,
         },
         region: "eu".into(),
         sector: "healthcare".into(),
@@ -68,6 +73,9 @@ pub fn full_scenario(name: &str) -> Scenario {
         marks: vec!["phi-4".into(), "llama-3.1-70b".into()],
         tiers: Tiers {
             frontier: "gpt-5.5".into(),
+            frontier_offering: None,
+            large_offering: None,
+            small_offering: None,
             large: DeploymentChoice {
                 model: "deepseek-r1".into(),
                 gpu: "h100-sxm".into(),

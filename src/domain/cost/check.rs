@@ -111,6 +111,7 @@ impl Deployment {
 
     /// Checks on what the fields imply together, after each field is in range.
     pub(crate) fn validate_derived(&self) -> Result<(), InputError> {
+        super::plan::check(self)?;
         let memory =
             self.params_total_b * self.precision.bytes_per_param() * (1.0 + self.kv_overhead);
         let n_r = (memory / self.gpu_memory_gb).ceil();

@@ -70,12 +70,13 @@ pub(crate) fn llama_on_h100() -> Deployment {
 #[test]
 fn precision_and_mode_names_round_trip() {
     let bytes: Vec<f64> = Precision::ALL.iter().map(|p| p.bytes_per_param()).collect();
-    assert_eq!(bytes, [2.0, 2.0, 1.0, 1.0, 0.5]);
+    assert_eq!(bytes, [2.0, 2.0, 1.0, 1.0, 0.5, 0.5625]);
     for p in Precision::ALL {
         assert_eq!(Precision::parse(p.as_str()), Some(p));
     }
     assert_eq!(Precision::parse("INT4"), Some(Precision::Int4));
-    assert_eq!(Precision::parse("fp4"), None);
+    assert_eq!(Precision::parse("fp4"), Some(Precision::Fp4));
+    assert_eq!(Precision::parse("fp2"), None);
     assert_eq!(Mode::parse("buy"), Some(Mode::Buy));
     assert_eq!(Mode::parse("Rent"), Some(Mode::Rent));
     assert_eq!(Mode::parse("lease"), None);
@@ -373,4 +374,66 @@ fn inputs_serialize_with_the_cli_spellings() {
     let w: Workload =
         serde_json::from_str(&serde_json::to_string(&Workload::default()).unwrap()).unwrap();
     assert_eq!(w, Workload::default());
+}
+
+/// Llama 3.1 70B's architecture on an H100 with its datasheet bandwidth and FP8 rate.
+fn llama_with_architecture() -> Deployment {
+    let mut d = llama_on_h100();
+    d.architecture = Some(crate::domain::catalog::Architecture {
+        layers: 80,
+        attention_heads: 64,
+        kv_heads: 8,
+        head_dim: 128,
+        hidden_size: 8192,
+        attention: crate::domain::catalog::AttentionKind::Full,
+        kv_lora_rank: None,
+        qk_rope_head_dim: None,
+        sliding_window: None,
+        sliding_layers: None,
+        linear_layers: None,
+        experts: None,
+        active_experts: None,
+    });
+    d.memory_bandwidth_tb_s = Some(3.35);
+    d.fp8_tflops = Some(1979.0);
+    d.precision = Precision::Fp8;
+    d
+}
+
+#[test]
+fn the_bill_the_staircase_and_the_marginal_price_share_one_plan() {
+    let d = llama_with_architecture();
+    let plan = d.plan();
+    let r = plan.replica.as_ref().expect("architecture estimate");
+    let c = self_host_cost(&d, 5e7);
+    assert_eq!(f64::from(c.sizing.gpus_per_replica), plan.gpus);
+    assert_eq!(c.sizing.replica_tokens_per_s, plan.tokens_per_s);
+    assert_eq!(c.sizing.memory_gb, r.memory_gb);
+    assert_eq!(
+        replica_tokens_per_s(&d),
+        (plan.tokens_per_s, ThroughputSource::Estimated)
+    );
+    assert_eq!(
+        replica_capacity_tokens_per_day(&d),
+        d.utilization * plan.tokens_per_s * SECONDS_PER_DAY
+    );
+    // One more replica: n GPUs at $2.50 an hour over what it serves at 50% a month.
+    let month = plan.gpus * 2.5 * HOURS_PER_MONTH;
+    let served = DAYS_PER_MONTH * 0.5 * plan.tokens_per_s * SECONDS_PER_DAY / 1e6;
+    close(marginal_usd_per_million(&d), month / served, 1e-9);
+}
+
+#[test]
+fn longer_outputs_cost_more_per_token_and_the_measured_figure_still_wins() {
+    let chat = llama_with_architecture();
+    let mut long = chat.clone();
+    long.output_tokens = 8000.0;
+    assert!(long.plan().tokens_per_s < chat.plan().tokens_per_s);
+    assert!(marginal_usd_per_million(&long) > marginal_usd_per_million(&chat));
+    let mut measured = chat.clone();
+    measured.throughput = Some(777.0);
+    assert_eq!(
+        replica_tokens_per_s(&measured),
+        (777.0, ThroughputSource::Measured)
+    );
 }

@@ -74,6 +74,7 @@ fn tier_one_is_the_api_bill_at_the_tiers_input_share() {
             tokens_per_day: 5e6 * 0.35,
             input_share: 0.24 / 0.35,
             prompt_tokens: 2000.0,
+            output_tokens: 2000.0,
         },
     );
     assert!((t1.usd_per_month - expected).abs() < 1e-9);
@@ -177,4 +178,112 @@ fn shares_normalize_and_bad_inputs_are_refused() {
     s.use_cases[0].use_case.input_share = 0.5;
     s.tiers.frontier = "llama-3.1-70b".into();
     assert_eq!(plan(&catalog, &rules, &s).unwrap_err().field, "tier-1");
+}
+
+/// An offering of `model` by `provider` at `input`/`output` $/M, for fixture catalogues.
+pub(crate) fn offering(
+    model: &str,
+    provider: &str,
+    kind: crate::domain::catalog::OfferingKind,
+    region: Option<&str>,
+    input: f64,
+    output: f64,
+) -> crate::domain::catalog::Offering {
+    crate::domain::catalog::Offering {
+        id: format!("{model}@{provider}"),
+        provider: provider.into(),
+        provider_name: provider.to_uppercase(),
+        kind,
+        region: region.map(str::to_string),
+        price: crate::domain::catalog::Figure::new(
+            Price {
+                input,
+                output,
+                long_context: None,
+            },
+            "test",
+        ),
+        cache_read: None,
+        batch: None,
+        context_tokens: None,
+        max_output_tokens: None,
+        as_of: "2026-10-01".into(),
+        deprecation: None,
+    }
+}
+
+#[test]
+fn self_hosted_tiers_share_one_team_unless_one_has_its_own() {
+    let (catalog, rules, mut s) = setup();
+    let p = plan(&catalog, &rules, &s).unwrap();
+    let labor =
+        |p: &HybridPlan, t: usize| p.tiers[t].self_host.as_ref().unwrap().labor_usd_per_month;
+    // Both default tiers ask for 0.25 FTE at $192,000: one team of 0.25 FTE, $4,000 a month,
+    // split by tokens (tier 2 carries 0.55 of the volume, tier 3 0.10).
+    assert!((labor(&p, 1) + labor(&p, 2) - 4000.0).abs() < 1e-6);
+    assert!((labor(&p, 1) - 4000.0 * 0.55 / 0.65).abs() < 1e-6);
+    let staff = p.tiers[2].staff.as_ref().unwrap();
+    assert!(staff.shared && staff.team_fte == 0.25);
+    // The larger staffing sizes the team.
+    s.tiers.small.settings.fte = 1.0;
+    let p = plan(&catalog, &rules, &s).unwrap();
+    assert!((labor(&p, 1) + labor(&p, 2) - 16_000.0).abs() < 1e-6);
+    // A tier with its own staff pays it in full, beside the team.
+    s.tiers.small.settings.own_staff = true;
+    let p = plan(&catalog, &rules, &s).unwrap();
+    assert!((labor(&p, 1) - 4000.0).abs() < 1e-6);
+    assert!((labor(&p, 2) - 16_000.0).abs() < 1e-6);
+    assert!(!p.tiers[2].staff.as_ref().unwrap().shared);
+}
+
+#[test]
+fn a_hosted_offering_runs_a_tier_as_an_api_with_the_hosts_region() {
+    use crate::domain::catalog::OfferingKind;
+    let (mut catalog, rules, mut s) = setup();
+    let llama = catalog
+        .models
+        .iter_mut()
+        .find(|m| m.id == "llama-3.1-70b")
+        .unwrap();
+    llama.offerings.push(offering(
+        "llama-3.1-70b",
+        "groq",
+        OfferingKind::Host,
+        Some("us"),
+        0.59,
+        0.79,
+    ));
+    s.tiers.large_offering = Some("llama-3.1-70b@groq".into());
+    s.region = "fr".into();
+    s.sector = "healthcare".into();
+    let p = plan(&catalog, &rules, &s).unwrap();
+    let t2 = &p.tiers[1];
+    assert_eq!((t2.way, t2.gpus), (Way::Hosted, 0));
+    assert_eq!(t2.offering.as_deref(), Some("llama-3.1-70b@groq"));
+    let w = Workload {
+        tokens_per_day: 5e6 * 0.55,
+        input_share: t2.input_share,
+        prompt_tokens: 2000.0,
+        ..Default::default()
+    };
+    let price = &catalog.model("llama-3.1-70b").unwrap().offerings[0]
+        .price
+        .value;
+    assert!((t2.usd_per_month - api_monthly_cost(price, &w)).abs() < 1e-9);
+    // The rules see an external API served from the US.
+    assert!(
+        p.findings
+            .iter()
+            .any(|f| f.rule == "eu-us-transfer-hosted" && f.subject.contains("groq")),
+        "{:?}",
+        p.findings
+    );
+    // Tier 3 alone is self-hosted now, so it carries the whole team.
+    let labor = p.tiers[2].self_host.as_ref().unwrap().labor_usd_per_month;
+    assert!((labor - 4000.0).abs() < 1e-6);
+    // An unknown offering is refused, listing the model's offerings.
+    s.tiers.large_offering = Some("llama-3.1-70b@grok".into());
+    let err = plan(&catalog, &rules, &s).unwrap_err();
+    assert_eq!(err.field, "tier-2");
+    assert!(err.allowed.contains("llama-3.1-70b@groq"), "{err}");
 }

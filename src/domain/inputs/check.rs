@@ -32,6 +32,9 @@ impl Deployment {
         check(Id::Efficiency, self.efficiency)?;
         check(Id::Utilization, self.utilization)?;
         check(Id::MinReplicas, f64::from(self.min_replicas))?;
+        if let Some(n) = self.gpus_per_replica {
+            check(Id::GpusPerReplica, f64::from(n))?;
+        }
         if let Some(t) = self.throughput {
             check(Id::Throughput, t)?;
         }

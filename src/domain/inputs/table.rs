@@ -84,7 +84,7 @@ const fn row(id: Id, name: &'static str, label: &'static str, part: Part, access
 const W: Part = Part::Workload;
 const D: Part = Part::Deployment;
 
-pub static INPUTS: [Input; 22] = [
+pub static INPUTS: [Input; 26] = [
     Input {
         flag: "tokens-per-day",
         accepts: Some(Accepts {
@@ -120,15 +120,33 @@ pub static INPUTS: [Input; 22] = [
     },
     Input {
         accepts: range(1.0, 1e7),
+        slider: Some(spec(TwoDigits, 10.0, 1e6, true, "tokens per request")),
+        show: Show::Whole,
         default: Some(2000.0),
-        why: "it only picks a long-context price tier; 2,000 keeps the ordinary prices \
-              (the catalogue's one long-context tier starts above 200,000)",
+        why: "it picks a long-context price tier and shapes the throughput; 2,000 keeps the \
+              ordinary prices (the catalogue's one long-context tier starts above 200,000); \
+              no article states a length per request",
         ..row(
             Id::PromptTokens,
             "prompt-tokens",
             "prompt",
             W,
             workload!(prompt_tokens),
+        )
+    },
+    Input {
+        accepts: range(1.0, 1e7),
+        slider: Some(spec(TwoDigits, 10.0, 1e6, true, "tokens per request")),
+        show: Show::Whole,
+        default: Some(2000.0),
+        why: "as long as the default prompt, so the two lengths agree with the default input \
+              share of 0.5; no article states a length per request",
+        ..row(
+            Id::OutputTokens,
+            "output-tokens",
+            "output",
+            W,
+            workload!(output_tokens),
         )
     },
     Input {
@@ -331,6 +349,47 @@ pub static INPUTS: [Input; 22] = [
             "throughput",
             D,
             optional!(throughput),
+        )
+    },
+    Input {
+        show: Show::Choice,
+        why: "fp16: what vLLM and SGLang cache by default for a 16-bit model",
+        ..row(
+            Id::KvPrecision,
+            "kv-precision",
+            "KV precision",
+            D,
+            choices::KV_PRECISION,
+        )
+    },
+    Input {
+        show: Show::Choice,
+        why: "typical: a stock deployment reaches 25-60% of published peaks (TensorRT-LLM \
+              #6294, vLLM #8244); peak is the tuned stack of the vendors' measurements",
+        ..row(Id::Serving, "serving", "serving", D, choices::SERVING)
+    },
+    Input {
+        accepts: Some(Accepts {
+            whole: true,
+            allowed: Some("a whole number from 1 to 64"),
+            ..range(1.0, 64.0).unwrap()
+        }),
+        slider: Some(Spec {
+            optional: true,
+            ..spec(Linear(1.0), 1.0, 64.0, true, "GPUs per replica, or chosen")
+        }),
+        show: Show::Whole,
+        why: "none: the size with the most tokens/s per GPU from the smallest that fits up to \
+              a node (the lowest $/M)",
+        ..row(
+            Id::GpusPerReplica,
+            "gpus-per-replica",
+            "GPUs/replica",
+            D,
+            Access::Setting {
+                get: |s| s.gpus_per_replica.map(f64::from),
+                set: |s, v| s.gpus_per_replica = v.map(|v| v as u32),
+            },
         )
     },
     Input {

@@ -3,10 +3,11 @@ use crate::domain::cost::Workload;
 use crate::domain::scenario::{DeploymentChoice, Settings};
 use std::collections::HashSet;
 
-const ALL: [InputId; 22] = [
+const ALL: [InputId; 26] = [
     InputId::Volume,
     InputId::InputShare,
     InputId::PromptTokens,
+    InputId::OutputTokens,
     InputId::Model,
     InputId::Gpu,
     InputId::Precision,
@@ -23,6 +24,9 @@ const ALL: [InputId; 22] = [
     InputId::KvOverhead,
     InputId::MinReplicas,
     InputId::Throughput,
+    InputId::KvPrecision,
+    InputId::Serving,
+    InputId::GpusPerReplica,
     InputId::Fte,
     InputId::Salary,
     InputId::Overhead,
@@ -125,7 +129,16 @@ fn lists_follow_the_mode() {
         "no slider: command line only"
     );
     let w: Vec<_> = workload_inputs().map(|r| r.id).collect();
-    assert_eq!(w, [InputId::Volume, InputId::InputShare]);
+    assert_eq!(
+        w,
+        [
+            InputId::Volume,
+            InputId::InputShare,
+            InputId::PromptTokens,
+            InputId::OutputTokens
+        ]
+    );
+    assert!(names(Mode::Rent).contains(&"gpus-per-replica"));
 }
 
 #[test]

@@ -233,7 +233,7 @@ pub(super) fn compute(
     let catalog = ctx.catalog;
     let w = s.workload.clone();
     let v = w.tokens_per_day;
-    let (deployment, deployment_error) = match s.self_host.resolve(catalog) {
+    let (deployment, deployment_error) = match s.self_host.resolve_for(catalog, &s.workload) {
         Ok(d) => (Some(d), None),
         Err(e) => (None, Some(e.to_string())),
     };
@@ -369,7 +369,11 @@ fn chart_bands(
         .then(|| gpu_spread(ctx.catalog, &s.self_host))
         .flatten()
         .and_then(|(_, low, high)| {
-            let at = |p: f64| with_gpu_price(&s.self_host, p).resolve(ctx.catalog).ok();
+            let at = |p: f64| {
+                with_gpu_price(&s.self_host, p)
+                    .resolve_for(ctx.catalog, &s.workload)
+                    .ok()
+            };
             Some((at(low.value)?, at(high.value)?))
         });
     plot::bands(data, &lines, gpu.as_ref().map(|(a, b)| (a, b)))
@@ -438,6 +442,7 @@ fn findings(s: &Scenario, ctx: &Context) -> Vec<Finding> {
                 model: m,
                 deployment: DeploymentKind::Api,
                 sensitivities: BTreeSet::new(),
+                host: None,
             });
         }
     }
@@ -447,6 +452,7 @@ fn findings(s: &Scenario, ctx: &Context) -> Vec<Finding> {
             model: m,
             deployment: DeploymentKind::SelfHosted,
             sensitivities: BTreeSet::new(),
+            host: None,
         });
     }
     ctx.rules.evaluate(&s.region, &s.sector, &subjects)
