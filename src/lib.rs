@@ -3,5 +3,7 @@
 pub mod cli;
 pub mod data;
 pub mod domain;
+pub mod import;
 pub mod store;
 pub mod tui;
+pub mod update;

@@ -41,6 +41,8 @@ pub enum Command {
     CheckData(crate::cli::check_data::CheckDataArgs),
     /// Which assumptions move the break-even volume, and how far (same options as cost)
     Sensitivity(Box<crate::cli::sensitivity::SensitivityArgs>),
+    /// Fetch current prices from models.dev and LiteLLM (the only command that uses the network)
+    Update(crate::cli::update::UpdateArgs),
     /// GPUs per replica, memory split and throughput of a model on a GPU, with its bound
     Sizing(Box<crate::cli::sizing::SizingArgs>),
 }

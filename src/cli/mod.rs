@@ -16,6 +16,7 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod sizing;
 pub mod suggest;
+pub mod update;
 
 use crate::data::overlay::{self, Loaded};
 use args::Command;
@@ -26,6 +27,9 @@ use std::process::ExitCode;
 pub fn run(command: Command) -> ExitCode {
     if let Command::CheckData(args) = &command {
         return check_data::run(args);
+    }
+    if let Command::Update(args) = &command {
+        return finish(update::run(args));
     }
     finish(load().and_then(|loaded| execute(&loaded, &command)))
 }
@@ -43,14 +47,18 @@ pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
         Command::CheckData(_) => Err(CliError::Failure(
             "check-data runs on its own, not against loaded data".into(),
         )),
+        Command::Update(_) => Err(CliError::Failure(
+            "update runs on its own, not against loaded data".into(),
+        )),
     }
 }
 
 /// The embedded data with the user's own files applied; a bad user file is a warning on
 /// stderr (one line per problem) and its data is left out, never a failure.
 fn load() -> Result<Loaded, CliError> {
-    let dir = overlay::config_dir();
-    let loaded = overlay::load_with_overlays(dir.as_deref())
+    let config = overlay::config_dir();
+    let data = crate::store::state_dir().ok();
+    let loaded = crate::data::updated::load_layers(config.as_deref(), data.as_deref())
         .map_err(|e| CliError::Failure(format!("the embedded database did not load: {e}")))?;
     for notice in &loaded.notices {
         eprintln!("warning: {}", one_line(notice));

@@ -1,6 +1,8 @@
 //! Loading the embedded database: RON text compiled into the binary, parsed and validated.
 
+pub mod compact;
 pub mod overlay;
+pub mod updated;
 
 use crate::domain::catalog::{Catalog, Gpu, Model, Source};
 use crate::domain::preset::Preset;

@@ -16,6 +16,7 @@ use crate::domain::catalog::{Catalog, Figure, Source, SourceKind};
 use crate::domain::rules::RuleBook;
 use crate::domain::usecase::UseCase;
 use crate::domain::validate::{Problem, validate};
+use crate::update::in_use::DataInUse;
 use merge::Counts;
 use patch::{Clean, GpuPatch, ModelPatch, RulesPatch};
 use serde::de::DeserializeOwned;
@@ -88,6 +89,8 @@ pub struct Loaded {
     pub use_cases: Vec<UseCase>,
     /// One line each: a user file's problem, or that the file was skipped.
     pub notices: Vec<String>,
+    /// Which price data is under the user's files: embedded, or fetched by `tierwise update`.
+    pub data: DataInUse,
 }
 
 /// What a sound user file adds and overrides.
@@ -315,7 +318,12 @@ pub fn check_file(path: &Path, kind: Kind) -> Result<Summary, Vec<String>> {
 /// The embedded data with every sound user file in `dir` applied; `None` uses no overlay.
 /// Fails only when the embedded data itself does not load, which the tests rule out.
 pub fn load_with_overlays(dir: Option<&Path>) -> Result<Loaded, DataError> {
-    let mut catalog = embedded_catalog()?;
+    load_on(embedded_catalog()?, dir)
+}
+
+/// `catalog` (the embedded data, or it with fetched prices) with every sound user file in
+/// `dir` applied, and the embedded rules and use cases.
+pub fn load_on(mut catalog: Catalog, dir: Option<&Path>) -> Result<Loaded, DataError> {
     let mut rules = embedded_rules(&catalog)?;
     let use_cases = embedded_use_cases(&catalog)?;
     let mut notices = Vec::new();
@@ -341,6 +349,7 @@ pub fn load_with_overlays(dir: Option<&Path>) -> Result<Loaded, DataError> {
         rules,
         use_cases,
         notices,
+        data: DataInUse::Embedded,
     })
 }
 

@@ -37,6 +37,8 @@ pub enum SourceKind {
     ModelCard,
     /// A figure from the user's own overlay file.
     User,
+    /// An imported public data set (models.dev, LiteLLM, llmfit, ...), named with its version.
+    Dataset,
 }
 
 /// A fact with its provenance.

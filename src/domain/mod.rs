@@ -2,6 +2,7 @@
 
 pub mod breakeven;
 pub mod catalog;
+pub mod catalog_diff;
 pub mod cost;
 pub mod explain;
 pub mod export;

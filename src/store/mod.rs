@@ -46,8 +46,8 @@ mod tidy;
 
 pub use fields::{FieldConflict, merge_scenario};
 pub use fsio::{
-    MAX_STATE_BYTES, ReadOutcome, TEMP_PREFIX, TEMP_SUFFIX, commit, read_capped, utc_stamp,
-    write_atomic, write_temp,
+    LOCK_WAIT, Lock, LockError, MAX_STATE_BYTES, ReadOutcome, TEMP_PREFIX, TEMP_SUFFIX, commit,
+    lock, read_capped, utc_stamp, write_atomic, write_temp,
 };
 pub use merge::{Merge, merge};
 pub use notice::{Notice, SaveOutcome, Severity, StoreError};
@@ -61,7 +61,6 @@ use crate::domain::catalog::Catalog;
 use crate::domain::hybrid::route;
 use crate::domain::scenario::Scenario;
 use crate::domain::usecase::UseCase;
-use fsio::{Lock, LockError};
 use std::path::{Path, PathBuf};
 
 /// The state file's name inside the data directory.

@@ -95,6 +95,8 @@ impl App {
                 presets,
                 keymap,
                 builtin,
+                data_status: None,
+                price_changes: Default::default(),
             },
             doc: Document {
                 scenario,

@@ -2,6 +2,7 @@
 
 use super::keymap::Keymap;
 use crate::domain::catalog::Catalog;
+use crate::domain::catalog_diff::CatalogDiff;
 use crate::domain::preset::Preset;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::Scenario;
@@ -15,4 +16,8 @@ pub struct Ctx {
     pub keymap: Keymap,
     /// What "new scenario" starts from.
     pub builtin: Scenario,
+    /// Which price data is in use and how old, for the status line (`None`: not shown).
+    pub data_status: Option<String>,
+    /// How the prices in use differ from the embedded snapshot (empty on the embedded data).
+    pub price_changes: CatalogDiff,
 }

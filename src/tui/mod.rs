@@ -54,16 +54,18 @@ pub struct Options {
 
 /// Run the interface; returns the process exit code.
 pub fn run(options: Options) -> i32 {
-    // The user's own data files apply on top of the embedded data; a bad one is skipped and
-    // said so at start.
+    // The prices `tierwise update` fetched apply over the embedded data and the user's own
+    // files over both; a bad one is skipped and said so at start.
     let config = crate::data::overlay::config_dir();
-    let loaded = match crate::data::overlay::load_with_overlays(config.as_deref()) {
+    let data_dir = crate::store::state_dir().ok();
+    let loaded = match crate::data::updated::load_layers(config.as_deref(), data_dir.as_deref()) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("error: {e}");
             return 1;
         }
     };
+    let (data_status, price_changes) = price_data(&loaded);
     let catalog = loaded.catalog;
     let no_color = std::env::var("NO_COLOR").ok();
     let name = theme::initial_theme_name(options.theme.as_deref(), no_color.as_deref());
@@ -108,6 +110,8 @@ pub fn run(options: Options) -> i32 {
     // A theme chosen on the command line, or NO_COLOR, wins over the saved one.
     let keep_theme = options.theme.is_some() || no_color.as_deref().is_some_and(|v| !v.is_empty());
     app.restore(state, not_saved, notices, keep_theme);
+    app.ctx.data_status = Some(data_status);
+    app.ctx.price_changes = price_changes;
     if options.present {
         app.start_presenting();
     }
@@ -122,4 +126,33 @@ pub fn run(options: Options) -> i32 {
         }
     };
     runtime.block_on(runner::run(app, store))
+}
+
+/// The status line's word on the price data (which, and how old) and how its prices differ
+/// from the embedded snapshot's.
+fn price_data(
+    loaded: &crate::data::overlay::Loaded,
+) -> (String, crate::domain::catalog_diff::CatalogDiff) {
+    use crate::update::in_use::DataInUse;
+    let today = crate::update::stored::now_iso();
+    let today = today.get(..10).unwrap_or(&today);
+    let snapshot_date =
+        |c: &crate::domain::catalog::Catalog| c.source("models-dev").map(|s| s.date.clone());
+    match &loaded.data {
+        DataInUse::Embedded => (
+            loaded
+                .data
+                .describe(snapshot_date(&loaded.catalog).as_deref(), today),
+            Default::default(),
+        ),
+        DataInUse::Fetched(_) => {
+            let embedded = crate::data::embedded_catalog().unwrap_or_default();
+            (
+                loaded
+                    .data
+                    .describe(snapshot_date(&embedded).as_deref(), today),
+                crate::domain::catalog_diff::diff(&embedded, &loaded.catalog),
+            )
+        }
+    }
 }

@@ -5,6 +5,7 @@
 //! `Cell`s of `Line`s of owned strings for every visible cell was most of a large frame.
 
 use super::cells::{column_areas, fill_style, put_line};
+use crate::domain::catalog_diff::PriceField;
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::{App, Overlay};
 use crate::tui::columns::{Column, plan};
@@ -54,6 +55,16 @@ fn search_line(frame: &mut Frame, area: Rect, app: &App) {
         for chip in chips {
             spans.push(Span::styled(format!("[{chip}]"), t.chip));
             spans.push(Span::raw(" "));
+        }
+    }
+    // Which prices are in use and how old, at the right when there is room.
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    if let Some(status) = &app.ctx.data_status {
+        let room = usize::from(area.width).saturating_sub(used);
+        if status.width() < room {
+            let gap = room - status.width() - 1;
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(status.clone(), t.muted));
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -127,6 +138,10 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
                         put_line(buf, cell, &[tier], false);
                     }
                 }
+                Column::Input | Column::Output if moved(app, model, *col) => {
+                    // A price that moved since the embedded snapshot (the detail view has the old one).
+                    put_line(buf, cell, &[(col.cell(text), t.warn)], true);
+                }
                 other => {
                     let value = other.cell(text);
                     let value = if other.numeric() {
@@ -154,6 +169,21 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
             t.selection,
         );
     }
+}
+
+/// Whether the model's listed input or output price is one that moved since the embedded
+/// snapshot (after `tierwise update`).
+fn moved(app: &App, model: &crate::domain::catalog::Model, col: Column) -> bool {
+    let (field, now) = match (col, &model.price) {
+        (Column::Input, Some(p)) => (PriceField::Input, p.value.input),
+        (Column::Output, Some(p)) => (PriceField::Output, p.value.output),
+        _ => return false,
+    };
+    app.ctx
+        .price_changes
+        .prices
+        .iter()
+        .any(|c| c.model.id == model.id && c.field == field && c.new == Some(now))
 }
 
 /// The model name with the search matches highlighted, cut to `width`.

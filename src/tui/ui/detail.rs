@@ -3,6 +3,7 @@
 
 use super::cells;
 use crate::domain::catalog::{Catalog, Figure, Model, Price, SourceKind};
+use crate::domain::catalog_diff::CatalogDiff;
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
 use crate::tui::format::{self, CONFLICT};
@@ -51,11 +52,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
     // Wrapping every figure and its sources is kept between frames (until the model, the width
     // or the theme changes); only the visible lines are drawn.
     let key = (model, area.width, t.clone());
-    let lines = app
-        .catalogue
-        .views
-        .detail
-        .get(key, || lines(&app.ctx.catalog, t, model, area.width));
+    let lines = app.catalogue.views.detail.get(key, || {
+        lines_with_changes(
+            &app.ctx.catalog,
+            &app.ctx.price_changes,
+            t,
+            model,
+            area.width,
+        )
+    });
     let max = max_scroll(lines.len(), usize::from(inner.height));
     app.chrome.measured.detail_max.set(Some(max));
     let shown = lines
@@ -210,6 +215,18 @@ fn price_text(p: &Price) -> String {
 }
 
 pub fn lines(catalog: &Catalog, t: &Theme, model: usize, width: u16) -> Vec<Line<'static>> {
+    lines_with_changes(catalog, &CatalogDiff::default(), t, model, width)
+}
+
+/// The detail lines, with the model's prices that differ from the embedded snapshot's (after
+/// `tierwise update`) and their old values.
+pub fn lines_with_changes(
+    catalog: &Catalog,
+    changes: &CatalogDiff,
+    t: &Theme,
+    model: usize,
+    width: u16,
+) -> Vec<Line<'static>> {
     let Some(m) = catalog.models.get(model) else {
         return Vec::new();
     };
@@ -222,6 +239,7 @@ pub fn lines(catalog: &Catalog, t: &Theme, model: usize, width: u16) -> Vec<Line
     out.wrapped(vec![Span::raw(" ")], &m.description, 1, t.text);
     out.lines.push(Line::from(""));
     figures(&mut out, m);
+    changed_prices(&mut out, changes, &m.id);
     for note in &m.notes {
         let text = format!("{} — {}", note.text, out.sources(&note.sources));
         let head = vec![Span::styled(
@@ -238,6 +256,32 @@ pub fn lines(catalog: &Catalog, t: &Theme, model: usize, width: u16) -> Vec<Line
     );
     out.wrapped(vec![Span::raw(" ")], &legend, 1, t.muted);
     out.lines
+}
+
+/// Each price of the model that moved since the embedded snapshot: seller, old → new.
+fn changed_prices(out: &mut Out, changes: &CatalogDiff, model_id: &str) {
+    let mine: Vec<_> = changes
+        .prices
+        .iter()
+        .filter(|c| c.model.id == model_id)
+        .collect();
+    let t = out.t;
+    for (i, c) in mine.iter().enumerate() {
+        let label = if i == 0 { "Was (embedded)" } else { "" };
+        let head = vec![Span::styled(
+            format!(" {label:<w$}", w = LABEL - 1),
+            t.header,
+        )];
+        let show = |v: Option<f64>| v.map_or_else(|| "none".to_string(), format::price);
+        let text = format!(
+            "{} {}: {} → now {} /M",
+            c.seller,
+            c.field.label(),
+            show(c.old),
+            show(c.new)
+        );
+        out.wrapped(head, &text, LABEL, t.warn);
+    }
 }
 
 fn figures(out: &mut Out, m: &Model) {

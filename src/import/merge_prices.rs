@@ -1,0 +1,252 @@
+//! Building offerings and folding one source's value into a figure: equal values add the
+//! source, different ones become alternatives, so a disagreement stays visible.
+
+use super::litellm::PriceEntry;
+use super::models_dev::ApiRow;
+use super::providers::ProviderInfo;
+use crate::domain::catalog::{Alternative, Figure, Model, Offering, OfferingKind, Price};
+
+/// Two prices agree when both sides are within a thousandth of a cent per million.
+fn same_price(a: &Price, b: &Price) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() < 1e-5;
+    close(a.input, b.input) && close(a.output, b.output)
+}
+
+/// Adds `value` from `source` to `figure`: as a further source when it agrees with the value
+/// or an alternative, otherwise as a new alternative with `note`.
+pub fn fold<T: Clone>(
+    figure: &mut Figure<T>,
+    value: &T,
+    sources: &[String],
+    note: Option<String>,
+    same: impl Fn(&T, &T) -> bool,
+) {
+    let add = |list: &mut Vec<String>| {
+        for s in sources {
+            if !list.contains(s) {
+                list.push(s.clone());
+            }
+        }
+    };
+    if same(&figure.value, value) {
+        add(&mut figure.sources);
+        return;
+    }
+    if let Some(alt) = figure
+        .alternatives
+        .iter_mut()
+        .find(|a| same(&a.value, value))
+    {
+        add(&mut alt.sources);
+        return;
+    }
+    figure.alternatives.push(Alternative {
+        value: value.clone(),
+        sources: sources.to_vec(),
+        range: None,
+        note,
+    });
+}
+
+/// Folds into an optional figure, creating it when absent. A disagreeing value is noted as
+/// the data set's own, and the default keeps its place: the first source to state it.
+pub fn fold_opt<T: Clone>(
+    figure: &mut Option<Figure<T>>,
+    value: &T,
+    source: &str,
+    same: impl Fn(&T, &T) -> bool,
+) {
+    match figure {
+        None => *figure = Some(Figure::new(value.clone(), source)),
+        Some(f) => {
+            let note = format!(
+                "As the {source} data set states it; the default is the first source's value."
+            );
+            fold(f, value, &[source.to_string()], Some(note), same);
+            if f.is_conflicting() && f.note.is_none() {
+                f.note = Some("The sources disagree; the default is the value stated first (the curated or API figure).".into());
+            }
+        }
+    }
+}
+
+pub fn close_f64(a: &f64, b: &f64) -> bool {
+    (a - b).abs() <= 0.02 * a.abs().max(b.abs())
+}
+
+pub fn offering_id(model: &str, provider: &str, region: Option<&str>) -> String {
+    match region {
+        Some(r) => format!("{model}@{provider}.{r}"),
+        None => format!("{model}@{provider}"),
+    }
+}
+
+/// Adds a models.dev row to the model's offerings (or to the existing one as an alternative).
+pub fn add_models_dev(m: &mut Model, row: &ApiRow, info: &ProviderInfo, source: &str, as_of: &str) {
+    let Some(p) = &row.price else { return };
+    let price = Price {
+        input: p.input,
+        output: p.output,
+        long_context: p.long_context.clone(),
+    };
+    let id = offering_id(&m.id, info.id, info.region);
+    if let Some(o) = m.offerings.iter_mut().find(|o| o.id == id) {
+        let note = Some(format!(
+            "models.dev also lists {} under the key {:?}",
+            info.id, row.key
+        ));
+        fold(
+            &mut o.price,
+            &price,
+            &[source.to_string()],
+            note,
+            same_price,
+        );
+        return;
+    }
+    m.offerings.push(Offering {
+        id,
+        provider: info.id.to_string(),
+        provider_name: row.provider_name.clone(),
+        kind: info.kind_for(&m.vendor),
+        region: info.region.map(str::to_string),
+        price: Figure::new(price, source),
+        cache_read: p.cache_read,
+        batch: None,
+        context_tokens: row.context,
+        max_output_tokens: row.max_output,
+        as_of: as_of.to_string(),
+        deprecation: None,
+    });
+}
+
+/// Adds a LiteLLM entry: to the matching offering (its price agreeing or as an alternative,
+/// plus batch, cache and retirement facts models.dev lacks), or as a new offering.
+pub fn add_litellm(
+    m: &mut Model,
+    e: &PriceEntry,
+    info: &ProviderInfo,
+    region: Option<&str>,
+    provider_name: &str,
+    source: &str,
+    as_of: &str,
+) {
+    let price = Price {
+        input: e.input,
+        output: e.output,
+        long_context: e.long_context.clone(),
+    };
+    let region = region.or(info.region);
+    let id = offering_id(&m.id, info.id, region);
+    let note = match &e.source_url {
+        Some(url) => format!("LiteLLM key {:?}, citing {url}", e.key),
+        None => format!("LiteLLM key {:?}", e.key),
+    };
+    if let Some(o) = m.offerings.iter_mut().find(|o| o.id == id) {
+        fold(
+            &mut o.price,
+            &price,
+            &[source.to_string()],
+            Some(note),
+            same_price,
+        );
+        o.cache_read = o.cache_read.or(e.cache_read);
+        o.batch = o.batch.clone().or(e.batch.clone());
+        o.deprecation = o.deprecation.clone().or(e.deprecation.clone());
+        o.context_tokens = o.context_tokens.or(e.max_input_tokens);
+        o.max_output_tokens = o.max_output_tokens.or(e.max_output_tokens);
+        return;
+    }
+    let mut figure = Figure::new(price, source);
+    figure.note = Some(note);
+    m.offerings.push(Offering {
+        id,
+        provider: info.id.to_string(),
+        provider_name: provider_name.to_string(),
+        kind: info.kind_for(&m.vendor),
+        region: region.map(str::to_string),
+        price: figure,
+        cache_read: e.cache_read,
+        batch: e.batch.clone(),
+        context_tokens: e.max_input_tokens,
+        max_output_tokens: e.max_output_tokens,
+        as_of: as_of.to_string(),
+        deprecation: e.deprecation.clone(),
+    });
+}
+
+/// The offering whose price is the model's headline price: the lab's own (no region first),
+/// else the cheapest by input plus output. Free plans are listed but never the headline,
+/// since a free preview says nothing about what the work will cost.
+pub fn default_offering(offerings: &[Offering]) -> Option<&Offering> {
+    let paid = |o: &&Offering| o.price.value.input + o.price.value.output > 0.0;
+    let first_party = offerings
+        .iter()
+        .filter(paid)
+        .filter(|o| o.kind == OfferingKind::FirstParty)
+        .min_by(|a, b| (a.region.is_some(), &a.id).cmp(&(b.region.is_some(), &b.id)));
+    first_party.or_else(|| {
+        offerings.iter().filter(paid).min_by(|a, b| {
+            let cost = |o: &Offering| o.price.value.input + o.price.value.output;
+            cost(a).total_cmp(&cost(b)).then_with(|| a.id.cmp(&b.id))
+        })
+    })
+}
+
+/// Sorts offerings cheapest first (free plans last, as they are not the headline) and sets
+/// or extends the model's price from the default offering.
+pub fn settle_price(m: &mut Model) {
+    let cost = |o: &Offering| {
+        let c = o.price.value.input + o.price.value.output;
+        if c > 0.0 { c } else { f64::INFINITY }
+    };
+    m.offerings
+        .sort_by(|a, b| cost(a).total_cmp(&cost(b)).then_with(|| a.id.cmp(&b.id)));
+    let Some(default) = default_offering(&m.offerings) else {
+        return;
+    };
+    let why = match default.kind {
+        OfferingKind::FirstParty => format!("{}'s own price", default.provider_name),
+        _ => format!("the cheapest offering, {}", default.provider_name),
+    };
+    match &mut m.price {
+        None => {
+            let mut f = default.price.clone();
+            f.note = Some(format!(
+                "Default: {why} ({}); every offering is listed under offerings.",
+                default.id
+            ));
+            m.price = Some(f);
+        }
+        Some(curated) => {
+            let sources_before = curated.alternatives.len();
+            let upstream = default.price.clone();
+            let label = |sources: &[String]| format!("{} ({})", default.id, sources.join(", "));
+            fold(
+                curated,
+                &upstream.value,
+                &upstream.sources,
+                Some(label(&upstream.sources)),
+                same_price,
+            );
+            for alt in &upstream.alternatives {
+                fold(
+                    curated,
+                    &alt.value,
+                    &alt.sources,
+                    Some(label(&alt.sources)),
+                    same_price,
+                );
+            }
+            if curated.alternatives.len() > sources_before {
+                let why = format!(
+                    "Default: the article's figure, which the cost scenarios reproduce; {why} and the other sources' values are alternatives."
+                );
+                curated.note = Some(match curated.note.take() {
+                    Some(n) => format!("{n} {why}"),
+                    None => why,
+                });
+            }
+        }
+    }
+}
