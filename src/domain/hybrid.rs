@@ -68,6 +68,9 @@ pub struct TierPlan {
     /// Tiers 2 and 3: sizing and bill (absent when the tier is empty).
     pub self_host: Option<SelfHostCost>,
     pub gpus: u32,
+    /// Tiers 2 and 3: what bounds the replica's throughput (`kv-capacity`, ...), or
+    /// `params only` when the model has no architecture (cost-model.md section 3b).
+    pub bound: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -190,6 +193,7 @@ pub fn plan_priced(
             blended_usd_per_million: Some(blended_price(frontier_price, &w)),
             self_host: None,
             gpus: 0,
+            bound: None,
         }
     };
     let hosted_tier = |t: usize, choice: &str, d: &Deployment| {
@@ -208,6 +212,7 @@ pub fn plan_priced(
             blended_usd_per_million: None,
             gpus: bill.as_ref().map_or(0, |b| b.sizing.gpus),
             self_host: bill,
+            bound: Some(d.plan().replica.map_or("params only", |r| r.bound.as_str())),
         }
     };
     let tiers = [
