@@ -141,6 +141,10 @@ pub struct Deployment {
     pub prompt_tokens: f64,
     #[serde(default = "default_output_tokens")]
     pub output_tokens: f64,
+    /// The workload's volume the replica size is chosen for; `None`: the size with the most
+    /// tokens/s per GPU (cost-model.md section 3b).
+    #[serde(default)]
+    pub tokens_per_day: Option<f64>,
 }
 
 /// The GPU database's price for `mode`: per GPU-hour (rent) or per GPU (buy).
@@ -230,6 +234,7 @@ pub fn deployment_defaults_for(
         gpus_per_replica: None,
         prompt_tokens: default_prompt_tokens(),
         output_tokens: default_output_tokens(),
+        tokens_per_day: None,
     })
 }
 

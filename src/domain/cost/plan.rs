@@ -33,6 +33,9 @@ impl Deployment {
             },
             pinned: self.gpus_per_replica,
             measured: self.throughput,
+            volume: self.tokens_per_day,
+            utilization: self.utilization,
+            min_replicas: self.min_replicas,
             kv_overhead: self.kv_overhead,
             efficiency: self.efficiency,
             gpu_memory_gb: self.gpu_memory_gb,
@@ -45,10 +48,12 @@ impl Deployment {
         plan(&self.sizing_inputs())
     }
 
-    /// This deployment serving requests of the workload's prompt and output lengths.
+    /// This deployment serving requests of the workload's prompt and output lengths, sized
+    /// for its volume.
     pub fn shaped(mut self, w: &Workload) -> Deployment {
         self.prompt_tokens = w.prompt_tokens;
         self.output_tokens = w.output_tokens;
+        self.tokens_per_day = Some(w.tokens_per_day);
         self
     }
 }
