@@ -85,6 +85,14 @@ fn unusable(inputs: &Inputs) -> Option<String> {
     missing.then(|| "the architecture lacks layer, head or latent sizes".into())
 }
 
+/// The smallest replica size that holds the model and one sequence, with the architecture.
+pub fn smallest_fit(inputs: &Inputs) -> Option<u32> {
+    if unusable(inputs).is_some() {
+        return None;
+    }
+    sizes().find(|&n| replica(inputs, n).is_some_and(|r| r.fits))
+}
+
 /// Replica sizes tried for fitting: 1, 2, 4, ... up to [`MAX_REPLICA_GPUS`].
 fn sizes() -> impl Iterator<Item = u32> {
     (0..=MAX_REPLICA_GPUS.ilog2()).map(|k| 1u32 << k)
