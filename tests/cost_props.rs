@@ -66,6 +66,7 @@ fn deployment() -> impl Strategy<Value = Deployment> {
             gpus_per_replica: None,
             prompt_tokens: 2000.0,
             output_tokens: 2000.0,
+            tokens_per_day: None,
         })
         .prop_filter("valid", |d| d.validate().is_ok())
 }

@@ -106,7 +106,9 @@ fn deployment<'a>(
         d.serving = s;
     }
     d.gpus_per_replica = args.gpus_per_replica;
-    let d = d.shaped(&workload);
+    let mut d = d.shaped(&workload);
+    // No volume: the replica is sized for the most tokens/s per GPU.
+    d.tokens_per_day = None;
     d.validate().map_err(named)?;
     Ok((model, gpu, d))
 }

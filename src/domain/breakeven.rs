@@ -275,6 +275,39 @@ fn residue_range(p: f64, t: f64, from: f64, to: f64) -> Option<(f64, f64)> {
 /// there, so float rounding cannot make the answer wrong. About p * 6 predicate calls in all,
 /// however many steps the staircase has.
 pub fn crossover(blended_usd_per_million: f64, d: &Deployment) -> Crossover {
+    let options = d.size_options();
+    if options.len() == 1 {
+        return crossover_sized(blended_usd_per_million, d);
+    }
+    // Self-hosting is no dearer at V when some replica size is: the first such volume is the
+    // earliest of the sizes' break-evens; each size's stays-cheaper point holds for the
+    // cheapest too (it may hold a little earlier).
+    let all: Vec<Crossover> = options
+        .iter()
+        .map(|o| crossover_sized(blended_usd_per_million, o))
+        .collect();
+    let earliest =
+        |pick: fn(&Crossover) -> Option<f64>| all.iter().filter_map(pick).reduce(f64::min);
+    let break_even = earliest(|x| x.break_even_tokens_per_day);
+    if break_even.is_some() {
+        return Crossover {
+            break_even_tokens_per_day: break_even,
+            stays_cheaper_from_tokens_per_day: earliest(|x| x.stays_cheaper_from_tokens_per_day),
+            never_reason: None,
+        };
+    }
+    let cheapest = options
+        .iter()
+        .zip(&all)
+        .min_by(|a, b| marginal_usd_per_million(a.0).total_cmp(&marginal_usd_per_million(b.0)));
+    cheapest.map_or_else(
+        || crossover_sized(blended_usd_per_million, d),
+        |(_, x)| x.clone(),
+    )
+}
+
+/// [`crossover`] for one replica size.
+fn crossover_sized(blended_usd_per_million: f64, d: &Deployment) -> Crossover {
     let none = |reason| Crossover {
         break_even_tokens_per_day: None,
         stays_cheaper_from_tokens_per_day: None,

@@ -141,6 +141,10 @@ pub struct Deployment {
     pub prompt_tokens: f64,
     #[serde(default = "default_output_tokens")]
     pub output_tokens: f64,
+    /// The workload's volume the replica size is chosen for; `None`: the size with the most
+    /// tokens/s per GPU (cost-model.md section 3b).
+    #[serde(default)]
+    pub tokens_per_day: Option<f64>,
 }
 
 /// The GPU database's price for `mode`: per GPU-hour (rent) or per GPU (buy).
@@ -230,6 +234,7 @@ pub fn deployment_defaults_for(
         gpus_per_replica: None,
         prompt_tokens: default_prompt_tokens(),
         output_tokens: default_output_tokens(),
+        tokens_per_day: None,
     })
 }
 
@@ -412,7 +417,28 @@ pub struct SelfHostCost {
     pub usd_per_million_tokens: f64,
 }
 
+/// The bill at `tokens_per_day` with the cheapest of the deployment's replica sizes
+/// ([`Deployment::size_options`]).
 pub fn self_host_cost(d: &Deployment, tokens_per_day: f64) -> SelfHostCost {
+    let options = d.size_options();
+    if options.len() == 1 {
+        return self_host_cost_sized(d, tokens_per_day);
+    }
+    options
+        .iter()
+        .map(|o| self_host_cost_sized(o, tokens_per_day))
+        .reduce(|best, c| {
+            if c.usd_per_month < best.usd_per_month {
+                c
+            } else {
+                best
+            }
+        })
+        .unwrap_or_else(|| self_host_cost_sized(d, tokens_per_day))
+}
+
+/// The bill of one replica size.
+fn self_host_cost_sized(d: &Deployment, tokens_per_day: f64) -> SelfHostCost {
     let plan = d.plan();
     let sizing = size_planned(d, &plan, tokens_per_day);
     let capacity = d.utilization * sizing.replica_tokens_per_s * SECONDS_PER_DAY;
@@ -446,9 +472,15 @@ pub(crate) fn marginal_usd_per_replica_month(d: &Deployment) -> f64 {
 /// Marginal self-hosted cost per million tokens: one replica's infra share (with overhead) over
 /// the tokens it serves a month at the target utilization. When it is above the API's blended
 /// price, self-hosting never catches up however large the volume (section 4, "never").
+/// With several replica sizes, the cheapest one's.
 pub fn marginal_usd_per_million(d: &Deployment) -> f64 {
-    let millions_a_month = DAYS_PER_MONTH * replica_capacity_tokens_per_day(d) / 1e6;
-    marginal_usd_per_replica_month(d) / millions_a_month
+    d.size_options()
+        .iter()
+        .map(|o| {
+            let millions_a_month = DAYS_PER_MONTH * replica_capacity_tokens_per_day(o) / 1e6;
+            marginal_usd_per_replica_month(o) / millions_a_month
+        })
+        .fold(f64::INFINITY, f64::min)
 }
 
 #[cfg(test)]

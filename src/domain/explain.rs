@@ -398,6 +398,7 @@ mod tests {
             gpus_per_replica: None,
             prompt_tokens: 2000.0,
             output_tokens: 2000.0,
+            tokens_per_day: None,
         }
     }
 

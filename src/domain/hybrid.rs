@@ -81,6 +81,9 @@ pub struct TierPlan {
     /// Self-hosted tiers: the staff billed to it.
     pub staff: Option<StaffShare>,
     pub gpus: u32,
+    /// Tiers 2 and 3: what bounds the replica's throughput (`kv-capacity`, ...), or
+    /// `params only` when the model has no architecture (cost-model.md section 3b).
+    pub bound: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -279,6 +282,7 @@ pub fn plan_priced(
             self_host: None,
             staff: None,
             gpus: 0,
+            bound: None,
         };
         match &runs[t] {
             Run::Bought(b) => {
@@ -311,6 +315,12 @@ pub fn plan_priced(
                     gpus: bill.as_ref().map_or(0, |b| b.sizing.gpus),
                     self_host: bill,
                     staff: Some(share),
+                    bound: Some(
+                        billed
+                            .plan()
+                            .replica
+                            .map_or("params only", |r| r.bound.as_str()),
+                    ),
                     ..base(&choice.model, Way::SelfHosted)
                 }
             }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 mod choice;
 mod precision;
 mod replica;
-pub use choice::{Inputs, Method, Plan, check, plan};
+pub use choice::{Inputs, Method, Plan, check, plan, smallest_fit};
 pub use precision::{Precision, ThroughputSource};
 pub use replica::{GpuSpec, ModelShape, Replica, Shape, estimate_replica};
 

@@ -122,9 +122,9 @@ fn locate(catalog: &Catalog, s: &Scenario, error: InputError) -> PlanError {
         .is_none_or(|m| m.price.is_none())
     {
         Some(0)
-    } else if s.tiers.large.resolve(catalog).is_err() {
+    } else if s.tiers.large.resolve_for(catalog, &s.workload).is_err() {
         Some(1)
-    } else if s.tiers.small.resolve(catalog).is_err() {
+    } else if s.tiers.small.resolve_for(catalog, &s.workload).is_err() {
         Some(2)
     } else {
         None

@@ -63,13 +63,24 @@ pub fn cost_curve(
     hi: f64,
 ) -> Vec<CurvePoint> {
     let blended = blended_price(price, w);
-    let capacity = replica_capacity_tokens_per_day(d);
-    let rates = Rates::new(d);
+    // The cheapest replica size at each volume, as `self_host_cost` bills it.
+    let sizes: Vec<(Deployment, f64, Rates)> = d
+        .size_options()
+        .into_iter()
+        .map(|o| {
+            let capacity = replica_capacity_tokens_per_day(&o);
+            let rates = Rates::new(&o);
+            (o, capacity, rates)
+        })
+        .collect();
     log_volume_iter(points, lo, hi)
         .map(|v| CurvePoint {
             tokens_per_day: v,
             api_usd_per_month: api_monthly_cost_at(blended, v),
-            self_host_usd_per_month: rates.bill(replicas_at(d, capacity, v)).2,
+            self_host_usd_per_month: sizes
+                .iter()
+                .map(|(o, capacity, rates)| rates.bill(replicas_at(o, *capacity, v)).2)
+                .fold(f64::INFINITY, f64::min),
         })
         .collect()
 }
@@ -85,6 +96,10 @@ pub fn staircase_steps(
     max_steps: usize,
 ) -> Option<Vec<(f64, f64)>> {
     let (lo, hi) = volume_bounds(lo, hi);
+    // Several replica sizes make a staircase of their cheapest: drawn from sampled points.
+    if d.size_options().len() > 1 {
+        return None;
+    }
     let stairs = Stairs::new(d, lo, hi)?;
     let steps = stairs.r_hi - stairs.r_lo;
     if steps.is_nan() || steps > max_steps as f64 {

@@ -2,7 +2,7 @@
 //! many GPUs a replica has and how fast it serves.
 
 use super::{Deployment, InputError, Workload};
-use crate::domain::serving::{self, GpuSpec, Inputs, Plan, Shape, plan};
+use crate::domain::serving::{self, GpuSpec, Inputs, NODE_SIZES, Plan, Shape, plan};
 
 impl Deployment {
     /// The GPU's datasheet figures; `None` without a memory bandwidth.
@@ -33,6 +33,9 @@ impl Deployment {
             },
             pinned: self.gpus_per_replica,
             measured: self.throughput,
+            volume: self.tokens_per_day,
+            utilization: self.utilization,
+            min_replicas: self.min_replicas,
             kv_overhead: self.kv_overhead,
             efficiency: self.efficiency,
             gpu_memory_gb: self.gpu_memory_gb,
@@ -40,15 +43,38 @@ impl Deployment {
         }
     }
 
+    /// The replica sizes an operator could build, each as a pinned deployment: this one alone
+    /// when the size is pinned, the throughput measured or the estimate parameter-only;
+    /// otherwise every node size from the smallest that fits (cost-model.md section 3b). The
+    /// bill at a volume, the break-even and the marginal price take the cheapest of them.
+    pub fn size_options(&self) -> Vec<Deployment> {
+        if self.gpus_per_replica.is_some() || self.throughput.is_some() {
+            return vec![self.clone()];
+        }
+        let Some(smallest) = serving::smallest_fit(&self.sizing_inputs()) else {
+            return vec![self.clone()];
+        };
+        let larger = NODE_SIZES.into_iter().filter(|&n| n > smallest);
+        std::iter::once(smallest)
+            .chain(larger)
+            .map(|n| Deployment {
+                gpus_per_replica: Some(n),
+                ..self.clone()
+            })
+            .collect()
+    }
+
     /// GPUs per replica, its throughput and why (cost-model.md section 3).
     pub fn plan(&self) -> Plan {
         plan(&self.sizing_inputs())
     }
 
-    /// This deployment serving requests of the workload's prompt and output lengths.
+    /// This deployment serving requests of the workload's prompt and output lengths, sized
+    /// for its volume.
     pub fn shaped(mut self, w: &Workload) -> Deployment {
         self.prompt_tokens = w.prompt_tokens;
         self.output_tokens = w.output_tokens;
+        self.tokens_per_day = Some(w.tokens_per_day);
         self
     }
 }

@@ -402,7 +402,8 @@ fn llama_with_architecture() -> Deployment {
 
 #[test]
 fn the_bill_the_staircase_and_the_marginal_price_share_one_plan() {
-    let d = llama_with_architecture();
+    let mut d = llama_with_architecture();
+    d.gpus_per_replica = Some(4);
     let plan = d.plan();
     let r = plan.replica.as_ref().expect("architecture estimate");
     let c = self_host_cost(&d, 5e7);
@@ -436,4 +437,50 @@ fn longer_outputs_cost_more_per_token_and_the_measured_figure_still_wins() {
         replica_tokens_per_s(&measured),
         (777.0, ThroughputSource::Measured)
     );
+}
+
+#[test]
+fn unpinned_the_cheapest_replica_size_bills_each_volume() {
+    let d = llama_with_architecture();
+    let options = d.size_options();
+    // 70 GB of weights fit one H100; the node sizes 1, 2, 4 and 8 are the options.
+    let sizes: Vec<u32> = options.iter().filter_map(|o| o.gpus_per_replica).collect();
+    assert_eq!(sizes, [1, 2, 4, 8]);
+    for v in [1e6, 5e7, 5e9] {
+        let best = self_host_cost(&d, v).usd_per_month;
+        let each: Vec<f64> = options
+            .iter()
+            .map(|o| self_host_cost(o, v).usd_per_month)
+            .collect();
+        assert_eq!(
+            best,
+            each.iter().copied().fold(f64::INFINITY, f64::min),
+            "{v}"
+        );
+    }
+    let marginal = options
+        .iter()
+        .map(marginal_usd_per_million)
+        .fold(f64::INFINITY, f64::min);
+    assert_eq!(marginal_usd_per_million(&d), marginal);
+    // Pinned or measured: one option.
+    let mut pinned = d.clone();
+    pinned.gpus_per_replica = Some(2);
+    assert_eq!(pinned.size_options().len(), 1);
+}
+
+#[test]
+fn the_break_even_is_the_earliest_of_the_replica_sizes() {
+    let d = llama_with_architecture();
+    let x = crate::domain::breakeven::crossover(15.0, &d);
+    let earliest = d
+        .size_options()
+        .iter()
+        .filter_map(|o| crate::domain::breakeven::crossover(15.0, o).break_even_tokens_per_day)
+        .fold(f64::INFINITY, f64::min);
+    assert_eq!(x.break_even_tokens_per_day, Some(earliest));
+    assert!(earliest.is_finite());
+    // At the break-even volume the cheapest size is no dearer than the API at $15/M.
+    let v = earliest;
+    assert!(self_host_cost(&d, v).usd_per_month <= 30.0 * v / 1e6 * 15.0 * (1.0 + 1e-9));
 }

@@ -22,6 +22,12 @@ pub struct Inputs<'a> {
     /// GPUs per replica fixed by the user.
     pub pinned: Option<u32>,
     pub measured: Option<f64>,
+    /// The workload's volume (tokens a day), target utilization and fewest replicas: with a
+    /// volume the size needing the fewest GPUs for it is chosen; without, the size with the
+    /// most tokens/s per GPU.
+    pub volume: Option<f64>,
+    pub utilization: f64,
+    pub min_replicas: u32,
     /// The parameter-only estimate's inputs.
     pub kv_overhead: f64,
     pub efficiency: f64,
@@ -77,6 +83,14 @@ fn unusable(inputs: &Inputs) -> Option<String> {
         || (!mla && (arch.kv_heads == 0 || arch.head_dim == 0))
         || (mla && (arch.kv_lora_rank.is_none() || arch.qk_rope_head_dim.is_none()));
     missing.then(|| "the architecture lacks layer, head or latent sizes".into())
+}
+
+/// The smallest replica size that holds the model and one sequence, with the architecture.
+pub fn smallest_fit(inputs: &Inputs) -> Option<u32> {
+    if unusable(inputs).is_some() {
+        return None;
+    }
+    sizes().find(|&n| replica(inputs, n).is_some_and(|r| r.fits))
 }
 
 /// Replica sizes tried for fitting: 1, 2, 4, ... up to [`MAX_REPLICA_GPUS`].
@@ -193,6 +207,9 @@ fn choose(inputs: &Inputs, smallest: Replica) -> (Option<Replica>, String) {
             best = r;
         }
     }
+    if let Some(volume) = inputs.volume.filter(|v| v.is_finite() && *v > 0.0) {
+        return for_volume(inputs, volume, smallest, best);
+    }
     if best.gpus == smallest.gpus {
         let more = if smallest.gpus < *NODE_SIZES.last().unwrap_or(&1) {
             "; larger replicas serve no more tokens/s per GPU"
@@ -213,6 +230,53 @@ fn choose(inputs: &Inputs, smallest: Replica) -> (Option<Replica>, String) {
         smallest.max_concurrent_sequences,
         best.max_concurrent_sequences
     );
+    (Some(best), reason)
+}
+
+/// GPUs to serve `volume` tokens a day with replicas like `r` at the target utilization.
+fn gpus_for(inputs: &Inputs, r: &Replica, volume: f64) -> f64 {
+    let capacity = inputs.utilization * r.total_tokens_per_s * 86_400.0;
+    let replicas = (volume / capacity)
+        .ceil()
+        .max(f64::from(inputs.min_replicas.max(1)));
+    replicas * f64::from(r.gpus)
+}
+
+/// With a known volume: the node size needing the fewest GPUs for it (the lowest $/M at the
+/// workload, since every GPU costs the same); ties go to the most tokens/s per GPU.
+fn for_volume(
+    inputs: &Inputs,
+    volume: f64,
+    smallest: Replica,
+    per_gpu_best: Replica,
+) -> (Option<Replica>, String) {
+    let mut best = smallest.clone();
+    let mut best_gpus = gpus_for(inputs, &smallest, volume);
+    for n in NODE_SIZES.into_iter().filter(|&n| n > smallest.gpus) {
+        let Some(r) = replica(inputs, n) else {
+            continue;
+        };
+        let g = gpus_for(inputs, &r, volume);
+        if g < best_gpus || (g == best_gpus && per_gpu(&r) > per_gpu(&best) * 1.01) {
+            best_gpus = g;
+            best = r;
+        }
+    }
+    let mut reason = format!(
+        "the fewest GPUs ({best_gpus:.0}) for {} tokens a day at {:.0}% utilization",
+        crate::domain::units::format_tokens(volume),
+        inputs.utilization * 100.0
+    );
+    if best.gpus == smallest.gpus {
+        reason += "; the smallest that fits";
+    }
+    if per_gpu_best.gpus != best.gpus {
+        reason += &format!(
+            "; {} GPUs would serve {:.1}x the tokens/s per GPU once the volume fills them",
+            per_gpu_best.gpus,
+            per_gpu(&per_gpu_best) / per_gpu(&best)
+        );
+    }
     (Some(best), reason)
 }
 

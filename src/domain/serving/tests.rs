@@ -368,6 +368,9 @@ pub(super) fn inputs<'a>(arch: Option<&'a Architecture>, gpu: Option<GpuSpec>) -
         shape: shape(2000.0, 2000.0),
         pinned: None,
         measured: None,
+        volume: None,
+        utilization: 0.5,
+        min_replicas: 1,
         kv_overhead: 0.2,
         efficiency: 0.25,
         gpu_memory_gb: 80.0,
@@ -447,4 +450,31 @@ fn refusals_name_the_field_and_what_is_allowed() {
         "{allowed}"
     );
     assert!(allowed.contains("GB of weights"), "{allowed}");
+}
+
+#[test]
+fn with_a_volume_the_size_needing_the_fewest_gpus_wins() {
+    let arch = llama_70b();
+    let mut i = inputs(Some(&arch), Some(h100()));
+    i.precision = Precision::Fp8;
+    let at_scale = plan(&i);
+    // 5M tokens a day fill no large replica: the fewest GPUs that carry it win.
+    i.volume = Some(5e6);
+    let small = plan(&i);
+    assert!(small.gpus < at_scale.gpus, "{small:?} against {at_scale:?}");
+    assert!(
+        small.reason.starts_with("the fewest GPUs"),
+        "{}",
+        small.reason
+    );
+    assert!(
+        small
+            .reason
+            .contains("tokens/s per GPU once the volume fills them"),
+        "{}",
+        small.reason
+    );
+    // A huge volume fills any replica: the most tokens/s per GPU wins again.
+    i.volume = Some(1e11);
+    assert_eq!(plan(&i).gpus, at_scale.gpus);
 }

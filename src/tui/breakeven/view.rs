@@ -58,6 +58,10 @@ pub struct DeployLine {
     pub marginal_usd_per_million: f64,
     /// Demand over what the replicas could serve at full speed.
     pub actual_utilization: f64,
+    /// What bounds the estimate (`kv-capacity`, ...), or `params only` for the fallback.
+    pub bound: String,
+    /// Why the replica has its number of GPUs.
+    pub replica_reason: String,
 }
 
 /// A loaded preset's stated figures beside the computed ones.
@@ -291,7 +295,13 @@ pub(super) fn compute(
         let cost = self_host_cost(d, v);
         let z = &cost.sizing;
         let full_speed = f64::from(z.replicas) * z.replica_tokens_per_s;
+        let plan = d.plan();
         DeployLine {
+            bound: plan.replica.as_ref().map_or_else(
+                || "params only".to_string(),
+                |r| r.bound.as_str().to_string(),
+            ),
+            replica_reason: plan.reason.clone(),
             name: catalog
                 .model(&s.self_host.model)
                 .map_or_else(|| s.self_host.model.clone(), |m| m.name.clone()),

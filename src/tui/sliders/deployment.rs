@@ -131,6 +131,8 @@ fn format_deployment(field: Field, v: Option<f64>) -> String {
     match v {
         Some(v) => format_value(show, v),
         None if show == Show::TokensPerSecond => "estimated".into(),
+        // GPUs per replica left to the estimate's choice (cost-model.md section 3b).
+        None if show == Show::Whole => "chosen".into(),
         None => "no price".into(),
     }
 }

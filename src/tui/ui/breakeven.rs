@@ -265,11 +265,12 @@ fn deploy_lines(
         Span::styled(
             fit(
                 &format!(
-                    "{} on {} · {} · {}",
+                    "{} on {} · {} · {} · {}",
                     d.name,
                     d.gpu,
                     d.deployment.mode.as_str(),
-                    d.deployment.precision.as_str()
+                    d.deployment.precision.as_str(),
+                    d.deployment.serving.as_str()
                 ),
                 width.saturating_sub(3),
             ),
@@ -294,6 +295,7 @@ fn deploy_lines(
             z.throughput_source.as_str(),
             format!("{} tok/s", format_tokens(z.replica_tokens_per_s)),
         ),
+        ("bound", d.bound.clone()),
     ];
     let mut lines: Vec<Vec<Span>> = vec![vec![Span::raw("   ")]];
     let mut used = 3;

@@ -130,8 +130,14 @@ fn settings(app: &App, tier: &TierPlan, width: usize) -> String {
                     plural(b.sizing.gpus_per_replica, "GPU")
                 )
             });
+            let bound = tier.bound.map_or(String::new(), |b| format!(" · {b}"));
             first_fit(
                 &[
+                    format!(
+                        "{}{replicas}{bound} · util {}",
+                        d.precision.as_str(),
+                        percent(d.utilization)
+                    ),
                     format!(
                         "{}{replicas} · util {}",
                         d.precision.as_str(),
