@@ -167,3 +167,37 @@ fn snapshots_with_the_answer() {
         insta::assert_snapshot!(format!("optimum_{w}x{h}"), screen(&a).join("\n"));
     }
 }
+
+#[test]
+fn an_answer_that_arrives_after_leaving_pane_three_draws_no_frame() {
+    let (mut a, outcome) = app(80, 24);
+    // The user goes to pane 2 while the search runs; its answer then changes nothing on
+    // screen, so it must not send a frame (over SSH every frame costs bytes).
+    press(&mut a, "2");
+    let job = outcome
+        .effects
+        .into_iter()
+        .find_map(|e| match e {
+            Effect::Optimize(job) => Some(job),
+            _ => None,
+        })
+        .expect("pane 3 asked for a search");
+    let result = analyse(&job.catalog, &job.rules, &job.scenario).map_err(|e| e.to_string());
+    let done = OptimumDone {
+        scenario: job.scenario,
+        result,
+    };
+    let after = a.update(Action::Optimized(Box::new(done)));
+    assert!(!after.redraw, "no frame for an answer pane 2 does not show");
+    // Back in pane 3 the answer is there at once, with no new search.
+    let back = press(&mut a, "3");
+    assert!(back.redraw);
+    assert!(
+        !back
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::Optimize(_))),
+        "the answer is current: no second search"
+    );
+    assert!(text(&a).contains("Cheapest compliant"), "{}", text(&a));
+}

@@ -47,7 +47,9 @@ const KEY_P99: Duration = Duration::from_millis(5);
 const SLIDER_BYTES: usize = 2_000;
 const PEAK_BYTES: u64 = 15_000_000;
 const HUP_EXIT: Duration = Duration::from_millis(100);
-const BINARY_BYTES: u64 = 8_000_000;
+// Issue #12 raised the binary budget from 8 to 12 MB for the full catalogue; `tierwise update`
+// (#16) adds an HTTPS client with rustls and its root certificates (about 3 MB of it).
+const BINARY_BYTES: u64 = 12_000_000;
 
 impl SizeReport {
     fn latencies(&self) -> Vec<Duration> {
@@ -194,7 +196,7 @@ pub fn print(h: &Header, sizes: &[SizeReport]) -> bool {
         "release binary",
         mb(h.binary_bytes),
         String::new(),
-        "<= 8 MB",
+        "<= 12 MB",
         Some(ok),
     );
 

@@ -28,7 +28,13 @@ impl App {
     pub(super) fn after_optimized(&mut self, done: OptimumDone) -> Outcome {
         self.optimum.running = false;
         self.optimum.done = Some(done);
-        Outcome::redraw()
+        // Only pane 3 shows the answer; a result that arrives after the user left it must not
+        // send a frame that changes nothing on screen.
+        if self.chrome.pane == Pane::Hybrid {
+            Outcome::redraw()
+        } else {
+            Outcome::default()
+        }
     }
 
     /// Replace the use cases' tiers and the tiers' runs by the optimum's; nothing else of the
