@@ -439,21 +439,9 @@ mod tests {
     #[test]
     fn architecture_steps_show_the_bound_with_its_numbers() {
         let mut d = deployment();
-        d.architecture = Some(crate::domain::catalog::Architecture {
-            layers: 80,
-            attention_heads: 64,
-            kv_heads: 8,
-            head_dim: 128,
-            hidden_size: 8192,
-            attention: crate::domain::catalog::AttentionKind::Full,
-            kv_lora_rank: None,
-            qk_rope_head_dim: None,
-            sliding_window: None,
-            sliding_layers: None,
-            linear_layers: None,
-            experts: None,
-            active_experts: None,
-        });
+        d.architecture = Some(crate::domain::catalog::Architecture::full_attention(
+            80, 64, 8, 128, 8192,
+        ));
         d.memory_bandwidth_tb_s = Some(3.35);
         d.fp8_tflops = Some(1979.0);
         d.precision = Precision::Fp8;

@@ -69,3 +69,30 @@ pub struct Architecture {
     #[serde(default)]
     pub active_experts: Option<u32>,
 }
+
+impl Architecture {
+    /// A dense model whose every layer attends to the whole sequence (Llama, Qwen dense, ...).
+    pub fn full_attention(
+        layers: u32,
+        attention_heads: u32,
+        kv_heads: u32,
+        head_dim: u32,
+        hidden_size: u32,
+    ) -> Architecture {
+        Architecture {
+            layers,
+            attention_heads,
+            kv_heads,
+            head_dim,
+            hidden_size,
+            attention: AttentionKind::Full,
+            kv_lora_rank: None,
+            qk_rope_head_dim: None,
+            sliding_window: None,
+            sliding_layers: None,
+            linear_layers: None,
+            experts: None,
+            active_experts: None,
+        }
+    }
+}
