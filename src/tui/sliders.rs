@@ -97,7 +97,7 @@ impl Field {
     /// The name the cost model's errors use for this input (the CLI option).
     pub fn option(self) -> &'static str {
         match self {
-            Field::Input(id) => id.row().name,
+            Field::Input(id) => id.row().flag,
             Field::Region => "region",
             Field::Sector => "sector",
             Field::Api(_) => "api",
@@ -378,6 +378,15 @@ impl SliderList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_value_that_is_no_number_names_the_command_line_option() {
+        let mut w = Workload::default();
+        let change = Change::Exact("abc".into());
+        let err = change_workload(Field::Volume, &mut w, &change).unwrap_err();
+        assert!(err.starts_with("--tokens-per-day: "), "{err}");
+        assert_eq!(w, Workload::default(), "a refused value changes nothing");
+    }
 
     #[test]
     fn sliders_step_on_the_tables_grids() {
