@@ -7,8 +7,10 @@ pub mod cost;
 pub mod cost_args;
 pub mod cost_report;
 pub mod errors;
+pub mod gpus;
 pub mod models;
 pub mod models_json;
+pub mod offering_json;
 pub mod output;
 pub mod report;
 pub mod scenario;
@@ -35,6 +37,7 @@ pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
         Command::Cost(args) => cost::run(&loaded.catalog, args),
         Command::Scenario(args) => scenario::run(&loaded.catalog, &args.action),
         Command::Report(args) => report::run(loaded, args),
+        Command::Gpus(args) => gpus::run(&loaded.catalog, args),
         Command::Sensitivity(args) => sensitivity::run(&loaded.catalog, args),
         Command::CheckData(_) => Err(CliError::Failure(
             "check-data runs on its own, not against loaded data".into(),

@@ -56,7 +56,18 @@ fn search_line(frame: &mut Frame, area: Rect, app: &App) {
             spans.push(Span::raw(" "));
         }
     }
+    let left: usize = spans.iter().map(|s| s.width()).sum();
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    // Right-aligned where it fits: how old the prices are.
+    if let Some(asof) = app.ctx.catalog.prices_as_of() {
+        let text = format!("{asof} ");
+        let w = text.width();
+        if usize::from(area.width) > left + w {
+            let w = w as u16;
+            let right = Rect::new(area.right() - w, area.y, w, 1);
+            frame.render_widget(Paragraph::new(Span::styled(text, t.muted)), right);
+        }
+    }
     if cat.editing {
         let before: String = cat.query.text.chars().take(cat.cursor).collect();
         let x = area.x + 9 + before.width() as u16;
