@@ -50,8 +50,7 @@ fn an_offering_prices_the_line_with_its_provider() {
     assert_eq!(plain["model"], "llama-3.3-70b");
     // Cheapest first, free plans last: the last paid offering is the dearest.
     let paid = |o: &&serde_json::Value| {
-        o["input_usd_per_million"].as_f64().unwrap()
-            + o["output_usd_per_million"].as_f64().unwrap()
+        o["input_usd_per_million"].as_f64().unwrap() + o["output_usd_per_million"].as_f64().unwrap()
             > 0.0
     };
     let dearest = offerings.iter().rfind(paid).unwrap()["id"]

@@ -227,10 +227,10 @@ pub fn numeric_key(model: &Model, key: &SortKey) -> Option<f64> {
 /// back to the name so the order is stable and predictable.
 pub(super) fn compare(a: &Model, b: &Model, key: &SortKey, descending: bool) -> Ordering {
     let directed = |o: Ordering| if descending { o.reverse() } else { o };
-    let by_name = || a.name.to_lowercase().cmp(&b.name.to_lowercase());
+    let by_name = || caseless(&a.name, &b.name);
     let primary = match key {
         SortKey::Name => return directed(by_name()),
-        SortKey::Vendor => directed(a.vendor.to_lowercase().cmp(&b.vendor.to_lowercase())),
+        SortKey::Vendor => directed(caseless(&a.vendor, &b.vendor)),
         SortKey::Openness => directed(a.openness.value.cmp(&b.openness.value)),
         SortKey::Release => {
             let ra = a.release.as_ref().map(|f| f.value.as_str());
@@ -242,6 +242,14 @@ pub(super) fn compare(a: &Model, b: &Model, key: &SortKey, descending: bool) -> 
         }),
     };
     primary.then_with(by_name)
+}
+
+/// The order of the lowercased texts, without allocating them: a sort of 3,000 models makes
+/// some 35,000 comparisons, and two allocations each cost more than the search itself.
+fn caseless(a: &str, b: &str) -> Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
 }
 
 fn unknown_last<T>(a: Option<T>, b: Option<T>, known: impl FnOnce(T, T) -> Ordering) -> Ordering {
