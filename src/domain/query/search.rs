@@ -85,9 +85,20 @@ impl Searcher {
             return Some((0, Vec::new()));
         }
         let joined: String = text.split_whitespace().collect();
-        let name_hit = subsequence(&model.name, &joined)
-            .then(|| self.matcher.fuzzy_indices(&model.name, &joined))
-            .flatten();
+        let name_hit = if joined.chars().count() == 1 {
+            // One letter, which nearly every model holds: its first place is the whole match,
+            // and the fuzzy matcher's work over 3,000 names would only find the same.
+            let wanted: Vec<char> = joined.chars().flat_map(char::to_lowercase).collect();
+            model
+                .name
+                .chars()
+                .position(|c| c.to_lowercase().eq(wanted.iter().copied()))
+                .map(|at| (100 - (at as i64).min(100), vec![at]))
+        } else {
+            subsequence(&model.name, &joined)
+                .then(|| self.matcher.fuzzy_indices(&model.name, &joined))
+                .flatten()
+        };
         let id_score = self.score(&model.id, &joined);
         if name_hit.is_some() || id_score.is_some() {
             let (name_score, indices) = name_hit.unwrap_or((i64::MIN, Vec::new()));
