@@ -367,7 +367,7 @@ fn bad_input_exits_2_naming_option_and_value() {
         (&["--api", "gpt-4x"], &["--api", "gpt-4x", "gpt-4o"]),
         (&["--gpu", "h100"], &["--gpu", "h100", "h100-sxm"]),
         // An open model is not sold through an API in the database.
-        (&["--api", "llama-3.1-70b"], &["--api", "llama-3.1-70b"]),
+        (&["--api", "llama-2"], &["--api", "llama-2"]),
     ];
     for (extra, needles) in cases {
         let mut args = BASE.to_vec();
@@ -414,7 +414,7 @@ fn unknown_id_suggests_up_to_three_close_ids() {
     let line = usage_error(&[
         "cost",
         "--api",
-        "claude-opus-4.8",
+        "claude-opus-4.77",
         "--self-host",
         "llama-3.1-70b",
     ]);

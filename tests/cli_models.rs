@@ -101,7 +101,11 @@ fn json_carries_sources_and_every_conflicting_value() {
     let price = &gpt["price"];
     assert_eq!(price["value"]["input_usd_per_million"], 2.5);
     assert_eq!(price["value"]["output_usd_per_million"], 10.0);
-    assert_eq!(price["sources"], serde_json::json!(["ai-beat-2026"]));
+    // The article states it first; models.dev and LiteLLM agree, so they join its sources.
+    assert_eq!(
+        price["sources"],
+        serde_json::json!(["ai-beat-2026", "models-dev", "litellm"])
+    );
     let alternatives = price["alternatives"].as_array().unwrap();
     assert_eq!(alternatives.len() + 1, 3, "three stated prices in all");
     for alt in alternatives {
@@ -123,7 +127,13 @@ fn json_carries_sources_and_every_conflicting_value() {
         .find(|m| m["id"] == "llama-3.1-70b")
         .unwrap();
     assert_eq!(llama["total_params_b"]["value"], 70.0);
-    assert!(llama["price"].is_null());
+    // No article prices it; the hosts' offerings do, the cheapest being the default.
+    assert!(
+        llama["price"]["note"]
+            .as_str()
+            .unwrap()
+            .contains("cheapest")
+    );
     assert!(llama["scores"]["MMLU"]["sources"].is_array());
 }
 
@@ -190,4 +200,145 @@ fn closed_stdout_is_not_an_error() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn json_gives_offerings_architecture_and_repo() {
+    let doc = json(&[
+        "models",
+        "--search",
+        "llama 3.3 70b",
+        "--limit",
+        "1",
+        "--format",
+        "json",
+    ]);
+    let list = doc.as_array().unwrap();
+    assert_eq!(list.len(), 1, "--limit 1");
+    let llama = &list[0];
+    assert_eq!(llama["id"], "llama-3.3-70b");
+    assert_eq!(llama["hf_repo"], "meta-llama/Llama-3.3-70B-Instruct");
+    let arch = &llama["architecture"]["value"];
+    for key in [
+        "layers",
+        "attention_heads",
+        "kv_heads",
+        "head_dim",
+        "hidden_size",
+    ] {
+        assert!(arch[key].as_u64().unwrap() > 0, "{key}");
+    }
+    assert_eq!(arch["attention"], "full");
+    assert!(arch.get("kv_lora_rank").is_none(), "only where it applies");
+    let offerings = llama["offerings"].as_array().unwrap();
+    assert!(offerings.len() >= 3);
+    let inputs: Vec<f64> = offerings
+        .iter()
+        .map(|o| o["input_usd_per_million"].as_f64().unwrap())
+        .collect();
+    let mut sorted = inputs.clone();
+    sorted.sort_by(f64::total_cmp);
+    assert_eq!(offerings[0]["kind"], "host");
+    for o in offerings {
+        for key in [
+            "id",
+            "provider",
+            "provider_name",
+            "kind",
+            "region",
+            "input_usd_per_million",
+            "output_usd_per_million",
+            "cache_read_usd_per_million",
+            "long_context",
+            "batch",
+            "sources",
+            "as_of",
+        ] {
+            assert!(o.get(key).is_some(), "offering without {key}: {o}");
+        }
+        assert!(o["id"].as_str().unwrap().starts_with("llama-3.3-70b@"));
+    }
+}
+
+#[test]
+fn filters_by_provider_openness_and_parameters() {
+    let doc = json(&[
+        "models",
+        "--provider",
+        "groq",
+        "--open",
+        "--min-params",
+        "60",
+        "--max-params",
+        "80",
+        "--format",
+        "json",
+    ]);
+    let list = doc.as_array().unwrap();
+    assert!(!list.is_empty());
+    for m in list {
+        let params = m["total_params_b"]["value"].as_f64().unwrap();
+        assert!((60.0..=80.0).contains(&params), "{}", m["id"]);
+        assert_ne!(m["openness"]["value"], "closed-api");
+        let sellers: Vec<&str> = m["offerings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["provider"].as_str().unwrap())
+            .collect();
+        assert!(sellers.contains(&"groq"), "{}: {sellers:?}", m["id"]);
+    }
+    let line = usage_error(&["models", "--provider", "nosuchhost"]);
+    assert!(
+        line.contains("nosuchhost") && line.contains("groq"),
+        "{line}"
+    );
+    let line = usage_error(&["models", "--min-params=-5"]);
+    assert!(line.contains("--min-params"), "{line}");
+}
+
+#[test]
+fn the_searches_a_newcomer_tries_find_sized_or_priced_models() {
+    for (search, want) in [
+        ("qwen3 32b", "qwen3-32b"),
+        ("llama 3.3 70b", "llama-3.3-70b"),
+        ("gpt-oss 120b", "gpt-oss-120b"),
+        ("claude opus 4.7", "claude-opus-4.7"),
+        ("gpt-4o", "gpt-4o"),
+    ] {
+        let doc = json(&[
+            "models", "--search", search, "--limit", "1", "--format", "json",
+        ]);
+        let first = &doc.as_array().unwrap()[0];
+        assert_eq!(first["id"], want, "/{search}");
+        assert!(
+            !first["total_params_b"].is_null() || !first["price"].is_null(),
+            "/{search} finds {want} with neither parameters nor a price"
+        );
+    }
+}
+
+#[test]
+fn gpus_lists_datasheet_figures_rent_and_offers() {
+    let doc = json(&["gpus", "--format", "json"]);
+    let list = doc.as_array().unwrap();
+    assert!(list.len() >= 12);
+    let h100 = list.iter().find(|g| g["id"] == "h100-sxm").unwrap();
+    assert_eq!(h100["memory_bandwidth_tb_s"]["value"], 3.35);
+    assert_eq!(h100["tflops"]["bf16"]["value"], 989.0);
+    assert!(h100["tflops"]["fp8"]["value"].as_f64().unwrap() > 1900.0);
+    assert!(h100["tflops"]["fp4"].is_null(), "Hopper has no FP4");
+    let offers = h100["rent_offers"].as_array().unwrap();
+    assert!(offers.len() >= 10);
+    for o in offers {
+        assert!(o["usd_per_gpu_hour"].as_f64().unwrap() > 0.0);
+        assert_eq!(o["as_of"], "2026-10-10");
+        assert_eq!(o["sources"], serde_json::json!(["gpu-price-index"]));
+    }
+    assert!(!h100["purchase_usd"].is_null());
+    let table = tierwise(&["gpus"]);
+    assert_eq!(table.code, 0);
+    assert!(table.stdout.contains("mi300x") && table.stdout.contains("b300"));
+    let csv = tierwise(&["gpus", "--format", "csv"]);
+    assert!(csv.stdout.starts_with("id,name,vendor,memory_gb"));
 }

@@ -361,7 +361,10 @@ fn marks_sent_from_the_catalogue_replace_the_api_models() {
         "gpt-4o".into(),
         "olmo".into(),
         "qwen-2.5-72b".into(),
-        "llama-3.1-70b".into(),
+        // Llama 3.1 70B now has hosted prices; Mistral Large 2 and Llama 1 13B have weights
+        // and no API price.
+        "mistral-large-2".into(),
+        "llama-1-13b".into(),
     ];
     assert!(cat.marks.iter().all(|id| a.ctx.catalog.model(id).is_some()));
     let priced: Vec<String> = a
@@ -404,7 +407,7 @@ fn marks_sent_from_the_catalogue_replace_the_api_models() {
     assert!(
         notice.ends_with(
             "skipped OLMo (no API price, not sizable), \
-             Llama 3.1 70B (one self-hosted model at a time)"
+             Llama 1 13B (one self-hosted model at a time)"
         ),
         "{notice}"
     );

@@ -224,7 +224,7 @@ fn buying_with_a_different_gpu_and_precision_matches_the_cli() {
     press(&mut a, &["Right", "Right"]);
     select(&mut a, "GPU");
     press(&mut a, &["Enter"]);
-    for c in "a100".chars() {
+    for c in "a100-80".chars() {
         a.update(Action::Input(c));
     }
     press(&mut a, &["Enter"]);

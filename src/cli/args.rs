@@ -37,6 +37,8 @@ pub enum Command {
     Report(crate::cli::report::ReportArgs),
     /// The current plan beside the cheapest compliant one (--optimize), over volume
     Plan(crate::cli::plan::PlanArgs),
+    /// List the GPUs: memory, bandwidth, throughput, power, rental offers and prices
+    Gpus(GpusArgs),
     /// Check a user data file (models.ron, gpus.ron, rules.ron) as the app would load it
     CheckData(crate::cli::check_data::CheckDataArgs),
     /// Which assumptions move the break-even volume, and how far (same options as cost)
@@ -106,6 +108,33 @@ pub struct ModelsArgs {
     #[arg(long, value_enum, value_name = "TIER")]
     pub tier: Vec<TierName>,
 
+    /// Keep models sold by this provider or host (id or name, e.g. groq, bedrock, Together)
+    #[arg(long, value_name = "PROVIDER")]
+    pub provider: Option<String>,
+
+    /// Keep open-weight models only
+    #[arg(long)]
+    pub open: bool,
+
+    /// Keep models with at least this many billion parameters
+    #[arg(long, value_name = "BILLIONS", value_parser = crate::cli::cost_args::finite_number)]
+    pub min_params: Option<f64>,
+
+    /// Keep models with at most this many billion parameters
+    #[arg(long, value_name = "BILLIONS", value_parser = crate::cli::cost_args::finite_number)]
+    pub max_params: Option<f64>,
+
+    /// Print at most this many models
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ModelsFormat::Table)]
+    pub format: ModelsFormat,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GpusArgs {
     /// Output format
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ModelsFormat::Table)]
     pub format: ModelsFormat,

@@ -27,10 +27,10 @@ pub fn run(catalog: &Catalog, args: &CostArgs) -> Result<String, CliError> {
 
 /// Everything the report shows, or the first bad input.
 pub fn compute<'a>(catalog: &'a Catalog, args: &CostArgs) -> Result<Report<'a>, CliError> {
-    let apis: Vec<(&Model, &Price)> = args
+    let apis: Vec<(&str, &Model, &Price)> = args
         .api
         .iter()
-        .map(|id| api_model(catalog, id))
+        .map(|id| api_model(catalog, id).map(|(m, p)| (id.as_str(), m, p)))
         .collect::<Result<_, _>>()?;
     let model = find_model(catalog, "self-host", &args.self_host)?;
     let gpu_id = args.gpu.as_deref().unwrap_or(DEFAULT_GPU);
@@ -51,9 +51,10 @@ pub fn compute<'a>(catalog: &'a Catalog, args: &CostArgs) -> Result<Report<'a>, 
     let self_host = self_host_cost(&deployment, workload.tokens_per_day);
     let api = apis
         .into_iter()
-        .map(|(m, price)| {
+        .map(|(id, m, price)| {
             let blended = blended_price(price, &workload);
             ApiLine {
+                id: id.to_string(),
                 model: m,
                 blended_usd_per_million: blended,
                 usd_per_month: api_monthly_cost_at(blended, workload.tokens_per_day),
@@ -81,7 +82,26 @@ pub fn find_model<'a>(catalog: &'a Catalog, option: &str, id: &str) -> Result<&'
     })
 }
 
+/// `--api ID`: a model id (its default price) or an offering id `MODEL@PROVIDER` (that
+/// provider's price; `MODEL@PROVIDER.REGION` where it sells per region).
 pub fn api_model<'a>(catalog: &'a Catalog, id: &str) -> Result<(&'a Model, &'a Price), CliError> {
+    if let Some((model_id, _)) = id.split_once('@') {
+        let model = find_model(catalog, "api", model_id)?;
+        return match model.offerings.iter().find(|o| o.id == id) {
+            Some(o) => Ok((model, &o.price.value)),
+            None => {
+                let ids = model.offerings.iter().map(|o| o.id.as_str());
+                let known = if model.offerings.is_empty() {
+                    format!("; {model_id} has no offerings")
+                } else {
+                    suggest::hint(id, ids)
+                };
+                Err(CliError::input(format!(
+                    "--api: unknown offering {id:?}{known}"
+                )))
+            }
+        };
+    }
     let model = find_model(catalog, "api", id)?;
     match &model.price {
         Some(price) => Ok((model, &price.value)),

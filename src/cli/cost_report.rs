@@ -18,6 +18,8 @@ pub struct Report<'a> {
 }
 
 pub struct ApiLine<'a> {
+    /// As asked: a model id, or an offering id `model@provider` priced by that provider.
+    pub id: String,
     pub model: &'a Model,
     pub blended_usd_per_million: f64,
     pub usd_per_month: f64,
@@ -95,7 +97,7 @@ pub fn json(r: &Report) -> Result<String, serde_json::Error> {
             .api
             .iter()
             .map(|a| ApiJson {
-                model: &a.model.id,
+                model: &a.id,
                 blended_usd_per_million: a.blended_usd_per_million,
                 usd_per_month: a.usd_per_month,
                 break_even_tokens_per_day: a.crossover.break_even_tokens_per_day,
@@ -214,7 +216,7 @@ pub fn text(r: &Report) -> String {
     out.push_str(&api_table(r));
     for a in &r.api {
         if let Some(reason) = &a.crossover.never_reason {
-            out.push_str(&format!("{}: {reason}\n", a.model.id));
+            out.push_str(&format!("{}: {reason}\n", a.id));
         }
     }
     out.push_str(
@@ -268,7 +270,7 @@ fn api_table(r: &Report) -> String {
                 "API"
             };
             vec![
-                a.model.id.clone(),
+                a.id.clone(),
                 format_usd(a.blended_usd_per_million),
                 format_usd_full(a.usd_per_month),
                 cheaper.into(),

@@ -7,8 +7,10 @@ pub mod cost;
 pub mod cost_args;
 pub mod cost_report;
 pub mod errors;
+pub mod gpus;
 pub mod models;
 pub mod models_json;
+pub mod offering_json;
 pub mod output;
 pub mod plan;
 pub mod report;
@@ -42,6 +44,7 @@ pub fn execute(loaded: &Loaded, command: &Command) -> Result<String, CliError> {
         Command::Scenario(args) => scenario::run(&loaded.catalog, &args.action),
         Command::Report(args) => report::run(loaded, args),
         Command::Plan(args) => plan::run(loaded, args),
+        Command::Gpus(args) => gpus::run(&loaded.catalog, args),
         Command::Sensitivity(args) => sensitivity::run(&loaded.catalog, args),
         Command::Sizing(args) => sizing::run(&loaded.catalog, args),
         Command::CheckData(_) => Err(CliError::Failure(

@@ -16,8 +16,37 @@ pub fn run(catalog: &Catalog, args: &ModelsArgs) -> Result<String, CliError> {
         ..Query::default()
     };
     q.filters.tiers = args.tier.iter().map(|&t| t.into()).collect();
+    q.filters.providers = args.provider.iter().map(|p| p.trim().to_string()).collect();
+    if args.open {
+        q.filters.openish = Some(query::Openish::Open);
+    }
+    for (flag, value) in [
+        ("--min-params", args.min_params),
+        ("--max-params", args.max_params),
+    ] {
+        if value.is_some_and(|v| v < 0.0) {
+            return Err(CliError::Input(format!(
+                "{flag} {} is negative; expected billions of parameters, 0 or more",
+                value.unwrap_or_default()
+            )));
+        }
+    }
+    q.filters.min_params = args.min_params;
+    q.filters.max_params = args.max_params;
+    if let Some(p) = &args.provider
+        && !catalog
+            .models
+            .iter()
+            .any(|m| q.filters.sold_by_listed_provider(m))
+    {
+        return Err(CliError::Input(format!(
+            "--provider {p:?} sells no model in the catalogue; known providers: {}",
+            known_providers(catalog)
+        )));
+    }
     let models: Vec<&Model> = query::run(catalog, &q)
         .into_iter()
+        .take(args.limit.unwrap_or(usize::MAX))
         .map(|hit| &catalog.models[hit.index])
         .collect();
     match args.format {
@@ -28,11 +57,22 @@ pub fn run(catalog: &Catalog, args: &ModelsArgs) -> Result<String, CliError> {
     }
 }
 
+/// Provider ids that sell at least one model, sorted.
+fn known_providers(catalog: &Catalog) -> String {
+    let ids: std::collections::BTreeSet<&str> = catalog
+        .models
+        .iter()
+        .flat_map(|m| &m.offerings)
+        .map(|o| o.provider.as_str())
+        .collect();
+    ids.into_iter().collect::<Vec<_>>().join(", ")
+}
+
 const COLUMNS: [Column; 9] = [
     Column {
         header: "ID",
         align: Align::Left,
-        max: 24,
+        max: 21,
     },
     Column {
         header: "VENDOR",
@@ -67,12 +107,12 @@ const COLUMNS: [Column; 9] = [
     Column {
         header: "RELEASE",
         align: Align::Left,
-        max: 10,
+        max: 7,
     },
     Column {
         header: "LICENSE",
         align: Align::Left,
-        max: 11,
+        max: 10,
     },
 ];
 
@@ -118,7 +158,8 @@ fn table_row(m: &Model) -> Vec<String> {
         figure_text(&m.context_tokens, |v| short_count(*v as f64)),
         price_cell(|p| p.input),
         price_cell(|p| p.output),
-        figure_text(&m.release, Clone::clone),
+        // Month precision keeps the table within 100 columns; JSON and CSV give the day.
+        figure_text(&m.release, |r| r.chars().take(7).collect()),
         m.license_family.as_str().into(),
     ]
 }

@@ -1,6 +1,7 @@
 //! The JSON shape of `tierwise models --format json`: every figure carries its sources and
 //! every conflicting value; an unknown figure is `null`, never zero.
 
+pub use super::offering_json::{ArchitectureJson, OfferingJson};
 use crate::domain::catalog::{Alternative, Figure, LongContextPrice, Model, Note, Price};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -27,7 +28,7 @@ pub struct AlternativeJson<T> {
 
 impl<T> FigureJson<T> {
     /// Convert a figure, mapping each stated value (default, range ends, alternatives).
-    fn map<U>(f: &Figure<U>, conv: impl Fn(&U) -> T) -> Self {
+    pub fn map<U>(f: &Figure<U>, conv: impl Fn(&U) -> T) -> Self {
         let range = |r: &Option<(U, U)>| r.as_ref().map(|(a, b)| (conv(a), conv(b)));
         FigureJson {
             value: conv(&f.value),
@@ -103,6 +104,13 @@ pub struct ModelJson {
     pub scores: BTreeMap<String, FigureJson<f64>>,
     pub description: String,
     pub notes: Vec<Note>,
+    /// Hugging Face repository of the weights (open models).
+    pub hf_repo: Option<String>,
+    /// Hugging Face downloads at the data set's snapshot.
+    pub downloads: Option<u64>,
+    pub architecture: Option<FigureJson<ArchitectureJson>>,
+    /// Every way to buy it through an API, cheapest first.
+    pub offerings: Vec<OfferingJson>,
 }
 
 impl From<&Model> for ModelJson {
@@ -129,6 +137,10 @@ impl From<&Model> for ModelJson {
                 .collect(),
             description: m.description.clone(),
             notes: m.notes.clone(),
+            hf_repo: m.hf_repo.clone(),
+            downloads: m.downloads,
+            architecture: opt(&m.architecture, |a| ArchitectureJson::from(a)),
+            offerings: m.offerings.iter().map(OfferingJson::from).collect(),
         }
     }
 }

@@ -392,4 +392,14 @@ impl Catalog {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+
+    /// How old the API prices are: "prices as of 2026-07-02 models.dev, 2026-09 LiteLLM",
+    /// from the dates of the price data sets; `None` when no price data set is cited.
+    pub fn prices_as_of(&self) -> Option<String> {
+        let dated: Vec<String> = [("models-dev", "models.dev"), ("litellm", "LiteLLM")]
+            .iter()
+            .filter_map(|(id, name)| self.source(id).map(|s| format!("{} {name}", s.date)))
+            .collect();
+        (!dated.is_empty()).then(|| format!("prices as of {}", dated.join(", ")))
+    }
 }

@@ -1,10 +1,12 @@
 //! Searching, filtering and sorting the catalogue. Pure: the TUI and the CLI share it.
 
-use super::catalog::{Catalog, LicenseFamily, Model, Openness};
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+use super::catalog::{Catalog, LicenseFamily, Model, OfferingKind, Openness};
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
+
+mod search;
+#[cfg(test)]
+mod tests;
 
 /// "Fits on N of this GPU": the model's weights plus KV overhead fit in N GPUs' memory.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +44,13 @@ pub struct Filters {
     pub license_families: BTreeSet<LicenseFamily>,
     pub sizable_only: bool,
     pub fits_on: Option<FitsOn>,
+    /// Provider ids or names (any case) of which the model must have an offering.
+    pub providers: BTreeSet<String>,
+    /// Only models an inference host or cloud sells (not just the lab itself).
+    pub hosted_only: bool,
+    /// Billions of parameters, inclusive; a model without a count fails any bound.
+    pub min_params: Option<f64>,
+    pub max_params: Option<f64>,
 }
 
 impl Filters {
@@ -66,6 +75,37 @@ impl Filters {
                 || self.license_families.contains(&model.license_family))
             && (!self.sizable_only || model.can_self_host())
             && self.fits_on.as_ref().is_none_or(|f| f.admits(model))
+            && (self.providers.is_empty() || self.sold_by_listed_provider(model))
+            && (!self.hosted_only
+                || model
+                    .offerings
+                    .iter()
+                    .any(|o| o.kind != OfferingKind::FirstParty))
+            && self.params_in_range(model)
+    }
+
+    /// Whether one of the model's offerings comes from a provider in `providers`.
+    pub fn sold_by_listed_provider(&self, model: &Model) -> bool {
+        model.offerings.iter().any(|o| {
+            self.providers.iter().any(|p| {
+                o.provider.eq_ignore_ascii_case(p)
+                    || o.provider_name.eq_ignore_ascii_case(p)
+                    || o.provider
+                        .split('-')
+                        .next()
+                        .is_some_and(|head| head.eq_ignore_ascii_case(p))
+            })
+        })
+    }
+
+    fn params_in_range(&self, model: &Model) -> bool {
+        if self.min_params.is_none() && self.max_params.is_none() {
+            return true;
+        }
+        model.total_params_b.as_ref().is_some_and(|f| {
+            self.min_params.is_none_or(|min| f.value >= min)
+                && self.max_params.is_none_or(|max| f.value <= max)
+        })
     }
 
     /// Short labels of the active filters, for the line above the table.
@@ -96,6 +136,18 @@ impl Filters {
         if let Some(f) = &self.fits_on {
             chips.push(format!("fits {}×{}GB", f.gpus, f.gpu_memory_gb));
         }
+        if !self.providers.is_empty() {
+            chips.push(format!("sold by: {}", join(&self.providers)));
+        }
+        if self.hosted_only {
+            chips.push("hosted".into());
+        }
+        match (self.min_params, self.max_params) {
+            (None, None) => {}
+            (Some(lo), None) => chips.push(format!("params ≥ {lo}B")),
+            (None, Some(hi)) => chips.push(format!("params ≤ {hi}B")),
+            (Some(lo), Some(hi)) => chips.push(format!("params {lo}-{hi}B")),
+        }
         chips
     }
 }
@@ -115,6 +167,7 @@ pub enum SortKey {
     OutputPrice,
     Params,
     Release,
+    Downloads,
     Score(String),
 }
 
@@ -129,6 +182,7 @@ impl SortKey {
             SortKey::OutputPrice => "output $/M".into(),
             SortKey::Params => "params".into(),
             SortKey::Release => "release".into(),
+            SortKey::Downloads => "downloads".into(),
             SortKey::Score(bench) => bench.clone(),
         }
     }
@@ -154,105 +208,7 @@ impl Default for Query {
     }
 }
 
-/// One row of the result.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hit {
-    /// Index into `catalog.models`.
-    pub index: usize,
-    /// Character indices in the model's name that matched the search, for highlighting.
-    pub name_matches: Vec<usize>,
-    /// How well the model matches the search: a match in the name ranks above one in the
-    /// vendor, license or id, which ranks above one in the description; 0 with no search.
-    pub relevance: i64,
-}
-
-/// Relevance bands: any name match outranks any vendor match, and so on.
-const NAME_BAND: i64 = 2_000_000;
-const FIELD_BAND: i64 = 1_000_000;
-
-/// Reusable fuzzy matcher; building one per keystroke is cheap but needless.
-pub struct Searcher {
-    matcher: SkimMatcherV2,
-}
-
-impl Default for Searcher {
-    fn default() -> Self {
-        Searcher {
-            matcher: SkimMatcherV2::default().ignore_case(),
-        }
-    }
-}
-
-impl Searcher {
-    /// Whether `model` matches `text`, and which characters of its name matched.
-    ///
-    /// Name, vendor and license match fuzzily. The description is prose, where a fuzzy match
-    /// finds almost any short pattern scattered across words, so there every word of the
-    /// search must appear as written (ignoring case).
-    pub fn matches(&self, model: &Model, text: &str) -> Option<Vec<usize>> {
-        self.rank(model, text).map(|(_, indices)| indices)
-    }
-
-    /// Like `matches`, with the relevance of the match (see `Hit::relevance`).
-    pub fn rank(&self, model: &Model, text: &str) -> Option<(i64, Vec<usize>)> {
-        let text = text.trim();
-        if text.is_empty() {
-            return Some((0, Vec::new()));
-        }
-        if let Some((score, indices)) = self.matcher.fuzzy_indices(&model.name, text) {
-            return Some((NAME_BAND + score, indices));
-        }
-        let license = model
-            .license
-            .as_ref()
-            .map(|f| f.value.as_str())
-            .unwrap_or("");
-        let field = [model.vendor.as_str(), license, model.id.as_str()]
-            .into_iter()
-            .filter_map(|field| self.matcher.fuzzy_match(field, text))
-            .max();
-        if let Some(score) = field {
-            return Some((FIELD_BAND + score, Vec::new()));
-        }
-        let description = model.description.to_lowercase();
-        text.to_lowercase()
-            .split_whitespace()
-            .all(|word| description.contains(word))
-            .then(|| (1, Vec::new()))
-    }
-
-    /// The models that pass the search and the filters, in the requested order.
-    pub fn run(&self, catalog: &Catalog, query: &Query) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = catalog
-            .models
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| query.filters.admits(m))
-            .filter_map(|(index, m)| {
-                self.rank(m, &query.text)
-                    .map(|(relevance, name_matches)| Hit {
-                        index,
-                        name_matches,
-                        relevance,
-                    })
-            })
-            .collect();
-        hits.sort_by(|a, b| {
-            compare(
-                &catalog.models[a.index],
-                &catalog.models[b.index],
-                &query.sort,
-                query.descending,
-            )
-        });
-        hits
-    }
-}
-
-/// Convenience for one-off queries (the CLI).
-pub fn run(catalog: &Catalog, query: &Query) -> Vec<Hit> {
-    Searcher::default().run(catalog, query)
-}
+pub use search::{Hit, Searcher, run};
 
 /// The value a model has for a numeric sort key; `None` when unknown.
 pub fn numeric_key(model: &Model, key: &SortKey) -> Option<f64> {
@@ -261,6 +217,7 @@ pub fn numeric_key(model: &Model, key: &SortKey) -> Option<f64> {
         SortKey::InputPrice => model.price.as_ref().map(|f| f.value.input),
         SortKey::OutputPrice => model.price.as_ref().map(|f| f.value.output),
         SortKey::Params => model.total_params_b.as_ref().map(|f| f.value),
+        SortKey::Downloads => model.downloads.map(|d| d as f64),
         SortKey::Score(bench) => model.scores.get(bench).map(|f| f.value),
         _ => None,
     }
@@ -268,12 +225,12 @@ pub fn numeric_key(model: &Model, key: &SortKey) -> Option<f64> {
 
 /// Order two models by `key`; unknown values go last whichever the direction, and ties fall
 /// back to the name so the order is stable and predictable.
-fn compare(a: &Model, b: &Model, key: &SortKey, descending: bool) -> Ordering {
+pub(super) fn compare(a: &Model, b: &Model, key: &SortKey, descending: bool) -> Ordering {
     let directed = |o: Ordering| if descending { o.reverse() } else { o };
-    let by_name = || a.name.to_lowercase().cmp(&b.name.to_lowercase());
+    let by_name = || caseless(&a.name, &b.name);
     let primary = match key {
         SortKey::Name => return directed(by_name()),
-        SortKey::Vendor => directed(a.vendor.to_lowercase().cmp(&b.vendor.to_lowercase())),
+        SortKey::Vendor => directed(caseless(&a.vendor, &b.vendor)),
         SortKey::Openness => directed(a.openness.value.cmp(&b.openness.value)),
         SortKey::Release => {
             let ra = a.release.as_ref().map(|f| f.value.as_str());
@@ -285,6 +242,14 @@ fn compare(a: &Model, b: &Model, key: &SortKey, descending: bool) -> Ordering {
         }),
     };
     primary.then_with(by_name)
+}
+
+/// The order of the lowercased texts, without allocating them: a sort of 3,000 models makes
+/// some 35,000 comparisons, and two allocations each cost more than the search itself.
+fn caseless(a: &str, b: &str) -> Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
 }
 
 fn unknown_last<T>(a: Option<T>, b: Option<T>, known: impl FnOnce(T, T) -> Ordering) -> Ordering {
@@ -308,6 +273,7 @@ pub fn sort_keys(catalog: &Catalog) -> Vec<SortKey> {
         SortKey::Params,
         SortKey::Vendor,
         SortKey::Release,
+        SortKey::Downloads,
     ];
     keys.extend(common_scores(catalog, 3).into_iter().map(SortKey::Score));
     keys
@@ -352,6 +318,3 @@ pub fn facet_values(catalog: &Catalog) -> Facets {
         license_families: families.into_iter().collect(),
     }
 }
-
-#[cfg(test)]
-mod tests;

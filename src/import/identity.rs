@@ -62,7 +62,12 @@ pub fn normalise(key: &str) -> String {
         && VENDOR_PREFIXES.contains(&head)
         && rest.starts_with(|c: char| c.is_ascii_alphabetic())
     {
-        s = rest.to_string();
+        // Bedrock writes `deepseek.v3` for DeepSeek V3: the vendor is part of the name there.
+        s = if head == "deepseek" && !rest.starts_with("deepseek") {
+            format!("deepseek-{rest}")
+        } else {
+            rest.to_string()
+        };
         vendor_prefixed = true;
     }
     if vendor_prefixed {
@@ -238,6 +243,8 @@ mod tests {
             ("gpt-oss-120b", "gpt-oss-120b"),
             ("openai/gpt-oss-120b", "gpt-oss-120b"),
             ("gpt-3.5-turbo", "gpt-3.5-turbo"),
+            ("deepseek.v3-v1:0", "deepseek-v3"),
+            ("qwen.qwen3-32b-v1:0", "qwen-3-32b"),
         ] {
             assert_eq!(normalise(key), want, "{key}");
         }

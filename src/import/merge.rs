@@ -227,8 +227,11 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
     });
     let md_as_of = dated(source_ids::MODELS_DEV);
     for (row, info) in kept {
+        let paid = row.price.as_ref().is_some_and(|p| p.input + p.output > 0.0);
         let i = match resolver.find(&mut models, &row.provider, &row.key, Some(&row.name)) {
             Some(i) => i,
+            // A model only a free endpoint serves says nothing about cost: not listed.
+            None if !paid => continue,
             None => match new_api_model(&models, row, info) {
                 Some(m) => models.push(m),
                 None => {
@@ -253,6 +256,10 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
         .collect();
     let mut unmatched = 0;
     for e in &prices {
+        // Embeddings and classifiers (input priced, output free) are not chat models.
+        if e.output == 0.0 && e.input > 0.0 {
+            continue;
+        }
         let Some(info) = providers::from_litellm(&e.provider) else {
             continue;
         };
@@ -342,12 +349,22 @@ fn new_api_model(models: &Models, row: &models_dev::ApiRow, info: &ProviderInfo)
     } else {
         (Openness::ClosedApi, LicenseFamily::Proprietary)
     };
+    // The id keeps each description distinct.
     let description = if row.open_weights {
         format!(
-            "Open-weight model by {vendor}, sold through an API; its license is not stated by the API catalogue."
+            "{} ({id}) by {vendor}: open weights sold through an API.",
+            row.name
         )
     } else {
-        format!("{vendor}'s model, available only through an API.")
+        format!(
+            "{} ({id}) by {vendor}, available only through an API.",
+            row.name
+        )
+    };
+    let description = if description.chars().count() > 120 {
+        format!("{id}: a model by {vendor}, sold through an API.")
+    } else {
+        description
     };
     Some(Model {
         id,

@@ -143,13 +143,17 @@ pub fn add_litellm(
         None => format!("LiteLLM key {:?}", e.key),
     };
     if let Some(o) = m.offerings.iter_mut().find(|o| o.id == id) {
-        fold(
-            &mut o.price,
-            &price,
-            &[source.to_string()],
-            Some(note),
-            same_price,
-        );
+        // LiteLLM writes 0 where it lacks a price; free plans come from models.dev.
+        let free = price.input == 0.0 && price.output == 0.0;
+        if !(free && o.price.value.input + o.price.value.output > 0.0) {
+            fold(
+                &mut o.price,
+                &price,
+                &[source.to_string()],
+                Some(note),
+                same_price,
+            );
+        }
         o.cache_read = o.cache_read.or(e.cache_read);
         o.batch = o.batch.clone().or(e.batch.clone());
         o.deprecation = o.deprecation.clone().or(e.deprecation.clone());

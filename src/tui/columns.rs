@@ -82,6 +82,7 @@ impl Column {
             SortKey::OutputPrice => Column::Output,
             SortKey::Params => Column::Params,
             SortKey::Release => Column::Release,
+            SortKey::Downloads => return None,
             SortKey::Score(b) => Column::Score(rows.score_names.iter().position(|n| n == b)?),
         })
     }

@@ -139,12 +139,25 @@ fn price_data(
     let snapshot_date =
         |c: &crate::domain::catalog::Catalog| c.source("models-dev").map(|s| s.date.clone());
     match &loaded.data {
-        DataInUse::Embedded => (
-            loaded
-                .data
-                .describe(snapshot_date(&loaded.catalog).as_deref(), today),
-            Default::default(),
-        ),
+        // Every price data set's date, and the age of the oldest (models.dev's).
+        DataInUse::Embedded => match (
+            loaded.catalog.prices_as_of(),
+            snapshot_date(&loaded.catalog),
+        ) {
+            (Some(dates), Some(date)) => (
+                format!(
+                    "{dates} (embedded, {})",
+                    crate::update::in_use::age(&date, today)
+                ),
+                Default::default(),
+            ),
+            _ => (
+                loaded
+                    .data
+                    .describe(snapshot_date(&loaded.catalog).as_deref(), today),
+                Default::default(),
+            ),
+        },
         DataInUse::Fetched(_) => {
             let embedded = crate::data::embedded_catalog().unwrap_or_default();
             (

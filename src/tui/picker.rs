@@ -154,7 +154,10 @@ impl Picker {
                         .iter()
                         .filter_map(|text| matcher.fuzzy_match(text, q))
                         .max()?;
-                    Some((best, i))
+                    // Among thousands of models, the one whose id or name is exactly the
+                    // text comes first (`llama-3.1-8b` before `llama-3.1-8b-instruct-fp8`).
+                    let exact = c.id.eq_ignore_ascii_case(q) || c.label.eq_ignore_ascii_case(q);
+                    Some((best + if exact { 1_000_000 } else { 0 }, i))
                 })
                 .collect();
             // Best score first; ties keep list order.

@@ -50,12 +50,7 @@ impl DataInUse {
     /// old)`; `embedded_date` is the embedded snapshot's date and `today` the current UTC date,
     /// both `YYYY-MM-DD`.
     pub fn describe(&self, embedded_date: Option<&str>, today: &str) -> String {
-        let age = |date: &str| match days_between(date, today) {
-            Some(0) => "today".to_string(),
-            Some(1) => "1 day old".to_string(),
-            Some(n) if n > 1 => format!("{n} days old"),
-            _ => "date unknown".to_string(),
-        };
+        let age = |date: &str| age(date, today);
         match self {
             DataInUse::Embedded => match embedded_date {
                 Some(date) => format!("prices: embedded ({date}, {})", age(date)),
@@ -71,6 +66,16 @@ impl DataInUse {
                 )
             }
         }
+    }
+}
+
+/// "today", "1 day old", "157 days old" or "date unknown"; both dates `YYYY-MM-DD`.
+pub fn age(date: &str, today: &str) -> String {
+    match days_between(date, today) {
+        Some(0) => "today".to_string(),
+        Some(1) => "1 day old".to_string(),
+        Some(n) if n > 1 => format!("{n} days old"),
+        _ => "date unknown".to_string(),
     }
 }
 

@@ -176,7 +176,8 @@ fn shares_normalize_and_bad_inputs_are_refused() {
     let err = plan(&catalog, &rules, &s).unwrap_err();
     assert!(err.to_string().contains("input_share"), "{err}");
     s.use_cases[0].use_case.input_share = 0.5;
-    s.tiers.frontier = "llama-3.1-70b".into();
+    // Llama 3.1 70B now has hosted offerings; Llama 2 has no API price.
+    s.tiers.frontier = "llama-2".into();
     assert_eq!(plan(&catalog, &rules, &s).unwrap_err().field, "tier-1");
 }
 

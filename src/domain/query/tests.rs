@@ -212,7 +212,129 @@ fn facets_and_sort_keys_come_from_the_data() {
     assert_eq!(f.vendors.len(), 4);
     assert_eq!(
         sort_keys(&c).len(),
-        8,
+        9,
         "no benchmark is reported by 3 models here"
     );
+}
+
+#[test]
+fn while_searching_the_best_match_comes_first_whatever_the_sort() {
+    let mut c = catalog();
+    c.models.push(priced(
+        model(
+            "deepseek-v3",
+            "DeepSeek V3",
+            "DeepSeek",
+            Openness::OpenWeightsPermissive,
+        ),
+        0.27,
+    ));
+    c.models[4].description = "Rivals GPT-4o on many benchmarks".into();
+    c.models.push(priced(
+        model("gpt-4o-mini", "GPT-4o mini", "OpenAI", Openness::ClosedApi),
+        0.15,
+    ));
+    c.models.push(priced(
+        model("gpt-4o", "GPT-4o", "OpenAI", Openness::ClosedApi),
+        2.5,
+    ));
+    let q = Query {
+        text: "gpt-4o".into(),
+        sort: SortKey::InputPrice,
+        ..Query::default()
+    };
+    let found = names(&c, &q);
+    assert_eq!(found[0], "GPT-4o", "{found:?}");
+    assert_eq!(found[1], "GPT-4o mini", "{found:?}");
+    assert_eq!(
+        found.last().unwrap(),
+        "DeepSeek V3",
+        "a description match ranks last"
+    );
+}
+
+#[test]
+fn words_of_a_search_may_be_split_differently_from_the_name() {
+    let mut c = catalog();
+    c.models.push(model(
+        "qwen3-32b",
+        "Qwen3-32B",
+        "Qwen",
+        Openness::OpenWeightsPermissive,
+    ));
+    c.models.push(model(
+        "qwen3-235b",
+        "Qwen3-235B-A22B",
+        "Qwen",
+        Openness::OpenWeightsPermissive,
+    ));
+    let q = Query {
+        text: "qwen3 32b".into(),
+        ..Query::default()
+    };
+    assert_eq!(names(&c, &q)[0], "Qwen3-32B");
+    let q = Query {
+        text: "llama 3.1 70b".into(),
+        ..Query::default()
+    };
+    assert_eq!(names(&c, &q), ["Llama 3.1 70B"]);
+    let q = Query {
+        text: "meta 70b".into(),
+        ..Query::default()
+    };
+    assert_eq!(
+        names(&c, &q),
+        ["Llama 3.1 70B"],
+        "vendor and name words together"
+    );
+}
+
+#[test]
+fn provider_hosted_and_parameter_filters() {
+    use crate::domain::catalog::{Offering, OfferingKind};
+    let mut c = catalog();
+    let offer = |id: &str, provider: &str, kind| Offering {
+        id: format!("{id}@{provider}"),
+        provider: provider.into(),
+        provider_name: provider.to_uppercase(),
+        kind,
+        region: None,
+        price: Figure::new(
+            Price {
+                input: 1.0,
+                output: 2.0,
+                long_context: None,
+            },
+            "s",
+        ),
+        cache_read: None,
+        batch: None,
+        context_tokens: None,
+        max_output_tokens: None,
+        as_of: "2026".into(),
+        deprecation: None,
+    };
+    c.models[1]
+        .offerings
+        .push(offer("llama-3.1-70b", "groq", OfferingKind::Host));
+    c.models[0]
+        .offerings
+        .push(offer("gpt-5.5", "openai", OfferingKind::FirstParty));
+    let mut q = Query::default();
+    q.filters.providers.insert("GROQ".into());
+    assert_eq!(names(&c, &q), ["Llama 3.1 70B"]);
+    let mut q = Query::default();
+    q.filters.hosted_only = true;
+    assert_eq!(names(&c, &q), ["Llama 3.1 70B"]);
+    let mut q = Query::default();
+    q.filters.min_params = Some(100.0);
+    assert_eq!(names(&c, &q), ["DeepSeek R1"]);
+    q.filters.min_params = None;
+    q.filters.max_params = Some(100.0);
+    assert_eq!(
+        names(&c, &q),
+        ["Llama 3.1 70B"],
+        "unknown counts fail any bound"
+    );
+    assert_eq!(q.filters.describe(), ["params ≤ 100B"]);
 }

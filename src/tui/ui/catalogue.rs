@@ -57,17 +57,24 @@ fn search_line(frame: &mut Frame, area: Rect, app: &App) {
             spans.push(Span::raw(" "));
         }
     }
-    // Which prices are in use and how old, at the right when there is room.
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
-    if let Some(status) = &app.ctx.data_status {
-        let room = usize::from(area.width).saturating_sub(used);
-        if status.width() < room {
-            let gap = room - status.width() - 1;
-            spans.push(Span::raw(" ".repeat(gap)));
-            spans.push(Span::styled(status.clone(), t.muted));
+    let left: usize = spans.iter().map(|s| s.width()).sum();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    // Right-aligned where it fits: how old the prices are.
+    // An update's status when one is in use, else the embedded snapshot's dates.
+    let status = app
+        .ctx
+        .data_status
+        .clone()
+        .or_else(|| app.ctx.catalog.prices_as_of());
+    if let Some(asof) = status {
+        let text = format!("{asof} ");
+        let w = text.width();
+        if usize::from(area.width) > left + w {
+            let w = w as u16;
+            let right = Rect::new(area.right() - w, area.y, w, 1);
+            frame.render_widget(Paragraph::new(Span::styled(text, t.muted)), right);
         }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if cat.editing {
         let before: String = cat.query.text.chars().take(cat.cursor).collect();
         let x = area.x + 9 + before.width() as u16;

@@ -284,6 +284,64 @@ fn changed_prices(out: &mut Out, changes: &CatalogDiff, model_id: &str) {
     }
 }
 
+/// Every way to buy the model, cheapest first (the importer's order), with date and sources.
+fn offerings(out: &mut Out, m: &Model) {
+    let t = out.t;
+    for (i, o) in m.offerings.iter().enumerate() {
+        let label = if i == 0 { "Offerings" } else { "" };
+        let head = vec![Span::styled(
+            format!(" {:<w$}", label, w = LABEL - 1),
+            t.header,
+        )];
+        let region = o
+            .region
+            .as_ref()
+            .map(|r| format!(" {r}"))
+            .unwrap_or_default();
+        let free = if o.price.value.input + o.price.value.output == 0.0 {
+            " (free plan)"
+        } else {
+            ""
+        };
+        let others = if o.price.is_conflicting() {
+            format!(" {CONFLICT}")
+        } else {
+            String::new()
+        };
+        let text = format!(
+            "{}{region} ({}): {}{free}{others} — as of {}, {}",
+            o.provider_name,
+            o.kind.as_str(),
+            price_text(&o.price.value),
+            o.as_of,
+            out.sources(&o.price.sources),
+        );
+        out.wrapped(head, &text, LABEL, t.text);
+    }
+}
+
+fn architecture_text(a: &crate::domain::catalog::Architecture) -> String {
+    let mut text = format!(
+        "{} layers, {} heads ({} KV) x {}, hidden {}, {} attention",
+        a.layers,
+        a.attention_heads,
+        a.kv_heads,
+        a.head_dim,
+        a.hidden_size,
+        a.attention.as_str()
+    );
+    if let (Some(rank), Some(rope)) = (a.kv_lora_rank, a.qk_rope_head_dim) {
+        text.push_str(&format!(" (latent {rank} + rope {rope})"));
+    }
+    if let (Some(w), Some(n)) = (a.sliding_window, a.sliding_layers) {
+        text.push_str(&format!(" ({n} layers see {w} tokens)"));
+    }
+    if let Some(n) = a.linear_layers {
+        text.push_str(&format!(" ({n} linear layers)"));
+    }
+    text
+}
+
 fn figures(out: &mut Out, m: &Model) {
     let t = out.t;
     let head = vec![Span::styled(
@@ -334,6 +392,26 @@ fn figures(out: &mut Out, m: &Model) {
     }
     if let Some(f) = &m.price {
         out.figure("API price", f, price_text);
+    }
+    offerings(out, m);
+    if let Some(f) = &m.architecture {
+        out.figure("Architecture", f, architecture_text);
+    }
+    if let Some(repo) = &m.hf_repo {
+        let downloads = m
+            .downloads
+            .map(|d| format!(", {} downloads", format::tokens(d)))
+            .unwrap_or_default();
+        let head = vec![Span::styled(
+            format!(" {:<w$}", "Weights", w = LABEL - 1),
+            t.header,
+        )];
+        out.wrapped(
+            head,
+            &format!("huggingface.co/{repo}{downloads}"),
+            LABEL,
+            t.text,
+        );
     }
     if let Some(f) = &m.modalities {
         out.figure("Modalities", f, |v| {
