@@ -124,12 +124,10 @@ impl<'a> HfIndex<'a> {
 /// A new model for a repository; `None` when no id is free for it.
 pub fn new_hf_model(models: &Models, row: &HfRow, _as_of: &str) -> Option<Model> {
     let id = models.free_id(&id_from(row.basename()), &id_from(row.org()))?;
+    let vendor = super::providers::open_model_vendor(&row.publisher, row.org());
     let (family, openness) = classify(row.license.as_deref());
     // The repo keeps each description distinct; a very long one stands alone.
-    let description = format!(
-        "{}'s open weights on Hugging Face: {}.",
-        row.publisher, row.repo
-    );
+    let description = format!("{vendor}'s open weights on Hugging Face: {}.", row.repo);
     let description = if description.chars().count() <= 120 {
         description
     } else {
@@ -138,7 +136,7 @@ pub fn new_hf_model(models: &Models, row: &HfRow, _as_of: &str) -> Option<Model>
     Some(Model {
         id,
         name: row.basename().to_string(),
-        vendor: row.publisher.clone(),
+        vendor,
         origin: None,
         openness: Figure::new(openness, LLMFIT_SOURCE),
         license: row

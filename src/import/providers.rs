@@ -159,7 +159,7 @@ pub fn from_litellm(name: &str) -> Option<&'static ProviderInfo> {
 }
 
 /// A model's maker from the start of its name, for models no lab sells itself.
-const VENDOR_PREFIXES: [(&str, &str); 30] = [
+const VENDOR_PREFIXES: [(&str, &str); 43] = [
     ("gpt-oss", "OpenAI"),
     ("gpt", "OpenAI"),
     ("o1", "OpenAI"),
@@ -190,6 +190,19 @@ const VENDOR_PREFIXES: [(&str, &str); 30] = [
     ("mimo", "Xiaomi"),
     ("step", "StepFun"),
     ("granite", "IBM"),
+    ("nvidia-nemotron", "NVIDIA"),
+    ("codex", "OpenAI"),
+    ("ernie", "Baidu"),
+    ("cogito", "Deep Cogito"),
+    ("pixtral", "Mistral AI"),
+    ("voxtral", "Mistral AI"),
+    ("palmyra", "Writer"),
+    ("kat-coder", "Kwaipilot"),
+    ("intellect", "Prime Intellect"),
+    ("zai-glm", "Z.ai"),
+    ("mythomax", "Gryphe"),
+    ("l3-8b-lunaris", "Sao10K"),
+    ("l31-70b-euryale", "Sao10K"),
 ];
 
 pub fn vendor_from_name(key: &str) -> Option<&'static str> {
@@ -197,6 +210,82 @@ pub fn vendor_from_name(key: &str) -> Option<&'static str> {
         .iter()
         .find(|(prefix, _)| key.starts_with(prefix))
         .map(|(_, v)| *v)
+}
+
+/// Display names of the organisations behind open weights, keyed by the Hugging Face
+/// organisation in lower case without punctuation (llmfit writes some publishers as the bare
+/// organisation, `nvidia` beside `NVIDIA`, which would split one maker in two in the vendor
+/// filter).
+const ORG_VENDORS: [(&str, &str); 44] = [
+    ("metallama", "Meta"),
+    ("meta", "Meta"),
+    ("google", "Google"),
+    ("qwen", "Alibaba"),
+    ("deepseekai", "DeepSeek"),
+    ("mistralai", "Mistral AI"),
+    ("microsoft", "Microsoft"),
+    ("nvidia", "NVIDIA"),
+    ("openai", "OpenAI"),
+    ("moonshotai", "Moonshot AI"),
+    ("zaiorg", "Z.ai"),
+    ("thudm", "Z.ai"),
+    ("minimaxai", "MiniMax"),
+    ("ibmgranite", "IBM"),
+    ("ibmresearch", "IBM"),
+    ("allenai", "Ai2"),
+    ("tiiuae", "TII"),
+    ("coherelabs", "Cohere"),
+    ("cohereforai", "Cohere"),
+    ("stepfunai", "StepFun"),
+    ("baidu", "Baidu"),
+    ("tencent", "Tencent"),
+    ("01ai", "01.AI"),
+    ("internlm", "InternLM"),
+    ("liquidai", "Liquid AI"),
+    ("huggingfacetb", "Hugging Face"),
+    ("apple", "Apple"),
+    ("xiaomimimo", "Xiaomi"),
+    ("bytedanceseed", "ByteDance Seed"),
+    ("bytedance", "ByteDance"),
+    ("swissai", "Swiss AI"),
+    ("ai21labs", "AI21 Labs"),
+    ("snowflake", "Snowflake"),
+    ("databricks", "Databricks"),
+    ("inclusionai", "inclusionAI"),
+    ("upstage", "Upstage"),
+    ("lgaiexaone", "LG AI Research"),
+    ("arceeai", "Arcee AI"),
+    ("bigcode", "BigCode"),
+    ("eleutherai", "EleutherAI"),
+    ("nousresearch", "Nous Research"),
+    ("amazon", "Amazon"),
+    ("amd", "AMD"),
+    ("salesforce", "Salesforce"),
+];
+
+/// The vendor to show for an open model: a known lab's display name, else the publisher as
+/// llmfit writes it, or the organisation as its repository spells it when llmfit only has it
+/// in lower case.
+pub fn open_model_vendor(publisher: &str, org: &str) -> String {
+    let key = |v: &str| -> String {
+        v.to_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect()
+    };
+    let known = |v: &str| {
+        ORG_VENDORS
+            .iter()
+            .find(|(k, _)| *k == key(v))
+            .map(|(_, name)| name.to_string())
+    };
+    known(org).or_else(|| known(publisher)).unwrap_or_else(|| {
+        if publisher.is_empty() || publisher == publisher.to_lowercase() {
+            org.to_string()
+        } else {
+            publisher.to_string()
+        }
+    })
 }
 
 /// Hugging Face organisations of labs that publish open weights: their base and instruct
@@ -258,6 +347,24 @@ mod tests {
             "gateways are not offerings"
         );
         assert_eq!(vendor_from_name("gpt-oss-120b"), Some("OpenAI"));
+        assert_eq!(
+            vendor_from_name("nvidia-nemotron-3-nano-30b-a3b"),
+            Some("NVIDIA")
+        );
+    }
+
+    #[test]
+    fn an_open_models_vendor_is_one_name_per_lab() {
+        assert_eq!(open_model_vendor("nvidia", "nvidia"), "NVIDIA");
+        assert_eq!(open_model_vendor("NVIDIA", "nvidia"), "NVIDIA");
+        assert_eq!(open_model_vendor("Meta", "meta-llama"), "Meta");
+        assert_eq!(open_model_vendor("zai-org", "zai-org"), "Z.ai");
+        // Unknown organisations keep the repository's spelling, else llmfit's.
+        assert_eq!(
+            open_model_vendor("nousresearch2", "NousResearch2"),
+            "NousResearch2"
+        );
+        assert_eq!(open_model_vendor("Some Lab", "somelab"), "Some Lab");
         assert_eq!(
             from_litellm("bedrock_converse").unwrap().id,
             "amazon-bedrock"
