@@ -313,12 +313,19 @@ fn settle_rent(g: &mut Gpu) {
     prices.sort_by(f64::total_cmp);
     let mid = (median(&prices) * 10_000.0).round() / 10_000.0;
     let range = (prices[0], prices[prices.len() - 1]);
-    let note = format!(
-        "Median of {} on-demand offers in the GPU price index; they range from ${} to ${} per GPU-hour.",
-        prices.len(),
-        range.0,
-        range.1
-    );
+    let note = if prices.len() == 1 {
+        format!(
+            "The one on-demand offer in the GPU price index: ${} per GPU-hour.",
+            range.0
+        )
+    } else {
+        format!(
+            "Median of {} on-demand offers in the GPU price index; they range from ${} to ${} per GPU-hour.",
+            prices.len(),
+            range.0,
+            range.1
+        )
+    };
     match &mut g.rent_usd_per_hour {
         None => {
             let mut f = Figure::new(mid, PRICE_INDEX);
