@@ -242,6 +242,24 @@ fn calibration_deepseek_r1_fp4_8x_b200() {
 }
 
 #[test]
+fn deepseek_r1_0528_fp4_with_an_fp8_cache_on_8x_b200_is_checked_not_fitted() {
+    // The same blog, "B200 max-throughput for R1-0528 with FP8 KV cache": 43,146 tokens/s on
+    // 8x B200 (TP8, EP8), 1,024 in / 2,048 out. Nothing was fitted to it.
+    let r = peak(
+        &deepseek_r1(),
+        671.0,
+        37.0,
+        &b200(),
+        Precision::Fp4,
+        KvPrecision::Fp8,
+        1024.0,
+        2048.0,
+        8,
+    );
+    within(r.output_tokens_per_s, 43_146.0, 0.15);
+}
+
+#[test]
 fn kv_bytes_per_token_follow_the_formulas() {
     // Full attention: 2 x 80 layers x 8 heads x 128 x 2 bytes = 327,680.
     let r = peak(
