@@ -599,3 +599,22 @@ fn with_a_volume_the_size_needing_the_fewest_gpus_wins() {
     i.volume = Some(1e11);
     assert_eq!(plan(&i).gpus, at_scale.gpus);
 }
+
+#[test]
+fn with_a_volume_a_tie_in_gpus_keeps_the_smaller_replica_as_the_bill_does() {
+    let arch = llama_70b();
+    let mut i = inputs(Some(&arch), Some(h100()));
+    let tau = |n: u32| {
+        let mut pinned = i.clone();
+        pinned.pinned = Some(n);
+        plan(&pinned).tokens_per_s
+    };
+    let (two, four) = (tau(2), tau(4));
+    // Two 2-GPU replicas carry 1.5 of them; one 4-GPU replica carries it too: 4 GPUs either way.
+    let volume = 1.5 * i.utilization * two * 86_400.0;
+    assert!(volume <= i.utilization * four * 86_400.0);
+    i.volume = Some(volume);
+    let p = plan(&i);
+    assert_eq!(p.gpus, 2.0, "{}", p.reason);
+    assert!(p.reason.starts_with("the fewest GPUs (4)"), "{}", p.reason);
+}
