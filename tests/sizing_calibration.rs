@@ -7,9 +7,8 @@
 //! repeat a calibration point (Llama 3.1 8B on H100 and Llama 3.3 70B on H200 at 1,000/1,000)
 //! are left out; GB200 and RTX 6000 columns are left out (no such GPU in the database).
 //!
-//! Issue #13 asks for ±30% at the median and never more than 2x off. The median holds; four
-//! of the 168 rows are between 2x and 2.7x off (see docs/cost-model.md): the test pins that so
-//! a change that makes it worse fails.
+//! Issue #13 asks for ±30% at the median and never more than 2x off; the two tests below
+//! assert exactly that. No constant of the estimate was fitted to these rows.
 
 use tierwise::domain::catalog::{Architecture, AttentionKind};
 use tierwise::domain::serving::{
@@ -44,6 +43,19 @@ fn arch(
         linear_layers: None,
         experts: experts.map(|e| e.0),
         active_experts: experts.map(|e| e.1),
+    }
+}
+
+/// Llama 4's chunked attention (config.json: `attention_chunk_size` 8192): three of every four
+/// layers attend only within their 8,192-token chunk, every fourth layer (no RoPE) to the
+/// whole sequence. The estimate's sliding-window layers describe the chunked ones: at most
+/// 8,192 tokens of KV cache each.
+fn llama4(experts: u32) -> Architecture {
+    Architecture {
+        attention: AttentionKind::SlidingWindow,
+        sliding_window: Some(8192),
+        sliding_layers: Some(36),
+        ..arch(48, 40, 8, 5120, Some((experts, 1)))
     }
 }
 
@@ -85,13 +97,13 @@ fn models() -> Vec<Model> {
             name: "Llama 4 Maverick",
             total_b: 400.0,
             active_b: 17.0,
-            arch: arch(48, 40, 8, 5120, Some((128, 1))),
+            arch: llama4(128),
         },
         Model {
             name: "Llama 4 Scout",
             total_b: 109.0,
             active_b: 17.0,
-            arch: arch(48, 40, 8, 5120, Some((16, 1))),
+            arch: llama4(16),
         },
     ]
 }
@@ -333,6 +345,10 @@ fn factor(r: &Row) -> f64 {
     ratio.max(1.0 / ratio)
 }
 
+fn ratios(rows: &[Row]) -> Vec<f64> {
+    rows.iter().map(|r| r.estimate / r.measured).collect()
+}
+
 #[test]
 fn peak_is_within_30_percent_at_the_median_of_unfitted_measurements() {
     let rows = rows();
@@ -348,23 +364,41 @@ fn peak_is_within_30_percent_at_the_median_of_unfitted_measurements() {
             r.bound
         );
     }
-    let m = median(rows.iter().map(|r| r.estimate / r.measured).collect());
+    let within = ratios(&rows)
+        .iter()
+        .filter(|x| (0.7..=1.3).contains(*x))
+        .count();
+    println!(
+        "rows within ±30%: {within} of {} ({:.0}%)",
+        rows.len(),
+        100.0 * within as f64 / rows.len() as f64
+    );
+    let m = median(ratios(&rows));
+    println!("median estimate / measured: {m:.3}");
     assert!((0.7..=1.3).contains(&m), "median ratio {m:.3}");
 }
 
 #[test]
-fn peak_is_rarely_more_than_2x_off_and_never_3x() {
+fn peak_is_never_more_than_2x_off() {
     let rows = rows();
-    let beyond: Vec<&Row> = rows.iter().filter(|r| factor(r) > 2.0).collect();
-    for r in &beyond {
-        println!(
-            "beyond 2x: {} measured {:.0} estimate {:.0}",
-            r.label, r.measured, r.estimate
+    let worst = rows
+        .iter()
+        .max_by(|a, b| factor(a).total_cmp(&factor(b)))
+        .expect("rows");
+    println!(
+        "worst: {} measured {:.0} estimate {:.0} ({:.2}x off)",
+        worst.label,
+        worst.measured,
+        worst.estimate,
+        factor(worst)
+    );
+    for r in &rows {
+        assert!(
+            factor(r) <= 2.0,
+            "{}: measured {:.0}, estimate {:.0}",
+            r.label,
+            r.measured,
+            r.estimate
         );
     }
-    assert!(beyond.len() <= 4, "{} rows beyond 2x", beyond.len());
-    let worst = rows.iter().map(factor).fold(1.0, f64::max);
-    assert!(worst < 2.7, "worst factor {worst:.2}");
-    let median_factor = median(rows.iter().map(factor).collect());
-    assert!(median_factor < 1.35, "median factor {median_factor:.2}");
 }

@@ -162,7 +162,7 @@ proptest! {
         for (r, output) in [(&short, c.output), (&long, long_case.output)] {
             if r.fits {
                 // Were prefill free, every step would emit `batch` output tokens.
-                let decode_only = c.serving.ratio() * r.batch / r.step_memory_s.max(r.step_compute_s);
+                let decode_only = c.serving.ratio() * r.batch / r.step_s;
                 let decode_bound = decode_only * (c.prompt + output) / output;
                 prop_assert!(r.total_tokens_per_s <= decode_bound * (1.0 + 1e-9));
             }

@@ -13,17 +13,24 @@ mod precision;
 mod replica;
 pub use choice::{Inputs, Method, Plan, check, plan, smallest_fit};
 pub use precision::{Precision, ThroughputSource};
-pub use replica::{GpuSpec, ModelShape, Replica, Shape, estimate_replica};
+pub use replica::{GpuSpec, ModelShape, Replica, Shape, attention_data_parallel, estimate_replica};
 
 /// Fraction of the dense tensor throughput that prefill and decode GEMMs reach in a tuned
-/// stack. Calibrated (with the two efficiencies below) on the four measurements of issue #13.
-pub const COMPUTE_EFFICIENCY: f64 = 0.40;
-/// Fraction of the datasheet memory bandwidth a decode step reaches. Calibrated; microbenchmarks
-/// reach about 92% on Blackwell (Azure's ND GB200 v6 measurement in gpu-datasheets.json).
-pub const BANDWIDTH_EFFICIENCY: f64 = 0.85;
+/// stack. Calibrated (with [`MOE_EFFICIENCY`]) on the four measurements of issue #13.
+pub const COMPUTE_EFFICIENCY: f64 = 0.55;
+/// Fraction of the datasheet memory bandwidth a decode step's reads reach: the microbenchmark
+/// figure for HBM3e on Blackwell (Azure's ND GB200 v6 measurement in gpu-datasheets.json).
+/// Measured, not calibrated.
+pub const BANDWIDTH_EFFICIENCY: f64 = 0.92;
 /// Mixture-of-experts layers (grouped GEMMs over few tokens per expert, token routing) reach
 /// this fraction of the dense efficiency. Calibrated on the DeepSeek-R1 measurement alone.
-pub const MOE_EFFICIENCY: f64 = 0.30;
+pub const MOE_EFFICIENCY: f64 = 0.24;
+/// NVFP4 weights reach this share of the datasheet FP4 rate relative to the other formats:
+/// at 0.5 a B200 computes NVFP4 at its FP8 rate, and FP4's gain is in the bytes it reads.
+/// Calibrated on one measurement not in the validation table: DeepSeek-R1 FP4 on 8x B200
+/// (TP8, EP8), 1,024 in / 2,048 out, 16-bit KV cache, 36,384 tokens/s (TensorRT-LLM blog
+/// "Best performance practice on DeepSeek-R1").
+pub const FP4_EFFICIENCY: f64 = 0.50;
 /// Tensor parallelism: each doubling of the GPUs keeps this fraction of the added compute and
 /// bandwidth (all-reduce traffic over NVLink). An assumption, checked by the TP2-TP8 rows of
 /// the validation table.
@@ -31,7 +38,9 @@ pub const TP_EFFICIENCY_PER_DOUBLING: f64 = 0.90;
 /// Memory a runtime keeps for itself: vLLM's `gpu_memory_utilization` and TensorRT-LLM's
 /// `kv_cache_free_gpu_mem_fraction` both default to 0.9.
 pub const RUNTIME_RESERVE: f64 = 0.10;
-/// Most sequences one replica decodes at once: TensorRT-LLM's default `max_batch_size`.
+/// Most sequences one scheduler decodes at once: TensorRT-LLM's default `max_batch_size`.
+/// A replica has one scheduler, or one per GPU when it runs attention data-parallel (see
+/// [`attention_data_parallel`]).
 pub const MAX_BATCH: f64 = 2048.0;
 /// `typical` (a stock vLLM or SGLang deployment) against `peak`: public reports of stock
 /// setups reach 25-60% of the published figures (TensorRT-LLM #6294: about 7,100 against

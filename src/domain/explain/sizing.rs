@@ -4,7 +4,7 @@
 use super::{Step, num, step};
 use crate::domain::catalog::AttentionKind;
 use crate::domain::cost::{Deployment, SelfHostCost};
-use crate::domain::serving::{MAX_BATCH, Plan, RUNTIME_RESERVE, Replica};
+use crate::domain::serving::{Plan, RUNTIME_RESERVE, Replica};
 
 fn ms(seconds: f64) -> String {
     format!("{} ms", num(seconds * 1e3, 2))
@@ -86,7 +86,8 @@ pub(super) fn architecture_steps(d: &Deployment, plan: &Plan, r: &Replica) -> Ve
         ),
         step(
             "sequences at once",
-            "KV free / (KV per token × (L + O)); batch B = min(that, 2,048)",
+            "KV free / (KV per token × (L + O)); batch B = min(that, batch limit: 2,048 per \
+             scheduler, one scheduler per GPU with data-parallel attention)",
             format!(
                 "{} GB / ({} × ({} + {}))",
                 num(r.kv_gb_free, 2),
@@ -95,33 +96,47 @@ pub(super) fn architecture_steps(d: &Deployment, plan: &Plan, r: &Replica) -> Ve
                 num(output, 0)
             ),
             format!(
-                "{}; B = {}",
+                "{}; B = min(that, {}) = {}",
                 num(r.max_concurrent_sequences, 0),
-                num(r.batch.min(MAX_BATCH), 0)
+                num(r.batch_limit, 0),
+                num(r.batch, 0)
             ),
         ),
         step(
-            "decode step, memory",
-            "(weights read, experts / η_moe + B × KV at L + O/2) / BW",
+            "decode step, GEMMs",
+            "max(B × 2 × P_c (experts / η_moe) / F, weights read (experts / η_moe) / BW)",
             format!(
-                "({} GB + {} GB) / {} TB/s",
+                "max({} × 2 × {} × 1e9 / {} TFLOPS, {} GB / {} TB/s)",
+                num(r.batch, 0),
+                num(r.compute_params_b, 2),
+                num(r.tflops, 0),
                 num(r.step_weights_effective_gb, 2),
+                num(r.bandwidth_tb_s, 2)
+            ),
+            format!(
+                "max({}, {}) = {}",
+                ms(r.gemm_compute_s),
+                ms(r.weights_read_s),
+                ms(r.gemm_compute_s.max(r.weights_read_s))
+            ),
+        ),
+        step(
+            "decode step, attention",
+            "max(B × attention FLOPs at L + O/2 / F_kv, B × KV at L + O/2 / BW)",
+            format!(
+                "max({} × {} FLOPs, {} GB / {} TB/s)",
+                num(r.batch, 0),
+                num(r.attention_flops, 0),
                 num(r.step_kv_gb, 2),
                 num(r.bandwidth_tb_s, 2)
             ),
-            ms(r.step_memory_s),
-        ),
-        step(
-            "decode step, compute",
-            "B × (2 × P_c (experts / η_moe) / F + attention FLOPs / F_kv)",
             format!(
-                "{} × (2 × {} × 1e9 + {}) / {} TFLOPS",
-                num(r.batch, 0),
-                num(r.compute_params_b, 2),
-                num(r.attention_flops, 0),
-                num(r.tflops, 0)
+                "max({}, {}) = {}; the step is {}",
+                ms(r.attention_compute_s),
+                ms(r.kv_read_s),
+                ms(r.attention_compute_s.max(r.kv_read_s)),
+                ms(r.step_s)
             ),
-            ms(r.step_compute_s),
         ),
         step(
             "prefill per request",
@@ -139,11 +154,11 @@ pub(super) fn architecture_steps(d: &Deployment, plan: &Plan, r: &Replica) -> Ve
         ),
         None => step(
             "replica throughput",
-            "out/s = ratio / (max(step) / B + prefill / O); tau = out/s × (L + O) / O",
+            "out/s = ratio / (step / B + prefill / O); tau = out/s × (L + O) / O",
             format!(
                 "{} / ({} / {} + {} / {})",
                 num(d.serving.ratio(), 2),
-                ms(r.step_memory_s.max(r.step_compute_s)),
+                ms(r.step_s),
                 num(r.batch, 0),
                 ms(r.prefill_s),
                 num(output, 0)
@@ -158,8 +173,8 @@ pub(super) fn architecture_steps(d: &Deployment, plan: &Plan, r: &Replica) -> Ve
     });
     steps.push(step(
         "bound",
-        "the longer of a decode step's arithmetic and reads; kv-capacity when B is what the \
-         KV cache holds",
+        "compute when arithmetic is most of a decode step (or prefill outlasts decode); \
+         kv-capacity when B is what the KV cache holds",
         String::new(),
         r.bound_sentence(),
     ));

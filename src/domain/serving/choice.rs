@@ -243,7 +243,8 @@ fn gpus_for(inputs: &Inputs, r: &Replica, volume: f64) -> f64 {
 }
 
 /// With a known volume: the node size needing the fewest GPUs for it (the lowest $/M at the
-/// workload, since every GPU costs the same); ties go to the most tokens/s per GPU.
+/// workload, since every GPU costs the same); on a tie the smaller replica stays, as the bill
+/// (the cheapest size at each volume, `cost::self_host_cost`) keeps it.
 fn for_volume(
     inputs: &Inputs,
     volume: f64,
@@ -257,7 +258,7 @@ fn for_volume(
             continue;
         };
         let g = gpus_for(inputs, &r, volume);
-        if g < best_gpus || (g == best_gpus && per_gpu(&r) > per_gpu(&best) * 1.01) {
+        if g < best_gpus {
             best_gpus = g;
             best = r;
         }

@@ -1,12 +1,13 @@
 //! One replica of `n` GPUs: what its memory holds and how fast it serves a request shape.
 //!
 //! Time per output token = prefill of one request / output tokens + decode step / batch, where
-//! prefill is compute-bound and a decode step takes the longer of its arithmetic and its
-//! memory reads (weights or the experts the batch touches, plus the KV cache it attends to).
+//! prefill is compute-bound and a decode step runs its GEMMs and then its attention, each as
+//! long as the longer of its arithmetic and its memory reads (the GEMMs read the weights or
+//! the experts the batch touches, attention reads the KV cache).
 
 use super::{
-    BANDWIDTH_EFFICIENCY, Bound, COMPUTE_EFFICIENCY, KvPrecision, MAX_BATCH, MOE_EFFICIENCY,
-    Precision, RUNTIME_RESERVE, Serving, TP_EFFICIENCY_PER_DOUBLING,
+    BANDWIDTH_EFFICIENCY, Bound, COMPUTE_EFFICIENCY, FP4_EFFICIENCY, KvPrecision, MAX_BATCH,
+    MOE_EFFICIENCY, Precision, RUNTIME_RESERVE, Serving, TP_EFFICIENCY_PER_DOUBLING,
 };
 use crate::domain::catalog::{Architecture, AttentionKind};
 use crate::domain::units::format_count;
@@ -36,7 +37,7 @@ impl GpuSpec {
         }
     }
 
-    /// Dense TFLOPS (TOPS for int8) for weights at `p`, after the fallback.
+    /// Dense TFLOPS (TOPS for int8) for weights at `p`, after the fallback: the datasheet.
     pub fn tflops(&self, p: Precision) -> f64 {
         match self.compute_format(p) {
             "fp4" => self.fp4_tflops,
@@ -45,6 +46,16 @@ impl GpuSpec {
             _ => None,
         }
         .unwrap_or(self.bf16_tflops)
+    }
+
+    /// The share of [`GpuSpec::tflops`] the weights' format reaches against the others:
+    /// [`FP4_EFFICIENCY`] for NVFP4 on FP4 units, else 1.
+    pub fn format_efficiency(&self, p: Precision) -> f64 {
+        if self.compute_format(p) == "fp4" {
+            FP4_EFFICIENCY
+        } else {
+            1.0
+        }
     }
 
     /// Attention math runs in the KV cache's format: FP8 where both the cache and the GPU are.
@@ -86,7 +97,9 @@ pub struct Replica {
     pub kv_gb_free: f64,
     /// Sequences of prompt + output tokens the KV cache holds at once.
     pub max_concurrent_sequences: f64,
-    /// Sequences decoded together: the above, at most [`MAX_BATCH`].
+    /// Most sequences the runtime decodes at once: [`MAX_BATCH`] per scheduler.
+    pub batch_limit: f64,
+    /// Sequences decoded together: the above, at most `batch_limit`.
     pub batch: f64,
     pub fits: bool,
     /// Effective compute and bandwidth of the replica after the efficiencies.
@@ -94,9 +107,13 @@ pub struct Replica {
     pub bandwidth_tb_s: f64,
     /// Seconds of compute to prefill one request.
     pub prefill_s: f64,
-    /// One decode step of the whole batch: its arithmetic, and its memory reads.
-    pub step_compute_s: f64,
-    pub step_memory_s: f64,
+    /// One decode step of the whole batch: its GEMMs' arithmetic and weight reads, then its
+    /// attention's arithmetic and KV reads; the step is the longer of each pair, added.
+    pub gemm_compute_s: f64,
+    pub weights_read_s: f64,
+    pub attention_compute_s: f64,
+    pub kv_read_s: f64,
+    pub step_s: f64,
     /// Billions of parameters a token computes with (experts weighted by MOE_EFFICIENCY).
     pub compute_params_b: f64,
     /// Attention FLOPs of one decode token mid-generation.
@@ -167,6 +184,15 @@ fn expert_split(model: &ModelShape) -> Option<(f64, f64, f64, f64)> {
     (expert > 0.0 && shared >= 0.0).then_some((shared, expert, experts, per_token))
 }
 
+/// Whether the model runs attention data-parallel across the replica's GPUs, as tuned stacks
+/// serve mixtures of experts and MLA models (TensorRT-LLM's `enable_attention_dp` in its
+/// MoE benchmark setup and DeepSeek-R1 guide; SGLang's DP attention): each GPU holds whole
+/// KV heads for its own sequences, so the cache is not copied, and each GPU schedules its
+/// own batch of up to [`MAX_BATCH`].
+pub fn attention_data_parallel(model: &ModelShape) -> bool {
+    model.arch.attention == AttentionKind::Mla || expert_split(model).is_some()
+}
+
 /// The replica of `gpus` GPUs serving `shape` at `precision`.
 pub fn estimate_replica(
     model: &ModelShape,
@@ -181,7 +207,8 @@ pub fn estimate_replica(
     let n = f64::from(gpus.max(1));
     let (prompt, output) = (shape.prompt_tokens, shape.output_tokens);
     let scaling = TP_EFFICIENCY_PER_DOUBLING.powf(n.log2());
-    let tflops = n * gpu.tflops(precision) * COMPUTE_EFFICIENCY * scaling;
+    let tflops =
+        n * gpu.tflops(precision) * gpu.format_efficiency(precision) * COMPUTE_EFFICIENCY * scaling;
     let attention_tflops = n * gpu.attention_tflops(kv) * COMPUTE_EFFICIENCY * scaling;
     let bandwidth = n * gpu.bandwidth_tb_s * BANDWIDTH_EFFICIENCY * scaling;
 
@@ -190,16 +217,22 @@ pub fn estimate_replica(
     let bytes = precision.bytes_per_param();
     let weights_gb = model.total_b * bytes;
     let kv_gb_free = memory_gb - reserve_gb - weights_gb;
-    // Tensor parallelism past the KV heads copies them; MLA runs attention data-parallel.
-    let copies = if arch.attention == AttentionKind::Mla {
+    // Tensor parallelism past the KV heads copies them; data-parallel attention does not.
+    let data_parallel = attention_data_parallel(model);
+    let copies = if data_parallel {
         1.0
     } else {
         (n / f64::from(arch.kv_heads.max(1))).max(1.0)
     };
+    let batch_limit = if data_parallel {
+        n * MAX_BATCH
+    } else {
+        MAX_BATCH
+    };
     let sequence = prompt + output;
     let kv_full = kv_bytes(arch, kv, sequence, copies);
     let max_sequences = (kv_gb_free * 1e9 / kv_full).max(0.0);
-    let batch = max_sequences.min(MAX_BATCH);
+    let batch = max_sequences.min(batch_limit);
     let fits = max_sequences >= 1.0;
 
     // Billions of parameters a token computes with, and read per step for `batch` tokens
@@ -220,20 +253,31 @@ pub fn estimate_replica(
     let step_weights_gb = read_b * bytes;
     let step_weights_effective_gb = read_effective_b * bytes;
     let step_kv_gb = batch * kv_bytes(arch, kv, context, copies) / 1e9;
-    let step_memory_s = (step_weights_effective_gb + step_kv_gb) / (bandwidth * 1e3);
-    let step_compute_s = batch
-        * (2.0 * compute_b * 1e9 / (tflops * 1e12)
-            + attention_flops(arch, context) / (attention_tflops * 1e12));
+    // The GEMMs and the attention kernel run one after the other: the KV reads cannot hide
+    // under the GEMMs' arithmetic, nor the weight reads under attention's.
+    let gemm_compute_s = batch * 2.0 * compute_b * 1e9 / (tflops * 1e12);
+    let weights_read_s = step_weights_effective_gb / (bandwidth * 1e3);
+    let attention_compute_s = batch * attention_flops(arch, context) / (attention_tflops * 1e12);
+    let kv_read_s = step_kv_gb / (bandwidth * 1e3);
+    let step_s = gemm_compute_s.max(weights_read_s) + attention_compute_s.max(kv_read_s);
     let prefill_s = prompt * 2.0 * compute_b * 1e9 / (tflops * 1e12)
         + prompt * attention_flops(arch, prompt / 2.0) / (attention_tflops * 1e12);
 
-    let step_s = step_memory_s.max(step_compute_s);
     let decode_per_token = if fits { step_s / batch } else { f64::INFINITY };
     let prefill_per_token = prefill_s / output;
     let output_tokens_per_s = serving.ratio() / (decode_per_token + prefill_per_token);
-    let bound = if step_compute_s >= step_memory_s || prefill_per_token >= decode_per_token {
+    // The step's time spent on arithmetic: each half whose arithmetic outlasts its reads.
+    let arithmetic_s = [
+        (gemm_compute_s, weights_read_s),
+        (attention_compute_s, kv_read_s),
+    ]
+    .iter()
+    .filter(|(c, m)| c >= m)
+    .map(|(c, _)| c)
+    .sum::<f64>();
+    let bound = if arithmetic_s * 2.0 >= step_s || prefill_per_token >= decode_per_token {
         Bound::Compute
-    } else if max_sequences < MAX_BATCH {
+    } else if max_sequences < batch_limit {
         Bound::KvCapacity
     } else {
         Bound::MemoryBandwidth
@@ -246,13 +290,17 @@ pub fn estimate_replica(
         kv_bytes_per_token: kv_full / sequence,
         kv_gb_free,
         max_concurrent_sequences: max_sequences.floor(),
+        batch_limit,
         batch,
         fits,
         tflops,
         bandwidth_tb_s: bandwidth,
         prefill_s,
-        step_compute_s,
-        step_memory_s,
+        gemm_compute_s,
+        weights_read_s,
+        attention_compute_s,
+        kv_read_s,
+        step_s,
         compute_params_b: compute_b,
         attention_flops: attention_flops(arch, context),
         step_weights_gb,
@@ -284,14 +332,14 @@ impl Replica {
 
     /// The bound in words, with its numbers.
     pub fn bound_sentence(&self) -> String {
-        let step_ms = self.step_memory_s.max(self.step_compute_s) * 1e3;
+        let step_ms = self.step_s * 1e3;
         match self.bound {
             Bound::Compute => format!(
                 "compute (prefill {:.1} ms per request; a decode step is {:.1} ms of arithmetic \
                  against {:.1} ms of memory reads)",
                 self.prefill_s * 1e3,
-                self.step_compute_s * 1e3,
-                self.step_memory_s * 1e3
+                (self.gemm_compute_s + self.attention_compute_s) * 1e3,
+                (self.weights_read_s + self.kv_read_s) * 1e3
             ),
             Bound::MemoryBandwidth => format!(
                 "memory-bandwidth (each {step_ms:.1} ms decode step {} for {} sequences, the \

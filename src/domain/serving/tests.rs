@@ -90,6 +90,19 @@ pub(super) fn a100() -> GpuSpec {
     }
 }
 
+/// NVIDIA B200 (HGX, 1,000 W) datasheet: 180 GB, 8 TB/s, dense BF16 2,250 / FP8 4,500 /
+/// FP4 9,000 TFLOPS.
+pub(super) fn b200() -> GpuSpec {
+    GpuSpec {
+        memory_gb: 180.0,
+        bandwidth_tb_s: 8.0,
+        bf16_tflops: 2250.0,
+        fp8_tflops: Some(4500.0),
+        int8_tops: Some(4500.0),
+        fp4_tflops: Some(9000.0),
+    }
+}
+
 fn shape(prompt: f64, output: f64) -> Shape {
     Shape {
         prompt_tokens: prompt,
@@ -207,6 +220,43 @@ fn calibration_deepseek_r1_fp8_8x_h200() {
         8,
     );
     within(r.output_tokens_per_s, 11_489.0, 0.15);
+}
+
+#[test]
+fn calibration_deepseek_r1_fp4_8x_b200() {
+    // The same blog, "B200 max-throughput for R1 with FP16 KV cache": 36,384 tokens/s on
+    // 8x B200 (TP8, EP8) with the NVFP4 checkpoint, 1,024 in / 2,048 out. FP4_EFFICIENCY is
+    // fitted on this point alone.
+    let r = peak(
+        &deepseek_r1(),
+        671.0,
+        37.0,
+        &b200(),
+        Precision::Fp4,
+        KvPrecision::Fp16,
+        1024.0,
+        2048.0,
+        8,
+    );
+    within(r.output_tokens_per_s, 36_384.0, 0.15);
+}
+
+#[test]
+fn deepseek_r1_0528_fp4_with_an_fp8_cache_on_8x_b200_is_checked_not_fitted() {
+    // The same blog, "B200 max-throughput for R1-0528 with FP8 KV cache": 43,146 tokens/s on
+    // 8x B200 (TP8, EP8), 1,024 in / 2,048 out. Nothing was fitted to it.
+    let r = peak(
+        &deepseek_r1(),
+        671.0,
+        37.0,
+        &b200(),
+        Precision::Fp4,
+        KvPrecision::Fp8,
+        1024.0,
+        2048.0,
+        8,
+    );
+    within(r.output_tokens_per_s, 43_146.0, 0.15);
 }
 
 #[test]
@@ -340,8 +390,27 @@ fn bounds_follow_the_request_shape() {
     assert_eq!(r(5000.0, 100.0), Bound::Compute);
     // Long answers fill the KV cache long before the batch limit.
     assert_eq!(r(1000.0, 4000.0), Bound::KvCapacity);
-    // Short requests reach the batch limit; a large mixture of experts then waits on reading
-    // every expert each step.
+    // A small model on more GPUs than it needs reaches the batch limit of its one scheduler,
+    // and each step then waits on reading the KV cache.
+    let small = peak(
+        &llama_8b(),
+        8.03,
+        8.03,
+        &h200(),
+        Precision::Fp8,
+        KvPrecision::Fp16,
+        100.0,
+        1000.0,
+        8,
+    );
+    assert_eq!(
+        (small.batch, small.bound),
+        (MAX_BATCH, Bound::MemoryBandwidth)
+    );
+    assert!(small.kv_read_s > small.weights_read_s + small.gemm_compute_s);
+    // A mixture of experts runs attention data-parallel: each of the 8 GPUs schedules its own
+    // batch, so short requests fill 8 x 2,048 sequences and the step is the experts'
+    // arithmetic.
     let moe = peak(
         &deepseek_r1(),
         671.0,
@@ -353,7 +422,59 @@ fn bounds_follow_the_request_shape() {
         200.0,
         8,
     );
-    assert_eq!((moe.batch, moe.bound), (MAX_BATCH, Bound::MemoryBandwidth));
+    assert_eq!(moe.batch_limit, 8.0 * MAX_BATCH);
+    assert_eq!((moe.batch, moe.bound), (8.0 * MAX_BATCH, Bound::Compute));
+    assert!(moe.gemm_compute_s > moe.weights_read_s);
+}
+
+#[test]
+fn a_decode_step_adds_its_gemms_and_its_attention() {
+    let r = peak(
+        &llama_70b(),
+        70.6,
+        70.6,
+        &h200(),
+        Precision::Fp8,
+        KvPrecision::Fp8,
+        1000.0,
+        1000.0,
+        1,
+    );
+    let gemms = r.gemm_compute_s.max(r.weights_read_s);
+    let attention = r.attention_compute_s.max(r.kv_read_s);
+    assert!(gemms > 0.0 && attention > 0.0);
+    assert!((r.step_s - (gemms + attention)).abs() < 1e-15);
+    // The KV reads do not hide under the GEMMs' arithmetic.
+    assert!(r.step_s > r.gemm_compute_s.max(r.weights_read_s + r.kv_read_s));
+}
+
+#[test]
+fn nvfp4_computes_at_the_stated_share_of_its_datasheet_rate() {
+    let fp4 = peak(
+        &llama_70b(),
+        70.6,
+        70.6,
+        &b200(),
+        Precision::Fp4,
+        KvPrecision::Fp8,
+        1000.0,
+        1000.0,
+        1,
+    );
+    let fp8 = peak(
+        &llama_70b(),
+        70.6,
+        70.6,
+        &b200(),
+        Precision::Fp8,
+        KvPrecision::Fp8,
+        1000.0,
+        1000.0,
+        1,
+    );
+    assert_eq!(b200().format_efficiency(Precision::Fp4), FP4_EFFICIENCY);
+    assert_eq!(h100().format_efficiency(Precision::Fp4), 1.0);
+    assert!((fp4.tflops / fp8.tflops - 9000.0 * FP4_EFFICIENCY / 4500.0).abs() < 1e-12);
 }
 
 pub(super) fn inputs<'a>(arch: Option<&'a Architecture>, gpu: Option<GpuSpec>) -> Inputs<'a> {
@@ -477,4 +598,23 @@ fn with_a_volume_the_size_needing_the_fewest_gpus_wins() {
     // A huge volume fills any replica: the most tokens/s per GPU wins again.
     i.volume = Some(1e11);
     assert_eq!(plan(&i).gpus, at_scale.gpus);
+}
+
+#[test]
+fn with_a_volume_a_tie_in_gpus_keeps_the_smaller_replica_as_the_bill_does() {
+    let arch = llama_70b();
+    let mut i = inputs(Some(&arch), Some(h100()));
+    let tau = |n: u32| {
+        let mut pinned = i.clone();
+        pinned.pinned = Some(n);
+        plan(&pinned).tokens_per_s
+    };
+    let (two, four) = (tau(2), tau(4));
+    // Two 2-GPU replicas carry 1.5 of them; one 4-GPU replica carries it too: 4 GPUs either way.
+    let volume = 1.5 * i.utilization * two * 86_400.0;
+    assert!(volume <= i.utilization * four * 86_400.0);
+    i.volume = Some(volume);
+    let p = plan(&i);
+    assert_eq!(p.gpus, 2.0, "{}", p.reason);
+    assert!(p.reason.starts_with("the fewest GPUs (4)"), "{}", p.reason);
 }
