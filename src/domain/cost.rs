@@ -9,6 +9,7 @@
 use super::catalog::{Architecture, Gpu, Model, Price};
 use serde::{Deserialize, Serialize};
 
+pub mod api;
 mod check;
 mod plan;
 pub use super::serving::{KvPrecision, Precision, Serving, ThroughputSource};

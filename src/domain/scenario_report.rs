@@ -5,6 +5,7 @@
 
 use super::breakeven::{VOLUME_MIN, crossover};
 use super::catalog::{Catalog, SourceId};
+use super::cost::api::api_choice;
 use super::cost::{api_monthly_cost_at, blended_price, marginal_usd_per_million, self_host_cost};
 use super::hybrid_sensitivity::hybrid_tornado;
 use super::report::{HostSettings, prices_in_effect};
@@ -266,13 +267,12 @@ fn breakeven(catalog: &Catalog, s: &Scenario, sources: &mut Vec<SourceId>) -> Br
         .api_models
         .iter()
         .filter_map(|id| {
-            let Some(model) = catalog.model(id) else {
-                api_problems.push(format!("{id:?} is not in the catalogue"));
-                return None;
-            };
-            let Some(price) = &model.price else {
-                api_problems.push(format!("{} has no API price", model.name));
-                return None;
+            let price = match api_choice(catalog, id) {
+                Ok(c) => c.price,
+                Err(refusal) => {
+                    api_problems.push(refusal.to_string());
+                    return None;
+                }
             };
             sources.extend(price.sources.iter().cloned());
             let (input, output) = prices_in_effect(&price.value, w);
@@ -308,8 +308,8 @@ fn breakeven(catalog: &Catalog, s: &Scenario, sources: &mut Vec<SourceId>) -> Br
 
 fn what_moves(catalog: &Catalog, s: &Scenario) -> WhatMovesReport {
     let priced = s.api_models.iter().find_map(|id| {
-        let m = catalog.model(id)?;
-        Some((m.id.clone(), m.price.as_ref()?.value.clone()))
+        let c = api_choice(catalog, id).ok()?;
+        Some((id.clone(), c.price.value.clone()))
     });
     let (breakeven, breakeven_problem) = match priced {
         None => (None, Some("no compared API model has a price".to_string())),
@@ -410,10 +410,11 @@ mod tests {
         assert_eq!(t.bars.len(), TOP);
         assert_eq!(x.what_moves.hybrid.as_ref().unwrap().bars.len(), TOP);
         assert!(x.data_as_of.is_some() && !x.sources.is_empty());
-        // At the default 5M tokens a day against Claude Opus 4.7 (the article's figure).
+        // At the default 5M tokens a day against Claude Opus 4.7: its $15/M blend against the
+        // 4-GPU replica's $11,200 a month, 11,200 / (30 × 15 / 10^6) = 24.9M tokens a day.
         assert_eq!(
             verdict_text(&b.api[0], s.workload.tokens_per_day),
-            "self-hosting pays from 20.9M tokens a day"
+            "self-hosting pays from 24.9M tokens a day"
         );
         let mut far = b.api[0].clone();
         far.break_even_tokens_per_day = None;
