@@ -259,3 +259,48 @@ fn the_offering_persists_and_survives_a_three_way_merge() {
     assert_eq!(s.api_models.last().map(String::as_str), Some(GROQ));
     assert_eq!(s.workload.tokens_per_day, 2e7);
 }
+
+/// Bought fp8 Llama 3.1 70B against Together AI's $0.88/M: the crossing is on the 8-GPU replica
+/// size, not the 2-GPU one sized for today's 5M tokens a day, and `x` must show that size's
+/// bill, so that its K_R / a is the break-even it states (it once mixed the two sizes).
+#[test]
+fn the_explanation_uses_the_replica_size_that_crosses() {
+    use tierwise::domain::cost::Mode;
+    use tierwise::domain::cost::Precision;
+    let mut a = app();
+    a.doc.scenario.self_host.settings.mode = Mode::Buy;
+    a.doc.scenario.self_host.settings.precision = Precision::Fp8;
+    a.doc.scenario.api_models = vec!["llama-3.3-70b@togetherai".into()];
+    a.recompute_breakeven();
+    let line = &a.breakeven.view.apis[0];
+    let v = line
+        .crossover
+        .break_even_tokens_per_day
+        .expect("a crossing");
+    let today = a.breakeven.view.deployment.as_ref().unwrap();
+    assert_ne!(
+        today.cost.sizing.gpus_per_replica, 8,
+        "today's size is smaller"
+    );
+    let e = tierwise::tui::breakeven::explanation(&a.breakeven.view, 0).unwrap();
+    let step = e.steps.iter().find(|s| s.name == "break-even").unwrap();
+    let k: f64 = step
+        .numbers
+        .split("K_R = $")
+        .nth(1)
+        .and_then(|rest| rest.split(';').next())
+        .map(|n| n.replace(',', ""))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no K_R in {:?}", step.numbers));
+    let slope = 30.0 * 0.88 / 1e6;
+    assert!(((k / slope) - v).abs() / v < 1e-6, "{k} / {slope} vs {v}");
+    let capacity = e
+        .steps
+        .iter()
+        .find(|s| s.name == "replica capacity")
+        .unwrap();
+    assert!(
+        capacity.numbers.contains("(8 GPUs a replica)"),
+        "{capacity:?}"
+    );
+}

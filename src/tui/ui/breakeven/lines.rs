@@ -86,7 +86,7 @@ pub(super) fn fit_label(name: &str, width: usize) -> String {
         return name.to_string();
     }
     match name.rsplit_once(" · ") {
-        Some((model, provider)) if provider.width() + 3 + 4 <= width => {
+        Some((model, provider)) if provider.width() + 3 + 2 <= width => {
             let room = width - provider.width() - 3;
             format!("{} · {provider}", fit(model, room))
         }
