@@ -426,6 +426,25 @@ mod tests {
     }
 
     #[test]
+    fn an_offering_is_a_line_at_its_providers_price_and_a_free_plan_a_problem() {
+        let catalog = embedded_catalog().unwrap();
+        let mut s = scenario(&catalog);
+        s.api_models = vec!["llama-3.3-70b@groq".into(), "llama-3.3-70b@nvidia".into()];
+        let b = build(&catalog, &s).breakeven;
+        assert_eq!(b.api.len(), 1);
+        assert_eq!(b.api[0].model, "llama-3.3-70b@groq");
+        // 0.5 × $0.59 + 0.5 × $0.79 = $0.69/M; 30 × 5M / 1M × 0.69 = $103.50 a month.
+        assert!((b.api[0].blended_usd_per_million - 0.69).abs() < 1e-12);
+        assert!((b.api[0].usd_per_month - 103.5).abs() < 1e-9);
+        assert_eq!(b.api_problems.len(), 1);
+        assert!(
+            b.api_problems[0].contains("free plan"),
+            "{:?}",
+            b.api_problems
+        );
+    }
+
+    #[test]
     fn missing_lines_and_deployments_are_said() {
         let catalog = embedded_catalog().unwrap();
         let mut s = scenario(&catalog);

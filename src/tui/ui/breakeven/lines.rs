@@ -1,10 +1,10 @@
 //! Pane 2's table lines that need more than a format string: the deployment's figures flowed
 //! as chips, and a compared line's name fitted to its column.
 
-use super::fit;
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::breakeven::{BreakEvenView, per_million};
 use crate::tui::theme::Theme;
+use crate::tui::ui::parts::fit;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
