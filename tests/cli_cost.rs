@@ -146,19 +146,28 @@ fn rent_scenario_matches_hand_arithmetic() {
     assert_eq!(s["gpu"], "h100-sxm");
     assert_eq!(s["mode"], "rent");
     assert_eq!(s["precision"], "fp16");
-    // Weights 70 * 2 = 140 GB: 2 GPUs (160 GB, 16 GB reserve) are the smallest power of two that
-    // fits, and at 5M tokens a day the cheapest size.
-    assert_eq!(s["gpus_per_replica"], 2);
+    // Weights 70 * 2 = 140 GB: 2 GPUs (160 GB, 16 GB reserve) are the smallest power of two
+    // that fits. At 5M tokens a day two 2-GPU replicas and one 4-GPU replica both take 4 GPUs
+    // (the same bill); the 4-GPU one has the headroom, and the replica choice takes it.
     let tau2 = sized_tau("2");
-    close(&s["throughput_tokens_per_s"], tau2);
+    let tau4 = sized_tau("4");
+    assert_eq!(
+        (5e6 / 86_400.0 / (0.5 * tau2)).ceil(),
+        2.0,
+        "two 2-GPU replicas"
+    );
+    assert_eq!(
+        (5e6 / 86_400.0 / (0.5 * tau4)).ceil(),
+        1.0,
+        "one 4-GPU replica"
+    );
+    assert_eq!(s["gpus_per_replica"], 4);
+    close(&s["throughput_tokens_per_s"], tau4);
     assert_eq!(s["throughput_source"], "estimated");
-    // demand 5e6 / 86400 = 57.9 tokens/s over 0.5 * tau (42.8): two replicas, 4 GPUs, 1 server.
-    let replicas = (5e6 / 86_400.0 / (0.5 * tau2)).ceil();
-    assert_eq!(replicas, 2.0);
-    assert_eq!(s["replicas"], 2);
+    assert_eq!(s["replicas"], 1);
     assert_eq!(s["gpus"], 4);
     assert_eq!(s["servers"], 1);
-    close(&s["capacity_tokens_per_day"], 2.0 * 0.5 * tau2 * 86_400.0);
+    close(&s["capacity_tokens_per_day"], 0.5 * tau4 * 86_400.0);
     // infra 4 * 2.50 * 720 = 7,200; labor 0.25 * 192,000 / 12 = 4,000; total 11,200.
     close(&s["infra_usd_per_month"], 7_200.0);
     close(&s["labor_usd_per_month"], 4_000.0);
@@ -175,7 +184,6 @@ fn rent_scenario_matches_hand_arithmetic() {
     // bills 30 * 3.7 * 6.25 = 694. One 4-GPU replica costs 7,200 + 4,000 = 11,200 and carries
     // 0.5 * tau4 * 86,400 = 98.1M a day, so the crossing is on its first step:
     // 11,200 / (30 * 6.25 / 1e6) = 59,733,333 tokens a day.
-    let tau4 = sized_tau("4");
     let api_at_capacity = 0.5 * tau4 * 86_400.0 * 30.0 * 6.25 / 1e6;
     assert!(api_at_capacity > 11_200.0 && api_at_capacity < 18_400.0);
     close(
