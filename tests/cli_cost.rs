@@ -115,7 +115,26 @@ fn json_has_exactly_the_documented_keys() {
     }
 }
 
-/// Rent, defaults: llama-3.1-70b (70B dense) on h100-sxm (80 GB, 989 TFLOPS), $2.50/GPU-hour.
+/// tokens/s of one replica of `gpus` H100 SXM running Llama 3.1 70B, as `tierwise sizing`
+/// prints it (section 3b of cost-model.md: the model has an architecture).
+fn sized_tau(gpus: &str) -> f64 {
+    let doc = json(&[
+        "sizing",
+        "--model",
+        "llama-3.1-70b",
+        "--gpu",
+        "h100-sxm",
+        "--gpus-per-replica",
+        gpus,
+        "--format",
+        "json",
+    ]);
+    doc["throughput"]["total_tokens_per_s"].as_f64().unwrap()
+}
+
+/// Rent, defaults: llama-3.1-70b (70B dense, with an architecture) on h100-sxm (80 GB),
+/// $2.50/GPU-hour. The replica's tokens/s come from `tierwise sizing`; the rest is
+/// cost-model.md sections 2 to 4 by hand.
 #[test]
 fn rent_scenario_matches_hand_arithmetic() {
     let doc = cost_json(&["--gpu", "h100-sxm", "--gpu-hour-price", "2.5"]);
@@ -127,41 +146,56 @@ fn rent_scenario_matches_hand_arithmetic() {
     assert_eq!(s["gpu"], "h100-sxm");
     assert_eq!(s["mode"], "rent");
     assert_eq!(s["precision"], "fp16");
-    // weights 70 * 2 = 140 GB; with 20% KV 168 GB; ceil(168 / 80) = 3 GPUs per replica.
-    assert_eq!(s["gpus_per_replica"], 3);
-    // tau = 3 * 989e12 * 0.25 / (2 * 70e9) = 5298.2142857... tokens/s.
-    close(&s["throughput_tokens_per_s"], 3.0 * 989e12 * 0.25 / 140e9);
-    assert_eq!(s["throughput_source"], "estimated");
-    // demand 5e6 / 86400 = 57.9 tokens/s, far below 0.5 * tau: one replica, 3 GPUs, 1 server.
-    assert_eq!(s["replicas"], 1);
-    assert_eq!(s["gpus"], 3);
-    assert_eq!(s["servers"], 1);
-    // capacity 1 * 0.5 * tau * 86400 = 228,882,857 tokens/day.
-    close(
-        &s["capacity_tokens_per_day"],
-        0.5 * (3.0 * 989e12 * 0.25 / 140e9) * 86_400.0,
+    // Weights 70 * 2 = 140 GB: 2 GPUs (160 GB, 16 GB reserve) are the smallest power of two
+    // that fits. At 5M tokens a day two 2-GPU replicas and one 4-GPU replica both take 4 GPUs
+    // (the same bill); the 4-GPU one has the headroom, and the replica choice takes it.
+    let tau2 = sized_tau("2");
+    let tau4 = sized_tau("4");
+    assert_eq!(
+        (5e6 / 86_400.0 / (0.5 * tau2)).ceil(),
+        2.0,
+        "two 2-GPU replicas"
     );
-    // infra 3 * 2.50 * 720 = 5,400; labor 0.25 * 192,000 / 12 = 4,000; total 9,400.
-    close(&s["infra_usd_per_month"], 5_400.0);
+    assert_eq!(
+        (5e6 / 86_400.0 / (0.5 * tau4)).ceil(),
+        1.0,
+        "one 4-GPU replica"
+    );
+    assert_eq!(s["gpus_per_replica"], 4);
+    close(&s["throughput_tokens_per_s"], tau4);
+    assert_eq!(s["throughput_source"], "estimated");
+    assert_eq!(s["replicas"], 1);
+    assert_eq!(s["gpus"], 4);
+    assert_eq!(s["servers"], 1);
+    close(&s["capacity_tokens_per_day"], 0.5 * tau4 * 86_400.0);
+    // infra 4 * 2.50 * 720 = 7,200; labor 0.25 * 192,000 / 12 = 4,000; total 11,200.
+    close(&s["infra_usd_per_month"], 7_200.0);
     close(&s["labor_usd_per_month"], 4_000.0);
-    close(&s["usd_per_month"], 9_400.0);
-    // 9,400 / (30 * 5e6 / 1e6) = 62.67 $/M.
-    close(&s["usd_per_million_tokens"], 9_400.0 / 150.0);
+    close(&s["usd_per_month"], 11_200.0);
+    // 11,200 / (30 * 5e6 / 1e6) = 74.67 $/M.
+    close(&s["usd_per_million_tokens"], 11_200.0 / 150.0);
 
     let a = &doc["api"][0];
     // gpt-4o: 0.5 * 2.50 + 0.5 * 10.00 = 6.25 $/M; 30 * 5 * 6.25 = 937.50 a month.
     close(&a["blended_usd_per_million"], 6.25);
     close(&a["usd_per_month"], 937.5);
-    // a = 30 * 6.25 / 1e6; one replica holds up to 228.9M tokens/day, so the crossing is on the
-    // first step: 9,400 / a = 50,133,333 tokens/day. Each further replica adds 5,400 a month for
-    // capacity the API would bill 42,916 for, so self-hosting stays cheaper from there on.
+    // Break-even takes the earliest crossing over the replica sizes. 2 GPUs never cross: a
+    // replica costs 3,600 a month for 0.5 * tau2 * 86,400 = 3.7M tokens a day, which the API
+    // bills 30 * 3.7 * 6.25 = 694. One 4-GPU replica costs 7,200 + 4,000 = 11,200 and carries
+    // 0.5 * tau4 * 86,400 = 98.1M a day, so the crossing is on its first step:
+    // 11,200 / (30 * 6.25 / 1e6) = 59,733,333 tokens a day.
+    let api_at_capacity = 0.5 * tau4 * 86_400.0 * 30.0 * 6.25 / 1e6;
+    assert!(api_at_capacity > 11_200.0 && api_at_capacity < 18_400.0);
     close(
         &a["break_even_tokens_per_day"],
-        9_400.0 / (30.0 * 6.25 / 1e6),
+        11_200.0 / (30.0 * 6.25 / 1e6),
     );
+    // A second 4-GPU replica (18,400 a month) is due at 98.12M tokens a day, where the API bills
+    // only 18,398: self-hosting is dearer again until 18,400 / (30 * 6.25 / 1e6) = 98,133,333
+    // (one 8-GPU replica costs the same 18,400), and no dearer from there on.
     close(
         &a["stays_cheaper_from_tokens_per_day"],
-        9_400.0 / (30.0 * 6.25 / 1e6),
+        18_400.0 / (30.0 * 6.25 / 1e6),
     );
 }
 
@@ -427,10 +461,11 @@ fn unknown_id_suggests_up_to_three_close_ids() {
 
 #[test]
 fn gpu_choice_comes_from_the_database() {
-    // rtx-4090 has 24 GB: ceil(168 / 24) = 7 GPUs per replica, one 8-GPU server.
+    // rtx-4090 has 24 GB: 140 GB of weights need more than 4 (96 GB), and tensor-parallel
+    // sizes are powers of two, so 8 GPUs (192 GB less a 19.2 GB reserve), one 8-GPU server.
     let doc = cost_json(&["--gpu", "rtx-4090"]);
     assert_eq!(doc["self_host"]["gpu"], "rtx-4090");
-    assert_eq!(doc["self_host"]["gpus_per_replica"], 7);
+    assert_eq!(doc["self_host"]["gpus_per_replica"], 8);
     assert_eq!(doc["self_host"]["servers"], 1);
     // Buying uses the database's purchase price, so the bill differs from renting.
     let rent = cost_json(&["--gpu", "a100-80gb"]);
@@ -439,5 +474,33 @@ fn gpu_choice_comes_from_the_database() {
     assert_ne!(
         rent["self_host"]["infra_usd_per_month"],
         buy["self_host"]["infra_usd_per_month"]
+    );
+}
+
+#[test]
+fn a_free_plan_is_refused_with_paid_offerings_to_pick() {
+    // Llama 3.3 70B through Nvidia is listed at $0 in and out: a free plan cannot carry volume.
+    let line = usage_error(&[
+        "cost",
+        "--api",
+        "llama-3.3-70b@nvidia",
+        "--self-host",
+        "llama-3.1-70b",
+    ]);
+    assert!(
+        line.starts_with("error: --api:") || line.contains("--api: "),
+        "{line}"
+    );
+    assert!(
+        line.contains("llama-3.3-70b@nvidia") && line.contains("free plan"),
+        "{line}"
+    );
+    let (_, hint) = line
+        .split_once("closest: ")
+        .expect("paid offerings suggested");
+    assert!(
+        hint.split(", ")
+            .all(|id| id.starts_with("llama-3.3-70b@") && id != "llama-3.3-70b@nvidia"),
+        "{line}"
     );
 }

@@ -57,8 +57,10 @@ fn the_text_table_names_every_input_once_per_api_model() {
         "{}",
         out.stdout
     );
+    // One 4-GPU replica at $11,200 a month against GPT-5.5's $17.50/M blend:
+    // 11,200 / (30 × 17.5 / 10^6) = 21.3M tokens a day.
     assert!(
-        out.stdout.contains("against gpt-5.5: break-even 17.9M/day"),
+        out.stdout.contains("against gpt-5.5: break-even 21.3M/day"),
         "{}",
         out.stdout
     );
@@ -69,4 +71,30 @@ fn a_bad_span_or_option_is_one_line_and_exit_2() {
     assert!(usage_error(&args(&["--span", "2"])).contains("--span: 2 is not allowed"));
     assert!(usage_error(&args(&["--span", "NaN"])).contains("--span"));
     assert!(usage_error(&args(&["--utilization", "0"])).contains("--utilization"));
+}
+
+#[test]
+fn an_offering_prices_the_tornado_as_cost_does() {
+    // `--api MODEL@PROVIDER` takes that host's price, as `cost` does.
+    let api = [
+        "--api",
+        "llama-3.3-70b@groq",
+        "--self-host",
+        "llama-3.1-70b",
+    ];
+    let mut cost = vec!["cost"];
+    cost.extend_from_slice(&api);
+    cost.extend_from_slice(&["--tokens-per-day", "1B", "--format", "json"]);
+    let cost = json(&cost);
+    let mut sens = vec!["sensitivity"];
+    sens.extend_from_slice(&api);
+    sens.extend_from_slice(&["--tokens-per-day", "1B", "--format", "json"]);
+    let tornado = json(&sens);
+    // Groq's $0.59 in / $0.79 out at half input: $0.69/M.
+    let blended = cost["api"][0]["blended_usd_per_million"].as_f64().unwrap();
+    assert!((blended - 0.69).abs() < 1e-12, "{blended}");
+    assert_eq!(
+        tornado["tornados"][0]["base_break_even_tokens_per_day"],
+        cost["api"][0]["break_even_tokens_per_day"]
+    );
 }

@@ -208,11 +208,23 @@ fn b_toggles_the_bands_and_the_ranges_with_their_sources() {
             .range
             .as_ref()
             .expect("every line has a range on rented H100s");
-        let be = api.crossover.break_even_tokens_per_day.unwrap();
-        assert!(r.low.unwrap() <= be, "{}", api.name);
-        assert!(r.high.is_none_or(|h| h >= be), "{}", api.name);
+        match api.crossover.break_even_tokens_per_day {
+            Some(be) => {
+                assert!(r.low.unwrap() <= be, "{}", api.name);
+                assert!(r.high.is_none_or(|h| h >= be), "{}", api.name);
+            }
+            // Gemini 3 Flash never breaks even at the base prices (a replica's $2.03/M is above
+            // its $1.75/M), so neither does the latest end; its dearest stated price may.
+            None => assert!(r.high.is_none(), "{}", api.name),
+        }
         assert!(!r.low_sources.is_empty() && !r.high_sources.is_empty());
     }
+    assert!(
+        view.apis
+            .iter()
+            .any(|a| a.crossover.break_even_tokens_per_day.is_some()),
+        "a line with a break-even to check"
+    );
     // The explanation names the sources of both ends.
     press(&mut a, "x");
     let Some(Overlay::Explain { explanation, .. }) = a.chrome.overlays.last() else {

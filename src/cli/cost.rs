@@ -8,6 +8,7 @@ use super::errors::CliError;
 use super::suggest;
 use crate::domain::breakeven::crossover;
 use crate::domain::catalog::{Catalog, Model, Price};
+use crate::domain::cost::api::{ApiRefusal, api_choice, is_free};
 use crate::domain::cost::{
     InputError, Workload, api_monthly_cost_at, blended_price, self_host_cost,
 };
@@ -83,41 +84,46 @@ pub fn find_model<'a>(catalog: &'a Catalog, option: &str, id: &str) -> Result<&'
 }
 
 /// `--api ID`: a model id (its default price) or an offering id `MODEL@PROVIDER` (that
-/// provider's price; `MODEL@PROVIDER.REGION` where it sells per region).
+/// provider's price; `MODEL@PROVIDER.REGION` where it sells per region). Free plans are refused:
+/// they cannot carry a workload.
 pub fn api_model<'a>(catalog: &'a Catalog, id: &str) -> Result<(&'a Model, &'a Price), CliError> {
-    if let Some((model_id, _)) = id.split_once('@') {
-        let model = find_model(catalog, "api", model_id)?;
-        return match model.offerings.iter().find(|o| o.id == id) {
-            Some(o) => Ok((model, &o.price.value)),
-            None => {
-                let ids = model.offerings.iter().map(|o| o.id.as_str());
-                let known = if model.offerings.is_empty() {
-                    format!("; {model_id} has no offerings")
-                } else {
-                    suggest::hint(id, ids)
-                };
-                Err(CliError::input(format!(
-                    "--api: unknown offering {id:?}{known}"
-                )))
-            }
-        };
+    match api_choice(catalog, id) {
+        Ok(c) => Ok((c.model, &c.price.value)),
+        Err(refusal) => Err(CliError::input(api_refusal(catalog, &refusal))),
     }
-    let model = find_model(catalog, "api", id)?;
-    match &model.price {
-        Some(price) => Ok((model, &price.value)),
-        None => {
-            let priced = catalog
+}
+
+/// The refusal as one line naming `--api`, with the nearest ids that would work.
+pub fn api_refusal(catalog: &Catalog, refusal: &ApiRefusal) -> String {
+    let hint = match refusal {
+        ApiRefusal::UnknownModel { id } => {
+            let model_id = id.split_once('@').map_or(id.as_str(), |(m, _)| m);
+            suggest::hint(model_id, catalog.models.iter().map(|m| m.id.as_str()))
+        }
+        ApiRefusal::NoPrice { id } => suggest::hint(
+            id,
+            catalog
                 .models
                 .iter()
                 .filter(|m| m.price.is_some())
-                .map(|m| m.id.as_str());
-            Err(CliError::input(format!(
-                "--api: {id:?} has no API price in the database; expected a model sold through \
-                 an API{}",
-                suggest::hint(id, priced)
-            )))
+                .map(|m| m.id.as_str()),
+        ),
+        ApiRefusal::UnknownOffering { id, known, .. } if !known.is_empty() => {
+            suggest::hint(id, known.iter().map(String::as_str))
         }
-    }
+        ApiRefusal::Free { id } => {
+            let model_id = id.split_once('@').map_or(id.as_str(), |(m, _)| m);
+            let paid = catalog.model(model_id).into_iter().flat_map(|m| {
+                m.offerings
+                    .iter()
+                    .filter(|o| !is_free(&o.price.value))
+                    .map(|o| o.id.as_str())
+            });
+            suggest::hint(id, paid)
+        }
+        ApiRefusal::UnknownOffering { .. } => String::new(),
+    };
+    format!("--api: {refusal}{hint}")
 }
 
 /// The options as a scenario's deployment: every option the user gave, the rest from

@@ -7,6 +7,7 @@ use super::errors::CliError;
 use super::output::{Align, Column, plain_number, short_count, table};
 use crate::data::{embedded_rules, embedded_use_cases};
 use crate::domain::catalog::Catalog;
+use crate::domain::cost::api::api_choice;
 use crate::domain::hybrid::{TIER_NAMES, plan};
 use crate::domain::scenario::{DeploymentChoice, Scenario, Settings};
 use crate::store::{self, MAX_STATE_BYTES, ReadOutcome, State, Store, builtin_scenario};
@@ -333,12 +334,14 @@ fn check(catalog: &Catalog, s: &Scenario) -> Result<(), String> {
     let rules = embedded_rules(catalog).map_err(|e| e.to_string())?;
     plan(catalog, &rules, s).map_err(|e| e.to_string())?;
     s.self_host.resolve(catalog).map_err(|e| e.to_string())?;
-    for (field, ids) in [("api_models", &s.api_models), ("marks", &s.marks)] {
-        if let Some(id) = ids.iter().find(|id| catalog.model(id).is_none()) {
-            return Err(format!(
-                "{field}: {id:?} is not allowed; expected a model id from the catalogue"
-            ));
-        }
+    // A compared id is a model or an offering `model@provider`, as `cost --api` takes.
+    for id in &s.api_models {
+        api_choice(catalog, id).map_err(|refusal| format!("api_models: {refusal}"))?;
+    }
+    if let Some(id) = s.marks.iter().find(|id| catalog.model(id).is_none()) {
+        return Err(format!(
+            "marks: {id:?} is not allowed; expected a model id from the catalogue"
+        ));
     }
     Ok(())
 }

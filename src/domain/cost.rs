@@ -9,6 +9,7 @@
 use super::catalog::{Architecture, Gpu, Model, Price};
 use serde::{Deserialize, Serialize};
 
+pub mod api;
 mod check;
 mod plan;
 pub use super::serving::{KvPrecision, Precision, Serving, ThroughputSource};
@@ -427,12 +428,13 @@ pub fn self_host_cost(d: &Deployment, tokens_per_day: f64) -> SelfHostCost {
     options
         .iter()
         .map(|o| self_host_cost_sized(o, tokens_per_day))
+        // At equal bills the size with more headroom, as the replica choice (`plan`) breaks
+        // its ties, so the bill and the sizing text name the same replica.
         .reduce(|best, c| {
-            if c.usd_per_month < best.usd_per_month {
-                c
-            } else {
-                best
-            }
+            let cheaper = c.usd_per_month < best.usd_per_month;
+            let roomier = c.usd_per_month == best.usd_per_month
+                && c.sizing.capacity_tokens_per_day > best.sizing.capacity_tokens_per_day;
+            if cheaper || roomier { c } else { best }
         })
         .unwrap_or_else(|| self_host_cost_sized(d, tokens_per_day))
 }

@@ -2,12 +2,12 @@
 //! reader can check every figure by hand. Used by the break-even pane's explain overlay and
 //! by exported reports; plain text, no terminal.
 
-use super::breakeven::{Crossover, NeverReason, VOLUME_MIN};
+use super::breakeven::{Crossover, NeverReason, VOLUME_MIN, crossover};
 use super::catalog::Price;
 use super::cost::{
     DAYS_PER_MONTH, Deployment, Mode, SECONDS_PER_DAY, Workload, blended_price,
-    marginal_usd_per_million, monthly_cost_with_replicas, replica_capacity_tokens_per_day,
-    self_host_cost,
+    gpus_per_replica_f64, marginal_usd_per_million, marginal_usd_per_replica_month,
+    monthly_cost_with_replicas, replica_capacity_tokens_per_day, self_host_cost,
 };
 use super::units::{format_count, format_tokens, format_usd_full};
 
@@ -278,29 +278,40 @@ pub fn break_even(
 ) -> Explanation {
     let b = blended_price(price, w);
     let a = DAYS_PER_MONTH * b / 1e6;
-    let c = replica_capacity_tokens_per_day(d);
-    let mut steps = vec![
-        step(
-            "API cost per token/day",
-            "a = 30 × b / 1e6",
-            format!("30 × {} / 1,000,000", per_million(b)),
-            format!("${} a month per token/day", num(a, 8)),
-        ),
+    // With several replica sizes the crossing is the earliest size's: explain each point with
+    // the size that gives it, so K_R / a is the volume shown.
+    let sizes = d.size_options();
+    let size_at = |v: f64, pick: fn(&Crossover) -> Option<f64>| {
+        sizes
+            .iter()
+            .find(|o| pick(&crossover(b, o)) == Some(v))
+            .unwrap_or(d)
+    };
+    let mut steps = vec![step(
+        "API cost per token/day",
+        "a = 30 × b / 1e6",
+        format!("30 × {} / 1,000,000", per_million(b)),
+        format!("${} a month per token/day", num(a, 8)),
+    )];
+    let capacity = |o: &Deployment| {
+        let c = replica_capacity_tokens_per_day(o);
         step(
             "replica capacity",
             "c = u × tau × 86,400",
             format!(
-                "{} × {} × 86,400",
-                num(d.utilization, 3),
-                num(c / d.utilization / SECONDS_PER_DAY, 1)
+                "{} × {} × 86,400 ({} GPUs a replica)",
+                num(o.utilization, 3),
+                num(c / o.utilization / SECONDS_PER_DAY, 1),
+                num(gpus_per_replica_f64(o), 0)
             ),
             format!("{} tokens/day", tokens(c)),
-        ),
-    ];
-    let segment = |v: f64, label: &str| {
-        let r = (v / c).ceil().max(f64::from(d.min_replicas));
-        let k = monthly_cost_with_replicas(d, r as u32);
-        let start = if r <= f64::from(d.min_replicas) {
+        )
+    };
+    let segment = |o: &Deployment, v: f64, label: &str| {
+        let c = replica_capacity_tokens_per_day(o);
+        let r = (v / c).ceil().max(f64::from(o.min_replicas));
+        let k = monthly_cost_with_replicas(o, r as u32);
+        let start = if r <= f64::from(o.min_replicas) {
             VOLUME_MIN
         } else {
             (r - 1.0) * c
@@ -319,23 +330,48 @@ pub fn break_even(
             format!("{} tokens/day", tokens(v)),
         )
     };
-    if let Some(v) = x.break_even_tokens_per_day {
-        steps.push(segment(v, "break-even"));
+    let be = x.break_even_tokens_per_day;
+    let stays = x
+        .stays_cheaper_from_tokens_per_day
+        .filter(|s| Some(*s) != be);
+    let be_size = be.map(|v| size_at(v, |c| c.break_even_tokens_per_day));
+    let stays_size = stays.map(|v| size_at(v, |c| c.stays_cheaper_from_tokens_per_day));
+    if be.is_none() && stays.is_none() {
+        steps.push(capacity(d));
     }
-    if let Some(v) = x.stays_cheaper_from_tokens_per_day
-        && Some(v) != x.break_even_tokens_per_day
-    {
-        steps.push(segment(v, "stays cheaper from"));
+    if let (Some(v), Some(o)) = (be, be_size) {
+        steps.push(capacity(o));
+        steps.push(segment(o, v, "break-even"));
+    }
+    if let (Some(v), Some(o)) = (stays, stays_size) {
+        if be_size.is_none_or(|p| !std::ptr::eq(p, o)) {
+            steps.push(capacity(o));
+        }
+        steps.push(segment(o, v, "stays cheaper from"));
     }
     if let Some(NeverReason::MarginalAboveApi {
         marginal_usd_per_million: m,
         ..
     }) = &x.never_reason
     {
+        // The cheapest replica size gives the marginal price; name its own figures, not the
+        // size sized for the current volume.
+        let sizes = d.size_options();
+        let cheapest = sizes
+            .iter()
+            .min_by(|p, q| marginal_usd_per_million(p).total_cmp(&marginal_usd_per_million(q)));
+        let numbers = cheapest.map_or_else(String::new, |o| {
+            format!(
+                "{} GPUs a replica: {} a month over {} tokens a month",
+                num(gpus_per_replica_f64(o), 0),
+                usd(marginal_usd_per_replica_month(o)),
+                num(DAYS_PER_MONTH * replica_capacity_tokens_per_day(o), 0)
+            )
+        });
         steps.push(step(
             "marginal self-hosted cost",
             "one replica's infra share × (1 + o) / (30 × c / 1e6)",
-            format!("per replica over {} tokens a month", num(30.0 * c, 0)),
+            numbers,
             format!("{} per million tokens", per_million(*m)),
         ));
     }

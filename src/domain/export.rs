@@ -4,6 +4,7 @@
 
 use super::breakeven::{VOLUME_MAX, VOLUME_MIN, crossover};
 use super::catalog::{Catalog, SourceId};
+use super::cost::api::api_choice;
 use super::cost::{Deployment, api_monthly_cost_at, blended_price, self_host_cost};
 use super::hybrid::plan;
 use super::report;
@@ -64,8 +65,8 @@ pub fn scenario_markdown(catalog: &Catalog, rules: &RuleBook, scenario: &Scenari
             out.push_str(&chart(&apis, d, s.workload.tokens_per_day));
             out.push('\n');
             let priced = s.api_models.iter().find_map(|id| {
-                let m = catalog.model(id)?;
-                Some((m.name.clone(), m.price.as_ref()?.value.clone()))
+                let c = api_choice(catalog, id).ok()?;
+                Some((c.label(), c.price.value.clone()))
             });
             if let Some((name, price)) = priced {
                 let case = Case {
@@ -136,7 +137,7 @@ fn inputs(out: &mut String, catalog: &Catalog, rules: &RuleBook, s: &Scenario) {
     let compared: Vec<String> = s
         .api_models
         .iter()
-        .map(|m| model_name(catalog, m))
+        .map(|id| api_choice(catalog, id).map_or_else(|_| id.clone(), |c| c.label()))
         .collect();
     out.push_str(&format!("- Compared API models: {}\n", compared.join(", ")));
     out.push_str(&format!(
@@ -188,11 +189,11 @@ fn api_rows(catalog: &Catalog, s: &Scenario, sources: &mut Vec<SourceId>) -> Vec
     s.api_models
         .iter()
         .filter_map(|id| {
-            let m = catalog.model(id)?;
-            let price = m.price.as_ref()?;
+            let c = api_choice(catalog, id).ok()?;
+            let price = c.price;
             sources.extend(price.sources.clone());
             Some(ApiRow {
-                name: m.name.clone(),
+                name: c.label(),
                 blended: blended_price(&price.value, &s.workload),
             })
         })

@@ -183,7 +183,8 @@ pub struct Scenario {
     pub workload: Workload,
     pub region: String,
     pub sector: String,
-    /// API models compared in the break-even pane (at most [`MAX_COMPARED`]).
+    /// API lines compared in the break-even pane (at most [`MAX_COMPARED`]): a model id (its
+    /// listed price) or an offering id `model@provider`, as `tierwise cost --api` takes.
     pub api_models: Vec<String>,
     /// The self-hosted deployment of the break-even pane.
     pub self_host: DeploymentChoice,

@@ -5,6 +5,7 @@
 
 use super::breakeven::{VOLUME_MIN, crossover};
 use super::catalog::{Catalog, SourceId};
+use super::cost::api::api_choice;
 use super::cost::{api_monthly_cost_at, blended_price, marginal_usd_per_million, self_host_cost};
 use super::hybrid_sensitivity::hybrid_tornado;
 use super::report::{HostSettings, prices_in_effect};
@@ -266,13 +267,12 @@ fn breakeven(catalog: &Catalog, s: &Scenario, sources: &mut Vec<SourceId>) -> Br
         .api_models
         .iter()
         .filter_map(|id| {
-            let Some(model) = catalog.model(id) else {
-                api_problems.push(format!("{id:?} is not in the catalogue"));
-                return None;
-            };
-            let Some(price) = &model.price else {
-                api_problems.push(format!("{} has no API price", model.name));
-                return None;
+            let price = match api_choice(catalog, id) {
+                Ok(c) => c.price,
+                Err(refusal) => {
+                    api_problems.push(refusal.to_string());
+                    return None;
+                }
             };
             sources.extend(price.sources.iter().cloned());
             let (input, output) = prices_in_effect(&price.value, w);
@@ -308,8 +308,8 @@ fn breakeven(catalog: &Catalog, s: &Scenario, sources: &mut Vec<SourceId>) -> Br
 
 fn what_moves(catalog: &Catalog, s: &Scenario) -> WhatMovesReport {
     let priced = s.api_models.iter().find_map(|id| {
-        let m = catalog.model(id)?;
-        Some((m.id.clone(), m.price.as_ref()?.value.clone()))
+        let c = api_choice(catalog, id).ok()?;
+        Some((id.clone(), c.price.value.clone()))
     });
     let (breakeven, breakeven_problem) = match priced {
         None => (None, Some("no compared API model has a price".to_string())),
@@ -410,10 +410,11 @@ mod tests {
         assert_eq!(t.bars.len(), TOP);
         assert_eq!(x.what_moves.hybrid.as_ref().unwrap().bars.len(), TOP);
         assert!(x.data_as_of.is_some() && !x.sources.is_empty());
-        // At the default 5M tokens a day against Claude Opus 4.7 (the article's figure).
+        // At the default 5M tokens a day against Claude Opus 4.7: its $15/M blend against the
+        // 4-GPU replica's $11,200 a month, 11,200 / (30 × 15 / 10^6) = 24.9M tokens a day.
         assert_eq!(
             verdict_text(&b.api[0], s.workload.tokens_per_day),
-            "self-hosting pays from 20.9M tokens a day"
+            "self-hosting pays from 24.9M tokens a day"
         );
         let mut far = b.api[0].clone();
         far.break_even_tokens_per_day = None;
@@ -421,6 +422,25 @@ mod tests {
         assert_eq!(
             verdict_text(&far, 1e6),
             "the API stays cheaper: never cheaper"
+        );
+    }
+
+    #[test]
+    fn an_offering_is_a_line_at_its_providers_price_and_a_free_plan_a_problem() {
+        let catalog = embedded_catalog().unwrap();
+        let mut s = scenario(&catalog);
+        s.api_models = vec!["llama-3.3-70b@groq".into(), "llama-3.3-70b@nvidia".into()];
+        let b = build(&catalog, &s).breakeven;
+        assert_eq!(b.api.len(), 1);
+        assert_eq!(b.api[0].model, "llama-3.3-70b@groq");
+        // 0.5 × $0.59 + 0.5 × $0.79 = $0.69/M; 30 × 5M / 1M × 0.69 = $103.50 a month.
+        assert!((b.api[0].blended_usd_per_million - 0.69).abs() < 1e-12);
+        assert!((b.api[0].usd_per_month - 103.5).abs() < 1e-9);
+        assert_eq!(b.api_problems.len(), 1);
+        assert!(
+            b.api_problems[0].contains("free plan"),
+            "{:?}",
+            b.api_problems
         );
     }
 

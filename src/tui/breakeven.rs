@@ -9,7 +9,9 @@ use super::plot::{ZOOM_MAX, ZOOM_MIN};
 use super::sliders::{
     self, Change, Choice, Field, Group, SliderList, WORKLOAD_FIELDS, deployment_fields,
 };
-use crate::domain::catalog::Catalog;
+use crate::domain::catalog::{Catalog, Price};
+use crate::domain::cost::api::{api_choice, api_entries, is_free};
+use crate::domain::cost::{Workload, blended_price};
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::{MAX_COMPARED, Scenario};
 
@@ -87,23 +89,55 @@ pub fn sector_choices(rules: &RuleBook) -> Vec<Choice> {
         .collect()
 }
 
-/// Models sold through an API, with their prices.
-pub fn api_choices(catalog: &Catalog) -> Vec<Choice> {
-    catalog
-        .models
-        .iter()
-        .filter_map(|m| {
-            let p = &m.price.as_ref()?.value;
-            Some(Choice {
-                id: m.id.clone(),
-                label: m.name.clone(),
-                detail: format!(
-                    "{} · {} in / {} out",
-                    m.vendor,
-                    sliders::dollars(p.input),
-                    sliders::dollars(p.output)
+/// What an API slot can compare, as the picker lists it: each model sold through an API at its
+/// listed price and, for a model with several offerings, each offering, cheapest first at the
+/// workload's input share. Free plans are listed last among their model's, marked refused.
+pub fn api_choices(catalog: &Catalog, w: &Workload) -> Vec<Choice> {
+    let dollars = |p: &Price| {
+        format!(
+            "{} in / {} out",
+            sliders::dollars(p.input),
+            sliders::dollars(p.output)
+        )
+    };
+    api_entries(catalog, |p| blended_price(p, w))
+        .into_iter()
+        .filter_map(|(id, m, o)| {
+            let (label, detail) = match o {
+                None => (
+                    m.name.clone(),
+                    format!("{} · {}", m.vendor, dollars(&m.price.as_ref()?.value)),
                 ),
-            })
+                Some(o) => {
+                    let region = o.region.as_ref().map_or(String::new(), |r| format!(" {r}"));
+                    let price = if is_free(&o.price.value) {
+                        "free plan: refused, cannot carry a workload".to_string()
+                    } else {
+                        dollars(&o.price.value)
+                    };
+                    (
+                        format!("{} · {}", m.name, o.provider_name),
+                        format!("{}{region} · {price}", o.kind.as_str()),
+                    )
+                }
+            };
+            Some(Choice { id, label, detail })
+        })
+        .collect()
+}
+
+/// The ids ←/→ step through in an API slot: [`api_choices`] without the free plans.
+fn api_step_ids(catalog: &Catalog, w: &Workload) -> Vec<Choice> {
+    api_entries(catalog, |p| blended_price(p, w))
+        .into_iter()
+        .filter(|(_, m, o)| {
+            let price = o.map(|o| &o.price).or(m.price.as_ref());
+            price.is_some_and(|p| !is_free(&p.value))
+        })
+        .map(|(id, _, _)| Choice {
+            id,
+            label: String::new(),
+            detail: String::new(),
         })
         .collect()
 }
@@ -152,7 +186,13 @@ impl BreakEvenState {
                 let Field::Api(slot) = field else {
                     return Ok(false);
                 };
-                change_api(&mut scenario.api_models, slot, change, ctx.catalog)
+                change_api(
+                    &mut scenario.api_models,
+                    slot,
+                    change,
+                    ctx.catalog,
+                    &scenario.workload,
+                )
             }
             Group::SelfHosted => {
                 let default = Scenario::builtin("", &[], |_| 2).self_host;
@@ -271,7 +311,7 @@ impl BreakEvenState {
             Field::Region => (region_choices(ctx.rules), scenario.region.clone()),
             Field::Sector => (sector_choices(ctx.rules), scenario.sector.clone()),
             Field::Api(slot) => {
-                let mut choices = api_choices(ctx.catalog);
+                let mut choices = api_choices(ctx.catalog, &scenario.workload);
                 let current = scenario.api_models.get(slot).cloned().unwrap_or_default();
                 choices.retain(|c| c.id == current || !scenario.api_models.contains(&c.id));
                 (choices, current)
@@ -350,42 +390,40 @@ impl BreakEvenState {
     }
 }
 
-/// Step, set or reset one compared API model. `0` restores the default comparison.
+/// Step, set or reset one compared API model or offering. `0` restores the default comparison.
 fn change_api(
     models: &mut Vec<String>,
     slot: usize,
     change: &Change,
     catalog: &Catalog,
+    w: &Workload,
 ) -> Result<bool, String> {
-    let all = api_choices(catalog);
     if let Change::Reset = change {
         let defaults = Scenario::builtin("", &[], |_| 2).api_models;
         let changed = *models != defaults;
         *models = defaults;
         return Ok(changed);
     }
-    // Models already compared elsewhere are skipped, so no model is listed twice.
     let current = models.get(slot).cloned().unwrap_or_default();
-    let free: Vec<Choice> = all
+    if let Change::Exact(id) = change {
+        api_choice(catalog, id).map_err(|refusal| format!("--api: {refusal}"))?;
+        if *id != current && models.contains(id) {
+            return Err(format!(
+                "--api: {id:?} is already compared; pick another model or offering"
+            ));
+        }
+    }
+    // Ids already compared elsewhere are skipped, so no line is drawn twice.
+    let open: Vec<Choice> = api_step_ids(catalog, w)
         .into_iter()
         .filter(|c| c.id == current || !models.contains(&c.id))
         .collect();
-    if let Change::Exact(id) = change
-        && !free.iter().any(|c| c.id == *id)
-    {
-        return Err(format!(
-            "--api: {id:?} is not allowed; expected a model with an API price that is not \
-             already compared"
-        ));
-    }
-    let next = if current.is_empty() {
-        match change {
-            Change::Step(n) if *n > 0 => free.first().map(|c| c.id.clone()),
-            Change::Exact(id) => Some(id.clone()),
-            _ => None,
-        }
-    } else {
-        sliders::choose(&free, &current, change)
+    let next = match change {
+        Change::Exact(id) => Some(id.clone()).filter(|id| *id != current),
+        Change::Step(n) if current.is_empty() => (*n > 0)
+            .then(|| open.first().map(|c| c.id.clone()))
+            .flatten(),
+        other => sliders::choose(&open, &current, other),
     };
     let Some(next) = next else {
         return Ok(false);

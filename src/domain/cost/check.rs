@@ -111,7 +111,9 @@ impl Deployment {
 
     /// Checks on what the fields imply together, after each field is in range.
     pub(crate) fn validate_derived(&self) -> Result<(), InputError> {
-        super::plan::check(self)?;
+        // A GPU too small for any replica is the GPU memory's fault, named as such before the
+        // serving estimate's broader "fits on no replica" (which cannot tell which input to
+        // blame).
         let memory =
             self.params_total_b * self.precision.bytes_per_param() * (1.0 + self.kv_overhead);
         let n_r = (memory / self.gpu_memory_gb).ceil();
@@ -125,6 +127,7 @@ impl Deployment {
                 ),
             ));
         }
+        super::plan::check(self)?;
         let (tau, source) = replica_tokens_per_s(self);
         if tau.is_nan() || tau > MAX_REPLICA_TOKENS_PER_S {
             return Err(InputError {

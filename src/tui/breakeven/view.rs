@@ -4,6 +4,7 @@
 use crate::domain::breakeven::{Crossover, NeverReason, VOLUME_MIN, crossover};
 use crate::domain::catalog::Catalog;
 use crate::domain::catalog::Price;
+use crate::domain::cost::api::api_choice;
 use crate::domain::cost::{
     Deployment, SelfHostCost, Workload, api_monthly_cost_at, blended_price,
     marginal_usd_per_million, self_host_cost,
@@ -12,7 +13,7 @@ use crate::domain::explain::{self, Explanation};
 use crate::domain::preset::Comparison;
 use crate::domain::preset::Preset;
 use crate::domain::rules::RuleBook;
-use crate::domain::rules::{DeploymentKind, Finding, Subject};
+use crate::domain::rules::{DeploymentKind, Finding, Host, Subject};
 use crate::domain::scenario::{MAX_COMPARED, Scenario};
 use crate::domain::sensitivity::Case;
 use crate::domain::uncertainty::{
@@ -244,14 +245,14 @@ pub(super) fn compute(
     let mut apis = Vec::new();
     let mut api_problems = Vec::new();
     for (slot, id) in s.api_models.iter().enumerate().take(MAX_COMPARED) {
-        let Some(model) = catalog.model(id) else {
-            api_problems.push(format!("{id}: not in the catalogue"));
-            continue;
+        let chosen = match api_choice(catalog, id) {
+            Ok(c) => c,
+            Err(refusal) => {
+                api_problems.push(refusal.to_string());
+                continue;
+            }
         };
-        let Some(figure) = model.price.as_ref() else {
-            api_problems.push(format!("{}: no API price", model.name));
-            continue;
-        };
+        let figure = chosen.price;
         let price = figure.value.clone();
         let range = deployment.as_ref().and_then(|_| {
             let case = Case {
@@ -272,7 +273,7 @@ pub(super) fn compute(
         };
         apis.push(ApiLine {
             id: id.clone(),
-            name: model.name.clone(),
+            name: chosen.label(),
             slot,
             verdict: if deployment.is_some() {
                 verdict(&x, v)
@@ -366,7 +367,7 @@ fn chart_bands(
     let lines: Vec<(usize, f64, f64)> = apis
         .iter()
         .filter_map(|a| {
-            let figure = ctx.catalog.model(&a.id)?.price.as_ref()?;
+            let figure = api_choice(ctx.catalog, &a.id).ok()?.price;
             let (cheap, dear) = price_spread(figure, w)?;
             Some((
                 a.slot,
@@ -424,10 +425,7 @@ fn shown(field: Field, s: &Scenario, ctx: &Context) -> Shown {
             Some(id) => Shown {
                 field,
                 label: format!("API {}", slot + 1),
-                value: ctx
-                    .catalog
-                    .model(id)
-                    .map_or_else(|| id.clone(), |m| m.name.clone()),
+                value: api_choice(ctx.catalog, id).map_or_else(|_| id.clone(), |c| c.label()),
                 position: None,
                 from_database: false,
             },
@@ -445,16 +443,21 @@ fn shown(field: Field, s: &Scenario, ctx: &Context) -> Shown {
 
 fn findings(s: &Scenario, ctx: &Context) -> Vec<Finding> {
     let mut subjects = Vec::new();
-    for id in &s.api_models {
-        if let Some(m) = ctx.catalog.model(id) {
-            subjects.push(Subject {
-                label: format!("API: {}", m.name),
-                model: m,
-                deployment: DeploymentKind::Api,
-                sensitivities: BTreeSet::new(),
-                host: None,
-            });
-        }
+    // A hosted offering is an API to the rules, with the host's provider and region.
+    for c in s
+        .api_models
+        .iter()
+        .filter_map(|id| api_choice(ctx.catalog, id).ok())
+    {
+        subjects.push(Subject {
+            label: format!("API: {}", c.label()),
+            model: c.model,
+            deployment: DeploymentKind::Api,
+            sensitivities: BTreeSet::new(),
+            host: c
+                .third_party()
+                .map(|o| Host::new(ctx.rules, &o.provider, o.region.as_deref())),
+        });
     }
     if let Some(m) = ctx.catalog.model(&s.self_host.model) {
         subjects.push(Subject {

@@ -19,6 +19,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 use unicode_width::UnicodeWidthStr;
 
+mod lines;
+use lines::{deploy_lines, fit_label};
+
 /// The smallest chart worth drawing (legend, plot, axis labels), and the height below which
 /// the table's verdict lines give way to it.
 const MIN_CHART: u16 = 7;
@@ -248,77 +251,6 @@ fn cut_line(line: Line, width: usize) -> Line {
     Line::from(out)
 }
 
-/// The deployment's figures as labelled chips flowed onto at most two lines, after a name line;
-/// chips that do not fit are left out whole.
-fn deploy_lines(
-    view: &BreakEvenView,
-    width: usize,
-    t: &Theme,
-    max_lines: usize,
-) -> Vec<Line<'static>> {
-    let Some(d) = &view.deployment else {
-        return Vec::new();
-    };
-    let z = &d.cost.sizing;
-    let mut out = vec![Line::from(vec![
-        Span::styled("┘└ ", t.self_host),
-        Span::styled(
-            fit(
-                &format!(
-                    "{} on {} · {} · {} · {}",
-                    d.name,
-                    d.gpu,
-                    d.deployment.mode.as_str(),
-                    d.deployment.precision.as_str(),
-                    d.deployment.serving.as_str()
-                ),
-                width.saturating_sub(3),
-            ),
-            t.self_host,
-        ),
-    ])];
-    let chips = [
-        ("$/month", format_usd(d.cost.usd_per_month)),
-        (
-            "now",
-            format!("{}/M", per_million(d.cost.usd_per_million_tokens)),
-        ),
-        (
-            "marginal",
-            format!("{}/M", per_million(d.marginal_usd_per_million)),
-        ),
-        ("GPUs/replica", z.gpus_per_replica.to_string()),
-        ("replicas", z.replicas.to_string()),
-        ("GPUs", z.gpus.to_string()),
-        ("busy", format!("{:.0}%", d.actual_utilization * 100.0)),
-        (
-            z.throughput_source.as_str(),
-            format!("{} tok/s", format_tokens(z.replica_tokens_per_s)),
-        ),
-        ("bound", d.bound.clone()),
-    ];
-    let mut lines: Vec<Vec<Span>> = vec![vec![Span::raw("   ")]];
-    let mut used = 3;
-    for (label, value) in chips {
-        let w = label.width() + 1 + value.width() + 2;
-        if used + w > width {
-            if lines.len() == max_lines {
-                continue;
-            }
-            lines.push(vec![Span::raw("   ")]);
-            used = 3;
-        }
-        used += w;
-        if let Some(line) = lines.last_mut() {
-            line.push(Span::styled(format!("{label} "), t.muted));
-            line.push(Span::styled(value, t.text));
-            line.push(Span::raw("  "));
-        }
-    }
-    out.extend(lines.into_iter().map(Line::from));
-    out
-}
-
 #[allow(clippy::too_many_arguments)]
 fn draw_table(
     frame: &mut Frame,
@@ -406,7 +338,7 @@ fn draw_table(
         };
         let mut spans = vec![
             Span::styled(format!("{} ", glyph(a.slot)), style),
-            Span::styled(format!("{:<name_w$}", fit(&a.name, name_w)), style),
+            Span::styled(format!("{:<name_w$}", fit_label(&a.name, name_w)), style),
         ];
         for ((_, w), v) in keep.iter().zip(values) {
             spans.push(Span::styled(format!(" {v:>w$}"), t.text));
