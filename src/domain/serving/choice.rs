@@ -243,8 +243,9 @@ fn gpus_for(inputs: &Inputs, r: &Replica, volume: f64) -> f64 {
 }
 
 /// With a known volume: the node size needing the fewest GPUs for it (the lowest $/M at the
-/// workload, since every GPU costs the same); on a tie the smaller replica stays, as the bill
-/// (the cheapest size at each volume, `cost::self_host_cost`) keeps it.
+/// workload, since every GPU costs the same); on a tie the size serving the most tokens/s per
+/// GPU (the most headroom for the same bill), as the bill (`cost::self_host_cost`) breaks its
+/// ties.
 fn for_volume(
     inputs: &Inputs,
     volume: f64,
@@ -258,7 +259,7 @@ fn for_volume(
             continue;
         };
         let g = gpus_for(inputs, &r, volume);
-        if g < best_gpus {
+        if g < best_gpus || (g == best_gpus && per_gpu(&r) > per_gpu(&best) * 1.01) {
             best_gpus = g;
             best = r;
         }

@@ -601,7 +601,7 @@ fn with_a_volume_the_size_needing_the_fewest_gpus_wins() {
 }
 
 #[test]
-fn with_a_volume_a_tie_in_gpus_keeps_the_smaller_replica_as_the_bill_does() {
+fn with_a_volume_a_tie_in_gpus_takes_the_roomier_replica_as_the_bill_does() {
     let arch = llama_70b();
     let mut i = inputs(Some(&arch), Some(h100()));
     let tau = |n: u32| {
@@ -615,6 +615,7 @@ fn with_a_volume_a_tie_in_gpus_keeps_the_smaller_replica_as_the_bill_does() {
     assert!(volume <= i.utilization * four * 86_400.0);
     i.volume = Some(volume);
     let p = plan(&i);
-    assert_eq!(p.gpus, 2.0, "{}", p.reason);
+    assert!(four > 2.0 * two, "the 4-GPU replica serves more per GPU");
+    assert_eq!(p.gpus, 4.0, "{}", p.reason);
     assert!(p.reason.starts_with("the fewest GPUs (4)"), "{}", p.reason);
 }
