@@ -180,22 +180,26 @@ fn rent_scenario_matches_hand_arithmetic() {
     close(&a["blended_usd_per_million"], 6.25);
     close(&a["usd_per_month"], 937.5);
     // Break-even takes the earliest crossing over the replica sizes. 2 GPUs never cross: a
-    // replica costs 3,600 a month for 0.5 * tau2 * 86,400 = 3.7M tokens a day, which the API
-    // bills 30 * 3.7 * 6.25 = 694. One 4-GPU replica costs 7,200 + 4,000 = 11,200 and carries
-    // 0.5 * tau4 * 86,400 = 98.1M a day, so the crossing is on its first step:
+    // replica costs 3,600 a month for 0.5 * tau2 * 86,400 (about 4M) tokens a day, which the
+    // API bills about 750. One 4-GPU replica costs 7,200 + 4,000 = 11,200 and carries
+    // 0.5 * tau4 * 86,400 (about 114M) a day, so the crossing is on its first step:
     // 11,200 / (30 * 6.25 / 1e6) = 59,733,333 tokens a day.
+    let api_for_2 = 0.5 * tau2 * 86_400.0 * 30.0 * 6.25 / 1e6;
+    assert!(
+        api_for_2 < 3_600.0,
+        "a 2-GPU replica never pays: {api_for_2}"
+    );
     let api_at_capacity = 0.5 * tau4 * 86_400.0 * 30.0 * 6.25 / 1e6;
-    assert!(api_at_capacity > 11_200.0 && api_at_capacity < 18_400.0);
+    assert!(api_at_capacity > 18_400.0, "{api_at_capacity}");
     close(
         &a["break_even_tokens_per_day"],
         11_200.0 / (30.0 * 6.25 / 1e6),
     );
-    // A second 4-GPU replica (18,400 a month) is due at 98.12M tokens a day, where the API bills
-    // only 18,398: self-hosting is dearer again until 18,400 / (30 * 6.25 / 1e6) = 98,133,333
-    // (one 8-GPU replica costs the same 18,400), and no dearer from there on.
+    // A full replica's tokens bill more on the API than the next replica costs (18,400 a month
+    // for two: 8 GPUs + staff), so once cheaper, self-hosting stays cheaper.
     close(
         &a["stays_cheaper_from_tokens_per_day"],
-        18_400.0 / (30.0 * 6.25 / 1e6),
+        11_200.0 / (30.0 * 6.25 / 1e6),
     );
 }
 

@@ -259,7 +259,7 @@ fn validation_refuses_every_bad_value_of_every_field() {
     }
     let workload_fields: [(&str, WorkloadSetter, Vec<f64>); 3] = [
         (
-            "volume",
+            "tokens-per-day",
             |w, v| w.tokens_per_day = v,
             vec![999.0, 0.0, -5e6, 1.1e11],
         ),

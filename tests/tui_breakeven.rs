@@ -181,7 +181,7 @@ fn refused_values_say_field_value_and_range_and_change_nothing() {
     press(&mut a, "Enter");
     let e = editor_error(&a);
     assert!(
-        e.contains("--volume") && e.contains(" 0 ") && e.contains("1K"),
+        e.contains("--tokens-per-day") && e.contains(" 0 ") && e.contains("1K"),
         "{e}"
     );
     assert_eq!(a.doc.scenario.workload.tokens_per_day, 5e6);

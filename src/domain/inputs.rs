@@ -296,7 +296,7 @@ impl Input {
             }
         };
         Err(InputError {
-            field: self.name,
+            field: self.flag,
             value: show(v),
             allowed,
         })

@@ -353,7 +353,7 @@ fn input_errors_name_the_option_the_value_and_the_range() {
         ..Workload::default()
     };
     let err = w.validate().unwrap_err();
-    assert_eq!((err.field, err.value.as_str()), ("volume", "NaN"));
+    assert_eq!((err.field, err.value.as_str()), ("tokens-per-day", "NaN"));
     let w = Workload {
         tokens_per_day: 5e-300,
         ..Workload::default()
