@@ -498,6 +498,26 @@ mod tests {
     }
 
     #[test]
+    fn a_mixture_of_experts_shows_its_kv_cache_uncopied() {
+        // Qwen3-235B-A22B's shape: 4 KV heads on 8 GPUs, but attention runs data-parallel.
+        let mut d = deployment();
+        let mut arch = crate::domain::catalog::Architecture::full_attention(94, 64, 4, 128, 4096);
+        arch.experts = Some(128);
+        arch.active_experts = Some(8);
+        d.architecture = Some(arch);
+        d.params_total_b = 235.0;
+        d.params_active_b = 22.0;
+        d.memory_bandwidth_tb_s = Some(3.35);
+        d.fp8_tflops = Some(1979.0);
+        d.precision = Precision::Fp8;
+        d.gpus_per_replica = Some(8);
+        let text = self_hosted("Qwen", &d, 5e6).lines().join("\n");
+        // 2 x 94 x 4 x 128 x 2 bytes = 192,512 per token, held once.
+        assert!(text.contains("2 × 94 × 4 × 128 × 2 × 1\n"), "{text}");
+        assert!(text.contains("192,512 bytes"), "{text}");
+    }
+
+    #[test]
     fn break_even_names_the_crossing_volume() {
         let d = deployment();
         let price = Price {

@@ -4,7 +4,7 @@
 use super::{Step, num, step};
 use crate::domain::catalog::AttentionKind;
 use crate::domain::cost::{Deployment, SelfHostCost};
-use crate::domain::serving::{Plan, RUNTIME_RESERVE, Replica};
+use crate::domain::serving::{ModelShape, Plan, RUNTIME_RESERVE, Replica, attention_data_parallel};
 
 fn ms(seconds: f64) -> String {
     format!("{} ms", num(seconds * 1e3, 2))
@@ -28,7 +28,17 @@ fn kv_step(d: &Deployment, r: &Replica) -> Step {
             ),
         ),
         Some(a) if plain => {
-            let copies = (f64::from(r.gpus) / f64::from(a.kv_heads.max(1))).max(1.0);
+            let model = ModelShape {
+                total_b: d.params_total_b,
+                active_b: d.params_active_b,
+                arch: a,
+            };
+            // Data-parallel attention keeps whole heads per GPU: no copies.
+            let copies = if attention_data_parallel(&model) {
+                1.0
+            } else {
+                (f64::from(r.gpus) / f64::from(a.kv_heads.max(1))).max(1.0)
+            };
             (
                 "2 × layers × kv_heads × head_dim × bytes(q_kv) × copies".to_string(),
                 format!(
