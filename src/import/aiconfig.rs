@@ -149,7 +149,14 @@ fn entry(repo: &str, v: &Value) -> Result<ConfigEntry, String> {
             active_experts,
         }
     } else {
-        let sliding = kv_u32("sliding_attention_layers");
+        // Llama 4 attends within 8,192-token chunks in three layers of four (every fourth layer
+        // is global, the default of its config's `no_rope_layers`); aiconfigurator's summary
+        // counts every layer as full. A chunk holds at most its size in KV, as a sliding
+        // window of that size does, so it is read as one.
+        let chunk = small(get("attention_chunk_size"));
+        let chunked = chunk.map(|_| layers - layers / 4);
+        let sliding = kv_u32("sliding_attention_layers").or(chunked);
+        let window = kv_u32("sliding_window").or(chunk);
         let linear = kv_u32("linear_attention_layers");
         let attention = if linear.is_some() {
             AttentionKind::Linear
@@ -170,7 +177,7 @@ fn entry(repo: &str, v: &Value) -> Result<ConfigEntry, String> {
             attention,
             kv_lora_rank: None,
             qk_rope_head_dim: None,
-            sliding_window: sliding.and(kv_u32("sliding_window")),
+            sliding_window: sliding.and(window),
             sliding_layers: sliding,
             linear_layers: linear,
             experts,
@@ -237,6 +244,22 @@ mod tests {
         );
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].key, "n/Unknown");
+    }
+
+    #[test]
+    fn llama_4_chunks_read_as_sliding_windows_in_three_layers_of_four() {
+        let text = r#"{"meta": {"commit": "abc"}, "models": {
+          "m/Llama-4": {"kv_cache": {"attention": "GQA/MHA", "layers": 48,
+                        "sliding_attention_layers": 0, "linear_attention_layers": 0,
+                        "sliding_window": null, "num_key_value_heads": 8, "head_dim": 128},
+                        "config": {"text_config": {"num_attention_heads": 40,
+                                   "hidden_size": 5120, "attention_chunk_size": 8192}}}
+        }}"#;
+        let (entries, problems) = parse(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        let a = &entries[0].architecture;
+        assert_eq!(a.attention, AttentionKind::SlidingWindow);
+        assert_eq!((a.sliding_layers, a.sliding_window), (Some(36), Some(8192)));
     }
 
     #[test]
