@@ -263,38 +263,34 @@ impl Space {
         let mut considered = [0; 2];
         for (t, tier) in tiers.iter().enumerate() {
             let mut all = Vec::new();
-            for (mi, mask) in open_models(catalog, &grades, &blocks, needs, scenario, tier) {
-                let model = &catalog.models[mi];
-                for gpu in &catalog.gpus {
-                    for p in Precision::ALL {
+            let models = open_models(catalog, &grades, &blocks, needs, scenario, tier);
+            for gpu in &catalog.gpus {
+                for p in Precision::ALL {
+                    // A resolved deployment of another model stands for every model but the
+                    // tier's own (whose settings may differ): see [`patched`].
+                    let mut template: Option<Deployment> = None;
+                    for &(mi, mask) in &models {
+                        let model = &catalog.models[mi];
                         let choice = DeploymentChoice {
                             model: model.id.clone(),
                             gpu: gpu.id.clone(),
                             settings: settings_for(tier, &model.id, &gpu.id, p),
                         };
-                        let Ok(mut bare) = choice.resolve_for(catalog, &scenario.workload) else {
+                        let resolved = match &template {
+                            Some(d) if model.id != tier.model => {
+                                let d = patched(d, model);
+                                d.validate().map(|()| d)
+                            }
+                            _ => choice.resolve_for(catalog, &scenario.workload),
+                        };
+                        let Ok(mut bare) = resolved else {
                             continue;
                         };
+                        if template.is_none() && model.id != tier.model {
+                            template = Some(bare.clone());
+                        }
                         bare.fte = 0.0;
-                        let sizes = bare
-                            .size_options()
-                            .iter()
-                            .map(|o| {
-                                let plan = o.plan();
-                                Size {
-                                    gpus_per_replica: plan.gpus,
-                                    capacity: o.utilization * plan.tokens_per_s * SECONDS_PER_DAY,
-                                    rates: Rates::with_gpus(o, plan.gpus),
-                                }
-                            })
-                            .collect();
-                        all.push(Own {
-                            model: mi,
-                            choice,
-                            bare,
-                            mask,
-                            sizes,
-                        });
+                        all.push(priced(mi, choice, bare, mask));
                     }
                 }
             }
@@ -307,6 +303,43 @@ impl Space {
             own,
             own_considered: considered,
         }
+    }
+}
+
+/// A candidate with its replica sizes priced.
+fn priced(model: usize, choice: DeploymentChoice, bare: Deployment, mask: Mask) -> Own {
+    let sizes = bare
+        .size_options()
+        .iter()
+        .map(|o| {
+            let plan = o.plan();
+            Size {
+                gpus_per_replica: plan.gpus,
+                capacity: o.utilization * plan.tokens_per_s * SECONDS_PER_DAY,
+                rates: Rates::with_gpus(o, plan.gpus),
+            }
+        })
+        .collect();
+    Own {
+        model,
+        choice,
+        bare,
+        mask,
+        sizes,
+    }
+}
+
+/// `template` (another model resolved on the same GPU, precision and tier settings) for
+/// `model`: a deployment reads only the parameter counts and the architecture from its model
+/// (`deployment_defaults_for`), so this is what `resolve_for` gives once validated, without
+/// its catalogue lookups (a test checks it).
+pub(crate) fn patched(template: &Deployment, model: &Model) -> Deployment {
+    let (total, active) = model.sizing_params().unwrap_or_default();
+    Deployment {
+        params_total_b: total,
+        params_active_b: active,
+        architecture: model.architecture.as_ref().map(|f| f.value.clone()),
+        ..template.clone()
     }
 }
 
