@@ -283,8 +283,13 @@ impl Space {
                             }
                             _ => choice.resolve_for(catalog, &scenario.workload),
                         };
-                        let Ok(mut bare) = resolved else {
-                            continue;
+                        let mut bare = match resolved {
+                            Ok(d) => d,
+                            // No price for the GPU in the tier's mode, or FP4 on a GPU without
+                            // FP4 or FP8 units: the GPU and precision refuse every model alike
+                            // (the settings clear a typed price on every model's other GPUs).
+                            Err(e) if GPU_REFUSALS.contains(&e.field) => break,
+                            Err(_) => continue,
                         };
                         if template.is_none() && model.id != tier.model {
                             template = Some(bare.clone());
@@ -305,6 +310,9 @@ impl Space {
         }
     }
 }
+
+/// Refusals that depend on the GPU, the precision and the tier's settings, never the model.
+const GPU_REFUSALS: [&str; 3] = ["gpu-price", "gpu-hour-price", "precision"];
 
 /// A candidate with its replica sizes priced.
 fn priced(model: usize, choice: DeploymentChoice, bare: Deployment, mask: Mask) -> Own {
