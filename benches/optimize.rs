@@ -3,9 +3,11 @@
 //! (the cheapest plan's bands over 1K to 100B tokens a day, plus the hybrid break-even) at
 //! most 200 ms.
 //!
-//! Two catalogues: the embedded one as it is, and a scaled one shaped like the imported
-//! catalogue (2,000 open models of varied sizes with 2 to 4 hosted offerings each, 14 GPUs),
-//! built here from the embedded models so the bench does not depend on the import.
+//! Two catalogues: the embedded one (the imported catalogue of #12: 2,801 models, 1,514
+//! offerings), which the budgets are for; and a stress case, the embedded one with 2,000 more
+//! synthetic open models (copies of its sized ones with parameter counts spread over 0.5B to
+//! 1T, each with 2 to 4 hosted offerings) and a copy of every GPU with 1.5x the memory, built
+//! here so the bench does not depend on a newer import.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;

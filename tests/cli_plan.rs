@@ -154,8 +154,31 @@ fn bands_cover_the_volume_range_and_start_at_the_plans_cost() {
 #[test]
 fn without_a_compliant_plan_it_names_the_use_case_and_the_rules() {
     let home = TempDir::new().unwrap();
-    // Defense work may use no API; no open model is graded frontier with image input.
+    // Defense work may use no API; with the open models that take images (Kimi K2.6, Qwen 3.5
+    // 397B, ...) made text-only by the user's own models.ron, regulated multimodal work
+    // graded frontier has no place.
+    let models = run(home.path(), &["models", "--format", "json"]);
+    let doc: Value = serde_json::from_str(&models.stdout).unwrap();
+    let overrides: Vec<String> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["openness"]["value"] != "closed-api")
+        .filter(|m| {
+            m["modalities"]["value"]
+                .as_array()
+                .is_some_and(|v| v.iter().any(|x| x != "text"))
+        })
+        .map(|m| format!("(id: {}, modalities: (value: [Text]))", m["id"]))
+        .collect();
+    assert!(!overrides.is_empty());
+    std::fs::write(
+        home.path().join("models.ron"),
+        format!("[{}]", overrides.join(",\n")),
+    )
+    .unwrap();
     let out = run(home.path(), &["plan", "--optimize", "--sector", "defense"]);
+    assert!(out.stderr.is_empty(), "{}", out.stderr);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(
         out.stdout.contains("## No compliant plan"),
@@ -216,4 +239,32 @@ fn bad_options_are_refused_on_one_line() {
         assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
         assert!(out.stderr.contains(needle), "{all:?}: {}", out.stderr);
     }
+}
+
+#[test]
+fn an_unknown_offering_is_refused_with_the_nearest_ids() {
+    let home = TempDir::new().unwrap();
+    let file = home.path().join("default.ron");
+    let out = run(
+        home.path(),
+        &["scenario", "export", "default", file.to_str().unwrap()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // Tier 2 bought from a host, with the model's id mistyped.
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        "frontier: \"claude-opus-4.7\",",
+        "frontier: \"claude-opus-4.7\",\n      large_offering: Some(\"lama-3.1-70b@groq\"),",
+        1,
+    );
+    assert!(text.contains("lama-3.1-70b@groq"));
+    std::fs::write(&file, text).unwrap();
+    let out = run(home.path(), &["scenario", "import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("lama-3.1-70b@groq is not allowed")
+            && out.stderr.contains("the nearest: llama-3.3-70b@groq"),
+        "{}",
+        out.stderr
+    );
 }

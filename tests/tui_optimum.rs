@@ -152,7 +152,10 @@ fn f_lists_what_moves_and_why_and_the_bands() {
     let shown = text(&a);
     assert!(shown.contains("What moves (O applies it):"), "{shown}");
     assert!(
-        shown.contains("• Multimodal and video analysis: tier 1: Claude Opus 4.7 (api) → tier 1: Gemini 3.1 Pro (api)"),
+        shown.contains(
+            "• Multimodal and video analysis: tier 1: Claude Opus 4.7 (api) → tier 2: Qwen 3.5 \
+             397B-A17B ·"
+        ),
         "{shown}"
     );
     assert!(shown.contains("Where the answer changes:"), "{shown}");

@@ -14,7 +14,7 @@ mod findings;
 pub mod staff;
 pub mod way;
 pub use staff::{StaffShare, Staffed};
-pub use way::{Bought, Way, bought, find_offering, purchases};
+pub use way::{Bought, Way, bought, find_offering, is_free, purchases};
 
 pub const TIER_NAMES: [&str; 3] = [
     "frontier API",

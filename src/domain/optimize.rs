@@ -13,6 +13,7 @@ use super::usecase::{Capability, Quality};
 mod describe;
 mod diagnose;
 pub mod doc;
+mod prune;
 pub mod search;
 pub mod space;
 pub mod sweep;

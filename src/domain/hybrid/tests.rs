@@ -267,7 +267,13 @@ fn a_hosted_offering_runs_a_tier_as_an_api_with_the_hosts_region() {
         prompt_tokens: 2000.0,
         ..Default::default()
     };
-    let price = &catalog.model("llama-3.1-70b").unwrap().offerings[0]
+    let price = &catalog
+        .model("llama-3.1-70b")
+        .unwrap()
+        .offerings
+        .iter()
+        .find(|o| o.id == "llama-3.1-70b@groq")
+        .unwrap()
         .price
         .value;
     assert!((t2.usd_per_month - api_monthly_cost(price, &w)).abs() < 1e-9);
@@ -286,5 +292,9 @@ fn a_hosted_offering_runs_a_tier_as_an_api_with_the_hosts_region() {
     s.tiers.large_offering = Some("llama-3.1-70b@grok".into());
     let err = plan(&catalog, &rules, &s).unwrap_err();
     assert_eq!(err.field, "tier-2");
-    assert!(err.allowed.contains("llama-3.1-70b@groq"), "{err}");
+    assert!(err.allowed.contains("nearest: llama-3.1-70b@groq"), "{err}");
+    // A mistyped model: the nearest offering ids of the whole catalogue.
+    s.tiers.large_offering = Some("lama-3.1-70b@groq".into());
+    let err = plan(&catalog, &rules, &s).unwrap_err();
+    assert!(err.allowed.contains("nearest: llama-3.1-70b@groq"), "{err}");
 }

@@ -89,20 +89,24 @@ pub fn bought<'a>(
 ) -> Result<Bought<'a>, InputError> {
     if let Some(id) = offering {
         let Some((m, o)) = find_offering(catalog, id) else {
-            let known = id
-                .rsplit_once('@')
-                .and_then(|(m, _)| catalog.model(m))
-                .map(|m| {
-                    m.offerings
-                        .iter()
-                        .map(|o| o.id.as_str())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default();
-            let allowed = if known.is_empty() {
+            // The model's own offerings when the model exists, else every offering.
+            let model = id.rsplit_once('@').and_then(|(m, _)| catalog.model(m));
+            let ids: Vec<&str> = match model {
+                Some(m) => m.offerings.iter().map(|o| o.id.as_str()).collect(),
+                None => catalog
+                    .models
+                    .iter()
+                    .flat_map(|m| m.offerings.iter().map(|o| o.id.as_str()))
+                    .collect(),
+            };
+            let near = nearest(id, ids);
+            let allowed = if near.is_empty() {
                 "an offering id `model@provider` from the catalogue".to_string()
             } else {
-                format!("one of this model's offerings: {}", known.join(", "))
+                format!(
+                    "an offering id `model@provider` from the catalogue; the nearest: {}",
+                    near.join(", ")
+                )
             };
             return Err(InputError {
                 field,
@@ -137,8 +141,36 @@ pub fn bought<'a>(
     })
 }
 
-/// Every way to buy `model` through an API: its listed price (when it has one) and each of its
-/// offerings.
+/// Up to five of `ids` closest to `wanted` by edit distance, nearest first.
+fn nearest<'a>(wanted: &str, ids: Vec<&'a str>) -> Vec<&'a str> {
+    let distance = |b: &str| {
+        let b: Vec<char> = b.chars().collect();
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in wanted.chars().enumerate() {
+            let mut cur = vec![i + 1; b.len() + 1];
+            for (j, cb) in b.iter().enumerate() {
+                cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                    .min(prev[j + 1] + 1)
+                    .min(cur[j] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    };
+    let mut scored: Vec<(usize, &str)> = ids.into_iter().map(|c| (distance(c), c)).collect();
+    scored.sort_unstable();
+    scored.into_iter().take(5).map(|(_, c)| c).collect()
+}
+
+/// A free plan: nothing for input and nothing for output. Such plans (NVIDIA's and Google's
+/// trial endpoints, a lab's playground key) are rate-limited tries, not a way to buy volume.
+pub fn is_free(price: &Price) -> bool {
+    price.input == 0.0 && price.output == 0.0
+}
+
+/// Every way to buy `model`'s production volume through an API: its listed price (when it has
+/// one) and each of its offerings, free plans left out ([`is_free`]): at $0 they would win
+/// every comparison while carrying none of the traffic they are priced for.
 pub fn purchases(model: &Model) -> impl Iterator<Item = Bought<'_>> {
     let listed = model.price.as_ref().map(|p| Bought {
         model,
@@ -152,4 +184,5 @@ pub fn purchases(model: &Model) -> impl Iterator<Item = Bought<'_>> {
             offering: Some(o),
             price: &o.price.value,
         }))
+        .filter(|b| !is_free(b.price))
 }

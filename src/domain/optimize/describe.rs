@@ -171,10 +171,21 @@ pub fn moves(
             input_share: a.use_case.input_share,
         };
         let why = misfit(catalog, rules, current, from, &need).unwrap_or_else(|| {
+            let (was, now) = (
+                current_plan.use_case_usd_per_month[u],
+                optimal_plan.use_case_usd_per_month[u],
+            );
+            // A part of the bill can rise in a cheaper plan: a self-hosted tier left alone
+            // carries the whole shared team.
+            let lead = if now <= was {
+                "cheaper"
+            } else {
+                "part of a cheaper plan"
+            };
             format!(
-                "cheaper: its part of the bill {} → {} a month",
-                format_usd_full(current_plan.use_case_usd_per_month[u]),
-                format_usd_full(optimal_plan.use_case_usd_per_month[u])
+                "{lead}: its part of the bill {} → {} a month",
+                format_usd_full(was),
+                format_usd_full(now)
             )
         });
         out.push(Move {

@@ -4,11 +4,13 @@
 //! blocking rule there.
 
 use super::Need;
+use super::prune::{Context, Profile, front, prune_own};
 use crate::domain::catalog::{Catalog, Model};
 use crate::domain::cost::{Deployment, Precision, Rates, SECONDS_PER_DAY, replicas_at};
 use crate::domain::hybrid::{Bought, Way, has_capability, purchases};
 use crate::domain::rules::{DeploymentKind, Host, Rule, RuleBook, Severity, Subject};
 use crate::domain::scenario::{DeploymentChoice, Scenario, Settings};
+use crate::domain::serving::Shape;
 use crate::domain::usecase::{Quality, grade};
 use std::collections::BTreeSet;
 
@@ -27,6 +29,16 @@ pub struct Purchase {
     pub unit: Vec<f64>,
 }
 
+/// One replica size a deployment could run: GPUs, tokens a day per replica and the bill's
+/// rates, worked out once.
+#[derive(Debug, Clone)]
+pub struct Size {
+    pub gpus_per_replica: f64,
+    /// u x tau x 86,400: tokens a day one replica serves.
+    pub capacity: f64,
+    pub(crate) rates: Rates,
+}
+
 /// A self-hosted deployment of an open model for tier 2 or 3, with the use cases it may carry.
 #[derive(Debug, Clone)]
 pub struct Own {
@@ -35,18 +47,32 @@ pub struct Own {
     /// Resolved, with no staff: its bill is the infrastructure alone.
     pub bare: Deployment,
     pub mask: Mask,
-    /// Tokens a day one replica serves, and the bill's rates, worked out once: the search
-    /// prices each set of use cases with the cost model's own staircase (`Rates::bill` of
-    /// `replicas_at`), as `self_host_cost` does, without planning the replica again.
-    pub capacity: f64,
-    pub(crate) rates: Rates,
+    /// Every replica size the cost model would choose from (`Deployment::size_options`): the
+    /// search prices a set of use cases at the cheapest of them with the cost model's own
+    /// staircase (`Rates::bill` of `replicas_at`), exactly as `self_host_cost` bills the tier.
+    pub sizes: Vec<Size>,
 }
 
 impl Own {
-    /// Dollars a month for `tokens_per_day`, staff aside: `self_host_cost`'s total.
+    /// Dollars a month for `tokens_per_day`, staff aside, and the replica size that bills it:
+    /// `self_host_cost`'s total.
+    pub fn cheapest(&self, tokens_per_day: f64) -> (f64, &Size) {
+        let bill = |s: &Size| {
+            let replicas = replicas_at(&self.bare, s.capacity, tokens_per_day);
+            s.rates.bill(replicas).2
+        };
+        let mut best = (bill(&self.sizes[0]), &self.sizes[0]);
+        for s in &self.sizes[1..] {
+            let c = bill(s);
+            if c < best.0 {
+                best = (c, s);
+            }
+        }
+        best
+    }
+
     pub fn usd_per_month(&self, tokens_per_day: f64) -> f64 {
-        let replicas = replicas_at(&self.bare, self.capacity, tokens_per_day);
-        self.rates.bill(replicas).2
+        self.cheapest(tokens_per_day).0
     }
 }
 
@@ -58,7 +84,7 @@ pub struct Space {
     pub purchases: Vec<Purchase>,
     /// Self-hosted candidates for tier 2 (`own[0]`) and tier 3 (`own[1]`).
     pub own: [Vec<Own>; 2],
-    /// Self-hosted candidates before dominance pruning, for tiers 2 and 3.
+    /// Self-hosted candidates before the deployment pruning, for tiers 2 and 3.
     pub own_considered: [usize; 2],
 }
 
@@ -235,31 +261,41 @@ impl Space {
         let tiers = [&scenario.tiers.large, &scenario.tiers.small];
         let mut own: [Vec<Own>; 2] = [Vec::new(), Vec::new()];
         let mut considered = [0; 2];
-        let models = open_models(catalog, &grades, &blocks, needs);
         for (t, tier) in tiers.iter().enumerate() {
             let mut all = Vec::new();
-            for &(mi, mask) in &models {
-                let model = &catalog.models[mi];
-                for gpu in &catalog.gpus {
-                    for p in Precision::ALL {
+            let models = open_models(catalog, &grades, &blocks, needs, scenario, tier);
+            for gpu in &catalog.gpus {
+                for p in Precision::ALL {
+                    // A resolved deployment of another model stands for every model but the
+                    // tier's own (whose settings may differ): see [`patched`].
+                    let mut template: Option<Deployment> = None;
+                    for &(mi, mask) in &models {
+                        let model = &catalog.models[mi];
                         let choice = DeploymentChoice {
                             model: model.id.clone(),
                             gpu: gpu.id.clone(),
                             settings: settings_for(tier, &model.id, &gpu.id, p),
                         };
-                        let Ok(mut bare) = choice.resolve_for(catalog, &scenario.workload) else {
-                            continue;
+                        let resolved = match &template {
+                            Some(d) if model.id != tier.model => {
+                                let d = patched(d, model);
+                                d.validate().map(|()| d)
+                            }
+                            _ => choice.resolve_for(catalog, &scenario.workload),
                         };
+                        let mut bare = match resolved {
+                            Ok(d) => d,
+                            // No price for the GPU in the tier's mode, or FP4 on a GPU without
+                            // FP4 or FP8 units: the GPU and precision refuse every model alike
+                            // (the settings clear a typed price on every model's other GPUs).
+                            Err(e) if GPU_REFUSALS.contains(&e.field) => break,
+                            Err(_) => continue,
+                        };
+                        if template.is_none() && model.id != tier.model {
+                            template = Some(bare.clone());
+                        }
                         bare.fte = 0.0;
-                        let plan = bare.plan();
-                        all.push(Own {
-                            model: mi,
-                            choice,
-                            capacity: bare.utilization * plan.tokens_per_s * SECONDS_PER_DAY,
-                            rates: Rates::with_gpus(&bare, plan.gpus),
-                            bare,
-                            mask,
-                        });
+                        all.push(priced(mi, choice, bare, mask));
                     }
                 }
             }
@@ -272,6 +308,46 @@ impl Space {
             own,
             own_considered: considered,
         }
+    }
+}
+
+/// Refusals that depend on the GPU, the precision and the tier's settings, never the model.
+const GPU_REFUSALS: [&str; 3] = ["gpu-price", "gpu-hour-price", "precision"];
+
+/// A candidate with its replica sizes priced.
+fn priced(model: usize, choice: DeploymentChoice, bare: Deployment, mask: Mask) -> Own {
+    let sizes = bare
+        .size_options()
+        .iter()
+        .map(|o| {
+            let plan = o.plan();
+            Size {
+                gpus_per_replica: plan.gpus,
+                capacity: o.utilization * plan.tokens_per_s * SECONDS_PER_DAY,
+                rates: Rates::with_gpus(o, plan.gpus),
+            }
+        })
+        .collect();
+    Own {
+        model,
+        choice,
+        bare,
+        mask,
+        sizes,
+    }
+}
+
+/// `template` (another model resolved on the same GPU, precision and tier settings) for
+/// `model`: a deployment reads only the parameter counts and the architecture from its model
+/// (`deployment_defaults_for`), so this is what `resolve_for` gives once validated, without
+/// its catalogue lookups (a test checks it).
+pub(crate) fn patched(template: &Deployment, model: &Model) -> Deployment {
+    let (total, active) = model.sizing_params().unwrap_or_default();
+    Deployment {
+        params_total_b: total,
+        params_active_b: active,
+        architecture: model.architecture.as_ref().map(|f| f.value.clone()),
+        ..template.clone()
     }
 }
 
@@ -291,87 +367,55 @@ fn unit_price(b: &Bought, input_share: f64, prompt_tokens: f64) -> f64 {
     crate::domain::cost::api_monthly_cost(b.price, &w)
 }
 
-/// Keep the candidates no other one beats. `beats(b, a)` must be a strict order that the
-/// sort by `key` respects (a candidate that beats another sorts before it), so each candidate
-/// is only checked against those kept before it: transitivity covers the rest.
-fn front<K: PartialOrd>(keys: &[K], beats: impl Fn(usize, usize) -> bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| {
-        keys[a]
-            .partial_cmp(&keys[b])
-            .unwrap_or(std::cmp::Ordering::Equal)
-            .then(a.cmp(&b))
-    });
-    let mut kept: Vec<usize> = Vec::new();
-    for a in order {
-        if !kept.iter().any(|&b| beats(b, a)) {
-            kept.push(a);
-        }
-    }
-    kept.sort_unstable();
-    kept
-}
-
-/// Open models that can be self-hosted and carry at least one use case, with that set; a model
-/// is dropped when another carries every use case it does with no more total and no more
-/// active parameters (memory grows with the total, time per token with the active count, so
-/// on every GPU and precision it costs at least as much: the bound the pruning relies on).
+/// Open models that can be self-hosted on this tier and carry at least one use case, with
+/// that set, less those another beats on every GPU and precision ([`Profile::beats`]). The
+/// tier's own model is always kept: its settings may pin a replica size or a measured
+/// throughput that no other model shares.
 fn open_models(
     catalog: &Catalog,
     grades: &[Quality],
     blocks: &Blocks,
     needs: &[Need],
+    scenario: &Scenario,
+    tier: &DeploymentChoice,
 ) -> Vec<(usize, Mask)> {
-    let found: Vec<(usize, Mask, (f64, f64))> = catalog
-        .models
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.can_self_host())
-        .filter_map(|(i, m)| {
-            let fit = mask_of(needs, |n| fits_graded(m, grades[i], n));
-            let mask = if fit == 0 {
-                0
-            } else {
-                fit & blocks.allowed(m, DeploymentKind::SelfHosted, None, needs)
-            };
-            Some((i, mask, m.sizing_params()?)).filter(|_| mask != 0)
-        })
-        .collect();
-    let keys: Vec<(f64, f64, i64)> = found
-        .iter()
-        .map(|f| (f.2.0, f.2.1, -i64::from(f.1.count_ones())))
-        .collect();
-    let beats = |b: usize, a: usize| {
-        let (a, b) = (&found[a], &found[b]);
-        b.1 & a.1 == a.1 && b.2.0 <= a.2.0 && b.2.1 <= a.2.1
+    let s = &tier.settings;
+    let cx = Context {
+        catalog,
+        kv: s.kv_precision,
+        serving: s.serving,
+        shape: Shape {
+            prompt_tokens: scenario.workload.prompt_tokens,
+            output_tokens: scenario.workload.output_tokens,
+        },
+        kv_overhead: s.kv_overhead,
     };
-    front(&keys, beats)
+    let mut own_model = None;
+    let mut found: Vec<Profile> = Vec::new();
+    for (i, m) in catalog.models.iter().enumerate() {
+        if !m.can_self_host() {
+            continue;
+        }
+        let fit = mask_of(needs, |n| fits_graded(m, grades[i], n));
+        if fit == 0 {
+            continue;
+        }
+        let mask = fit & blocks.allowed(m, DeploymentKind::SelfHosted, None, needs);
+        if mask == 0 {
+            continue;
+        }
+        if m.id == tier.model {
+            own_model = Some((i, mask));
+        } else if let Some(p) = Profile::new(&cx, i, mask) {
+            found.push(p);
+        }
+    }
+    let keys: Vec<(f64, f64, i64)> = found.iter().map(Profile::key).collect();
+    let mut kept: Vec<(usize, Mask)> = front(&keys, |b, a| found[b].beats(&found[a]))
         .into_iter()
-        .map(|k| (found[k].0, found[k].1))
-        .collect()
-}
-
-/// Drop deployments another beats at every volume: it carries every use case this one does,
-/// serves at least as many tokens per replica, with no more GPUs per replica and no dearer
-/// replica. Staircases of the same settings then never cross, so the pruning is exact.
-fn prune_own(all: Vec<Own>) -> Vec<Own> {
-    let keys: Vec<(f64, f64, f64, i64)> = all
-        .iter()
-        .map(|o| {
-            let r = &o.rates;
-            (
-                -o.capacity,
-                r.gpus_per_replica,
-                r.gpus_per_replica * r.per_gpu,
-                -i64::from(o.mask.count_ones()),
-            )
-        })
+        .map(|k| (found[k].model, found[k].mask))
         .collect();
-    let beats = |b: usize, a: usize| {
-        let (ka, kb) = (keys[a], keys[b]);
-        all[b].mask & all[a].mask == all[a].mask && kb.0 <= ka.0 && kb.1 <= ka.1 && kb.2 <= ka.2
-    };
-    let kept = front(&keys, beats);
-    let mut all: Vec<Option<Own>> = all.into_iter().map(Some).collect();
-    kept.into_iter().filter_map(|k| all[k].take()).collect()
+    kept.extend(own_model);
+    kept.sort_unstable();
+    kept
 }

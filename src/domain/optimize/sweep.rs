@@ -10,7 +10,7 @@ use super::Optimizer;
 use super::search::{Found, Pick};
 use crate::domain::breakeven::{VOLUME_MAX, VOLUME_MIN};
 use crate::domain::catalog::Catalog;
-use crate::domain::cost::{InputError, size};
+use crate::domain::cost::InputError;
 use crate::domain::hybrid::plan;
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::Scenario;
@@ -97,7 +97,7 @@ pub fn bands(optimizer: &Optimizer, catalog: &Catalog) -> Vec<Band> {
             to: starts.get(k + 1).map_or(VOLUME_MAX, |n| n.0),
             summary: f.as_ref().map_or_else(
                 || "no compliant plan".to_string(),
-                |f| summary(optimizer, catalog, f),
+                |f| summary(optimizer, catalog, f, *from),
             ),
             usd_per_month_at_from: f.as_ref().map(|f| f.usd_per_month),
             found: f.clone(),
@@ -105,8 +105,15 @@ pub fn bands(optimizer: &Optimizer, catalog: &Catalog) -> Vec<Band> {
         .collect()
 }
 
-/// `Gemini 3.1 Pro (api)`, `Phi-4 self-hosted on 1× a100-80gb int4`.
-pub fn pick_label(optimizer: &Optimizer, catalog: &Catalog, tier: usize, pick: Pick) -> String {
+/// `Gemini 3.1 Pro (api)`, `Phi-4 self-hosted on 1× a100-80gb int4` (the replica size the
+/// cost model bills at `tokens_per_day` on the tier).
+pub fn pick_label(
+    optimizer: &Optimizer,
+    catalog: &Catalog,
+    tier: usize,
+    pick: Pick,
+    tokens_per_day: f64,
+) -> String {
     match pick {
         Pick::Empty => "empty".into(),
         Pick::Buy(i) => {
@@ -127,7 +134,7 @@ pub fn pick_label(optimizer: &Optimizer, catalog: &Catalog, tier: usize, pick: P
             format!(
                 "{} self-hosted on {}× {} {}",
                 catalog.models[o.model].name,
-                size(&o.bare, 0.0).gpus_per_replica,
+                o.cheapest(tokens_per_day).1.gpus_per_replica,
                 o.choice.gpu,
                 o.bare.precision.as_str()
             )
@@ -135,20 +142,22 @@ pub fn pick_label(optimizer: &Optimizer, catalog: &Catalog, tier: usize, pick: P
     }
 }
 
-/// One line for a plan: each tier that carries traffic, how it runs and how many use cases.
-pub fn summary(optimizer: &Optimizer, catalog: &Catalog, found: &Found) -> String {
+/// One line for a plan at `volume`: each tier that carries traffic, how it runs and how many
+/// use cases.
+pub fn summary(optimizer: &Optimizer, catalog: &Catalog, found: &Found, volume: f64) -> String {
+    let shares = &optimizer.space.shares;
     (0..3)
         .filter(|t| found.picks[*t] != Pick::Empty)
         .map(|t| {
-            let n = found
-                .tier_of
-                .iter()
-                .filter(|x| usize::from(**x) == t)
-                .count();
+            let on: Vec<usize> = (0..found.tier_of.len())
+                .filter(|u| usize::from(found.tier_of[*u]) == t)
+                .collect();
+            let tokens = on.iter().map(|u| shares[*u]).sum::<f64>() * volume;
             format!(
-                "tier {}: {} ×{n}",
+                "tier {}: {} ×{}",
                 t + 1,
-                pick_label(optimizer, catalog, t, found.picks[t])
+                pick_label(optimizer, catalog, t, found.picks[t], tokens),
+                on.len()
             )
         })
         .collect::<Vec<_>>()

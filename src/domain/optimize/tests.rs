@@ -10,6 +10,7 @@ use crate::domain::usecase::Quality;
 use proptest::prelude::*;
 
 mod props;
+use super::prune;
 
 pub(crate) fn setup() -> (Catalog, RuleBook, Scenario) {
     let catalog = embedded_catalog().unwrap();
@@ -77,27 +78,29 @@ const OFFERS: [Offer; 7] = [
         "deepseek",
         OfferingKind::FirstParty,
         None,
-        0.2,
-        0.3,
+        0.05,
+        0.08,
     ),
     (
         "deepseek-v4-pro",
         "together",
         OfferingKind::Host,
         Some("us"),
-        0.4,
-        0.5,
+        0.08,
+        0.12,
     ),
 ];
 
 /// The embedded catalogue with a few offerings: hosts in the US and the EU, a cloud offering
-/// of a closed model in the EU, and a first-party one.
+/// of a closed model in the EU, and a first-party one. Each replaces an imported offering of
+/// the same id, so an id names one price.
 pub(crate) fn with_offerings() -> (Catalog, RuleBook, Scenario) {
     let (mut catalog, rules, s) = setup();
     for (model, provider, kind, region, input, output) in OFFERS {
         let m = catalog.models.iter_mut().find(|m| m.id == model).unwrap();
-        m.offerings
-            .push(offering(model, provider, kind, region, input, output));
+        let o = offering(model, provider, kind, region, input, output);
+        m.offerings.retain(|x| x.id != o.id);
+        m.offerings.push(o);
     }
     (catalog, rules, s)
 }
@@ -155,7 +158,7 @@ fn the_default_optimum_is_cheaper_compliant_and_priced_like_the_plan() {
     );
     assert!(violations(&catalog, &rules, &o.scenario).is_empty());
     assert!(o.found.exhaustive);
-    // Only Claude Opus 4.7 and Gemini 3.1 Pro take images: the video use case stays on one.
+    // The video use case stays on a model graded frontier that takes images.
     let video = o
         .scenario
         .use_cases
@@ -163,11 +166,22 @@ fn the_default_optimum_is_cheaper_compliant_and_priced_like_the_plan() {
         .find(|c| c.use_case.name.contains("video"))
         .unwrap();
     let t = &o.plan.tiers[usize::from(video.tier - 1)];
+    let model = catalog.model(&t.model).unwrap();
     assert!(
-        ["claude-opus-4.7", "gemini-3.1-pro"].contains(&t.model.as_str()),
+        crate::domain::usecase::grade(model).quality == Quality::Frontier
+            && crate::domain::hybrid::has_capability(
+                model,
+                crate::domain::usecase::Capability::Multimodal
+            ),
         "{}",
         t.model
     );
+    // No free plan carries volume: every bought tier has a price.
+    for t in o.plan.tiers.iter().filter(|t| t.tokens_per_day > 0.0) {
+        if let Some(b) = t.blended_usd_per_million {
+            assert!(b > 0.0, "{} {:?}", t.model, t.offering);
+        }
+    }
     // Regulated data never leaves for an API.
     let health = o
         .scenario
@@ -243,9 +257,12 @@ fn a_tier_may_be_left_empty() {
 
 #[test]
 fn with_no_compliant_place_each_option_names_its_blocker() {
-    let (catalog, rules, mut s) = setup();
-    // Defense forbids every API; regulated frontier-grade multimodal work then has no place:
-    // no open model is graded frontier with images.
+    let (mut catalog, rules, mut s) = setup();
+    // Defense forbids every API; regulated frontier-grade multimodal work then has no place
+    // when no open model takes images (the imported catalogue has some: Kimi K2.6, Qwen 3.5).
+    for m in catalog.models.iter_mut().filter(|m| m.is_open_weights()) {
+        m.modalities = None;
+    }
     s.sector = "defense".into();
     let video = s
         .use_cases
@@ -336,4 +353,129 @@ fn every_gpu_and_precision_of_the_chosen_model_is_no_cheaper() {
             }
         }
     }
+}
+
+#[test]
+fn the_search_bills_a_self_hosted_candidate_as_the_plan_does() {
+    // The plan bills a tier at the cheapest of its replica sizes at the tier's volume; the
+    // search must price every candidate the same at every volume, or its optimum is priced
+    // unlike the plan it describes.
+    let (catalog, rules, s) = setup();
+    let optimizer = Optimizer::new(&catalog, &rules, &s).unwrap();
+    for own in optimizer.space.own.iter().flatten().step_by(7) {
+        for v in [1e3, 3e5, 2e7, 8e8, 5e10] {
+            let plan = crate::domain::cost::self_host_cost(&own.bare, v).usd_per_month;
+            let search = own.usd_per_month(v);
+            assert!(
+                (plan - search).abs() <= 1e-9 * plan.max(1.0),
+                "{} on {} at {v}: plan {plan}, search {search}",
+                own.choice.model,
+                own.choice.gpu
+            );
+        }
+    }
+}
+
+#[test]
+fn a_model_dropped_by_the_bound_is_never_cheaper_on_any_gpu_or_precision() {
+    use crate::domain::serving::Shape;
+    let (catalog, _, s) = setup();
+    let tier = &s.tiers.large;
+    let cx = prune::Context {
+        catalog: &catalog,
+        kv: tier.settings.kv_precision,
+        serving: tier.settings.serving,
+        shape: Shape {
+            prompt_tokens: s.workload.prompt_tokens,
+            output_tokens: s.workload.output_tokens,
+        },
+        kv_overhead: tier.settings.kv_overhead,
+    };
+    let profiles: Vec<prune::Profile> = catalog
+        .models
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.can_self_host())
+        .filter_map(|(i, _)| prune::Profile::new(&cx, i, 1))
+        .collect();
+    // Pairs of different shapes where one beats the other, a few of each kind.
+    let mut pairs = Vec::new();
+    for (b, pb) in profiles.iter().enumerate() {
+        for pa in profiles.iter().skip(b + 1).step_by(13) {
+            let (ma, mb) = (&catalog.models[pa.model], &catalog.models[pb.model]);
+            if pb.beats(pa) && ma.sizing_params() != mb.sizing_params() {
+                pairs.push((pb.model, pa.model));
+            }
+        }
+        if pairs.len() >= 12 {
+            break;
+        }
+    }
+    assert!(!pairs.is_empty());
+    let cost = |model: usize, gpu: &str, p: Precision, v: f64| {
+        let id = &catalog.models[model].id;
+        let d = DeploymentChoice {
+            model: id.clone(),
+            gpu: gpu.into(),
+            settings: space::settings_for(tier, id, gpu, p),
+        };
+        d.resolve_for(&catalog, &s.workload)
+            .ok()
+            .map(|d| crate::domain::cost::self_host_cost(&d, v).usd_per_month)
+    };
+    for (better, worse) in pairs {
+        for gpu in &catalog.gpus {
+            for p in Precision::ALL {
+                for v in [1e4, 5e6, 3e8, 2e10] {
+                    let Some(w) = cost(worse, &gpu.id, p, v) else {
+                        continue;
+                    };
+                    let b = cost(better, &gpu.id, p, v).expect("fits wherever the other does");
+                    assert!(
+                        b <= w * (1.0 + 1e-9),
+                        "{} beats {} but costs {b} > {w} on {} {p:?} at {v}",
+                        catalog.models[better].id,
+                        catalog.models[worse].id,
+                        gpu.id
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_patched_deployment_is_what_resolving_the_model_gives() {
+    let (catalog, _, s) = setup();
+    let tier = &s.tiers.large;
+    let resolve = |id: &str, gpu: &str, p: Precision| {
+        DeploymentChoice {
+            model: id.into(),
+            gpu: gpu.into(),
+            settings: space::settings_for(tier, id, gpu, p),
+        }
+        .resolve_for(&catalog, &s.workload)
+    };
+    let mut checked = 0;
+    for gpu in ["h100-sxm", "rtx-4090", "a100-80gb"] {
+        for p in [Precision::Fp16, Precision::Int4] {
+            let template = resolve("llama-3.3-70b", gpu, p).unwrap();
+            for m in catalog
+                .models
+                .iter()
+                .filter(|m| m.can_self_host())
+                .step_by(97)
+            {
+                let patched = space::patched(&template, m);
+                match resolve(&m.id, gpu, p) {
+                    Ok(d) => {
+                        assert_eq!(patched, d, "{} on {gpu}", m.id);
+                        checked += 1;
+                    }
+                    Err(e) => assert_eq!(patched.validate().unwrap_err(), e, "{}", m.id),
+                }
+            }
+        }
+    }
+    assert!(checked > 20, "{checked}");
 }

@@ -17,7 +17,10 @@ fn place_text(p: &PlaceDoc) -> String {
 }
 
 fn tier_line(t: &TierDoc) -> String {
+    let empty = t.tokens_per_day <= 0.0;
     let how = match (t.deployment.kind, &t.deployment.offering, &t.deployment.gpu) {
+        // An empty tier keeps its settings but runs no replica and bills no staff.
+        ("self-hosted", _, Some(gpu)) if empty => format!("self-hosted on {gpu}, carries nothing"),
         ("self-hosted", _, Some(gpu)) => format!(
             "self-hosted, {}× {gpu} per replica, {}, {} GPU{}",
             t.deployment.gpus_per_replica.unwrap_or(1),
@@ -28,17 +31,21 @@ fn tier_line(t: &TierDoc) -> String {
         (kind, Some(o), _) => format!("{kind}, `{o}`"),
         (kind, None, _) => kind.to_string(),
     };
-    let staff = t.staff.as_ref().map_or(String::new(), |s| {
-        if s.shared {
-            format!(
-                "; shared team of {} FTE, {} billed here",
-                s.team_fte,
-                (s.billed_fte * 1000.0).round() / 1000.0
-            )
-        } else {
-            format!("; own staff {} FTE", s.team_fte)
-        }
-    });
+    let staff = t
+        .staff
+        .as_ref()
+        .filter(|_| !empty)
+        .map_or(String::new(), |s| {
+            if s.shared {
+                format!(
+                    "; shared team of {} FTE, {} billed here",
+                    s.team_fte,
+                    (s.billed_fte * 1000.0).round() / 1000.0
+                )
+            } else {
+                format!("; own staff {} FTE", s.team_fte)
+            }
+        });
     format!(
         "| {} | `{}` | {how}{staff} | {} ({}) | {} | {} |",
         t.tier,

@@ -51,6 +51,10 @@ proptest! {
         match optimize(&catalog, &rules, &s).unwrap() {
             Outcome::Optimal(o) => {
                 prop_assert!(violations(&catalog, &rules, &o.scenario).is_empty());
+                // No free plan carries volume.
+                for t in o.plan.tiers.iter().filter(|t| t.tokens_per_day > 0.0) {
+                    prop_assert!(t.blended_usd_per_million.is_none_or(|b| b > 0.0));
+                }
                 let best = o.plan.hybrid_usd_per_month;
                 prop_assert!((best - o.found.usd_per_month).abs() <= slack(best));
                 if violations(&catalog, &rules, &s).is_empty() {
@@ -91,10 +95,15 @@ proptest! {
                 check(&alt)?;
             }
         }
-        // Run one tier another way: every purchase, every self-hosted candidate.
+        // Run one tier another way: every purchase (of an open model on tiers 2 and 3, the
+        // open tiers), every self-hosted candidate.
         for tier in 0..3 {
-            let mut picks: Vec<Pick> =
-                (0..optimizer.space.purchases.len()).map(Pick::Buy).collect();
+            let mut picks: Vec<Pick> = (0..optimizer.space.purchases.len())
+                .filter(|i| {
+                    tier == 0 || catalog.models[optimizer.space.purchases[*i].model].is_open_weights()
+                })
+                .map(Pick::Buy)
+                .collect();
             if tier > 0 {
                 picks.extend((0..optimizer.space.own[tier - 1].len()).map(Pick::Own));
             }
