@@ -22,6 +22,16 @@ pub const TIER_NAMES: [&str; 3] = [
     "small open, closed environment",
 ];
 
+/// Whether `model` reads text, as every use case sends it: a speech or image model whose known
+/// inputs leave text out (Qwen3-ASR takes audio only) cannot carry one. Unknown counts as yes:
+/// open-weight language models carry no modality list.
+pub fn reads_text(model: &Model) -> bool {
+    model
+        .modalities
+        .as_ref()
+        .is_none_or(|m| m.value.contains(&Modality::Text))
+}
+
 /// Whether `model` offers `need`; unknown counts as no.
 pub fn has_capability(model: &Model, need: Capability) -> bool {
     match need {

@@ -4,7 +4,7 @@
 use super::space::Blocks;
 use super::{Need, Optimizer};
 use crate::domain::catalog::{Catalog, Model};
-use crate::domain::hybrid::{has_capability, purchases};
+use crate::domain::hybrid::{has_capability, purchases, reads_text};
 use crate::domain::rules::{DeploymentKind, RuleBook};
 use crate::domain::scenario::Scenario;
 use crate::domain::usecase::grade;
@@ -41,7 +41,7 @@ fn reasons(
     }
     let capable: Vec<_> = good
         .iter()
-        .filter(|(m, _)| need.needs.iter().all(|n| has_capability(m, *n)))
+        .filter(|(m, _)| reads_text(m) && need.needs.iter().all(|n| has_capability(m, *n)))
         .collect();
     if capable.is_empty() {
         let needs: Vec<&str> = need.needs.iter().map(|n| n.as_str()).collect();

@@ -7,7 +7,7 @@ use super::Need;
 use super::prune::{Context, Profile, front, prune_own};
 use crate::domain::catalog::{Catalog, Model};
 use crate::domain::cost::{Deployment, Precision, Rates, SECONDS_PER_DAY, replicas_at};
-use crate::domain::hybrid::{Bought, Way, has_capability, purchases};
+use crate::domain::hybrid::{Bought, Way, has_capability, purchases, reads_text};
 use crate::domain::rules::{DeploymentKind, Host, Rule, RuleBook, Severity, Subject};
 use crate::domain::scenario::{DeploymentChoice, Scenario, Settings};
 use crate::domain::serving::Shape;
@@ -147,7 +147,9 @@ pub fn fits(model: &Model, need: &Need) -> bool {
 
 /// [`fits`] with the model's grade already worked out.
 fn fits_graded(model: &Model, quality: Quality, need: &Need) -> bool {
-    quality >= need.quality && need.needs.iter().all(|n| has_capability(model, *n))
+    quality >= need.quality
+        && reads_text(model)
+        && need.needs.iter().all(|n| has_capability(model, *n))
 }
 
 impl Blocks<'_> {

@@ -235,6 +235,24 @@ fn confidential_work_takes_a_host_where_the_makers_own_api_is_blocked() {
 }
 
 #[test]
+fn a_model_that_reads_no_text_carries_no_use_case() {
+    let (catalog, _, _) = setup();
+    let asr = catalog.model("qwen-3-asr-flash").expect("in the catalogue");
+    assert!(!crate::domain::hybrid::reads_text(asr), "audio in, text out");
+    let need = Need {
+        name: "any".into(),
+        sensitivity: crate::domain::rules::Sensitivity::Public,
+        quality: Quality::Basic,
+        needs: vec![],
+        input_share: 0.5,
+    };
+    assert!(!space::fits(asr, &need));
+    // A language model without a modality list still fits.
+    let llama = catalog.model("llama-3.1-8b").unwrap();
+    assert!(space::fits(llama, &need));
+}
+
+#[test]
 fn a_tier_may_be_left_empty() {
     let (catalog, rules, mut s) = setup();
     // Everything public and basic: one API carries it all.
