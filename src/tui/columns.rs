@@ -7,9 +7,11 @@
 //! not jump while the user filters), without keeping the texts.
 
 use super::format::{self, UNKNOWN};
+use crate::domain::catalog::Figure;
 use crate::domain::catalog::{Catalog, Model};
 use crate::domain::query::{SortKey, common_scores};
 use std::borrow::Cow;
+use std::collections::HashSet;
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -107,10 +109,32 @@ impl TableColumns {
     pub fn measure(catalog: &Catalog) -> TableColumns {
         let score_names = common_scores(catalog, 1);
         let mut widest = [0usize; FIXED.len()];
+        // A number's text is made once per distinct figure: 2,800 models have a few hundred
+        // prices and a few dozen context sizes, and formatting them all was 2 ms at start.
+        let mut seen: [HashSet<(u64, u64, bool)>; FIXED.len()] = Default::default();
         for model in &catalog.models {
-            for (w, col) in widest.iter_mut().zip(FIXED) {
-                if col != Column::Tier {
-                    *w = (*w).max(col.text(model, &[]).width());
+            for (i, col) in FIXED.iter().enumerate() {
+                let key = match col {
+                    Column::Tier => continue,
+                    Column::Context => fig_key(model.context_tokens.as_ref(), |n| (*n, 0)),
+                    Column::Input => fig_key(model.price.as_ref(), |p| (p.input.to_bits(), 0)),
+                    Column::Output => fig_key(model.price.as_ref(), |p| (p.output.to_bits(), 0)),
+                    Column::Params => {
+                        let (total, _, a) =
+                            fig_key(model.total_params_b.as_ref(), |v| (v.to_bits(), 0));
+                        let (active, _, b) =
+                            fig_key(model.active_params_b.as_ref(), |v| (v.to_bits(), 0));
+                        (total, active, a || b)
+                    }
+                    Column::Downloads => (model.downloads.unwrap_or(u64::MAX), 0, false),
+                    // Text columns are borrowed: measuring them costs no formatting.
+                    _ => {
+                        widest[i] = widest[i].max(col.text(model, &[]).width());
+                        continue;
+                    }
+                };
+                if seen[i].insert(key) {
+                    widest[i] = widest[i].max(col.text(model, &[]).width());
                 }
             }
         }
@@ -259,6 +283,18 @@ impl TableColumns {
     }
 }
 
+/// What a number's text depends on: the value (as up to two numbers) and the conflict marker;
+/// `u64::MAX` for an unknown value.
+fn fig_key<T>(f: Option<&Figure<T>>, value: impl Fn(&T) -> (u64, u64)) -> (u64, u64, bool) {
+    match f {
+        Some(f) => {
+            let (a, b) = value(&f.value);
+            (a, b, f.is_conflicting())
+        }
+        None => (u64::MAX, u64::MAX, false),
+    }
+}
+
 fn header_of(col: Column, score_names: &[String]) -> &str {
     match col {
         Column::Mark => "",
@@ -274,5 +310,43 @@ fn header_of(col: Column, score_names: &[String]) -> &str {
         Column::License => "License",
         Column::Release => "Release",
         Column::Score(i) => score_names.get(i).map(String::as_str).unwrap_or(""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Measuring each distinct figure once gives the widths of measuring every cell.
+    #[test]
+    fn widths_are_the_widest_cell_or_the_header() {
+        let catalog = crate::data::embedded_catalog().unwrap();
+        let columns = TableColumns::measure(&catalog);
+        for col in FIXED {
+            let widest = catalog
+                .models
+                .iter()
+                .map(|m| col.text(m, &columns.score_names).width())
+                .max()
+                .unwrap_or(0);
+            let content = match col {
+                Column::Tier => 3,
+                Column::License => widest.min(LICENSE_MAX),
+                Column::Vendor | Column::Origin => widest.min(VENDOR_MAX),
+                _ => widest,
+            };
+            let header = columns.header(col).width() + 1;
+            assert_eq!(columns.width(col), content.max(header), "{col:?}");
+        }
+        for (i, name) in columns.score_names.iter().enumerate() {
+            let widest = catalog
+                .models
+                .iter()
+                .map(|m| Column::Score(i).text(m, &columns.score_names).width())
+                .max()
+                .unwrap_or(0);
+            let want = widest.max(name.width().min(SCORE_HEADER_MAX)) + 1;
+            assert_eq!(columns.width(Column::Score(i)), want, "{name}");
+        }
     }
 }
