@@ -86,11 +86,19 @@ pub fn decode(bytes: &[u8]) -> Result<CompactCatalog, String> {
             rest.len()
         ));
     }
-    let decoded = decode_parts(&parts).map_err(broken)?;
+    let mut decoded = decode_parts(&parts).map_err(broken)?.into_iter();
+    // The later parts are appended to the first: growing a large allocation moves no model
+    // (the allocator remaps it), where collecting into a new vector copied all 4 MB of them.
+    let mut models = decoded.next().unwrap_or_default();
+    let rest: Vec<Vec<Model>> = decoded.collect();
+    models.reserve_exact(rest.iter().map(Vec::len).sum());
+    for mut part in rest {
+        models.append(&mut part);
+    }
     Ok(CompactCatalog {
         format_version: version,
         sources: head.sources,
-        models: decoded.into_iter().flatten().collect(),
+        models,
         gpus: head.gpus,
     })
 }
