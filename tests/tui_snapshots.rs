@@ -54,7 +54,8 @@ fn sorted_by_price_with_marks() {
 
 #[test]
 fn filter_menu() {
-    view("filter", &["f", "j", "Space", "Tab", "Tab", "Space"]);
+    // Tier, open or proprietary, offerings and size, then the first origin.
+    view("filter", &["f", "j", "Space", "Tab", "Tab", "Tab", "Space"]);
 }
 
 #[test]

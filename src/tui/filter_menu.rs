@@ -68,11 +68,12 @@ impl FilterMenu {
         let mut items: Vec<Item> = Openness::ALL.iter().map(|t| Item::Tier(*t)).collect();
         items.push(Item::Openish(Openish::Open));
         items.push(Item::Openish(Openish::Proprietary));
+        // Where it is sold and its size before the long lists of origins and vendors.
+        items.extend([Item::Hosted, Item::MinParams, Item::MaxParams]);
+        items.extend(facets.providers.iter().cloned().map(Item::Provider));
         items.extend(facets.origins.iter().cloned().map(Item::Origin));
         items.extend(facets.vendors.iter().cloned().map(Item::Vendor));
         items.extend(facets.license_families.iter().map(|l| Item::License(*l)));
-        items.extend(facets.providers.iter().cloned().map(Item::Provider));
-        items.extend([Item::Hosted, Item::MinParams, Item::MaxParams]);
         items.push(Item::Sizable);
         if !catalog.gpus.is_empty() {
             items.push(Item::FitsOn);
