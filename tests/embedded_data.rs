@@ -483,3 +483,21 @@ fn the_catalogue_holds_the_open_models_and_offerings_a_user_looks_for() {
         (Some(512), Some(64))
     );
 }
+
+#[test]
+fn the_current_models_are_every_priced_or_offered_model_and_the_popular_open_ones() {
+    use tierwise::domain::query::{CURRENT_TOP_OPEN, Current};
+    let c = catalog();
+    let current = Current::for_catalog(&c);
+    let shown: Vec<&Model> = c.models.iter().filter(|m| current.admits(m)).collect();
+    let sold = c
+        .models
+        .iter()
+        .filter(|m| m.price.is_some() || !m.offerings.is_empty())
+        .count();
+    assert!(shown.len() >= sold && shown.len() <= sold + CURRENT_TOP_OPEN + 10);
+    assert!(shown.len() < c.models.len() / 2, "{} current", shown.len());
+    for id in ["llama-3.3-70b", "gpt-4o", "claude-opus-4.7"] {
+        assert!(shown.iter().any(|m| m.id == id), "{id} is not current");
+    }
+}

@@ -4,7 +4,8 @@ mod pty_support;
 
 use pty_support::Session;
 use std::time::Duration;
-use tierwise::domain::query::{Query, run};
+use tierwise::domain::query::{Current, Query, run};
+use tierwise::domain::units::format_count;
 
 fn table_rows(screen: &str) -> Vec<String> {
     let lines: Vec<&str> = screen.lines().collect();
@@ -19,11 +20,12 @@ fn table_rows(screen: &str) -> Vec<String> {
 #[test]
 fn search_detail_help_quit_and_the_terminal_is_restored() {
     let catalog = tierwise::data::embedded_catalog().unwrap();
-    let total = catalog.models.len();
-    let query = Query {
-        text: "deepseek".into(),
-        ..Query::default()
-    };
+    let total = format_count(catalog.models.len() as f64);
+    // It opens on the current models (`a` shows all).
+    let mut query = Query::default();
+    query.filters.current = Some(Current::for_catalog(&catalog));
+    let current = format_count(run(&catalog, &query).len() as f64);
+    query.text = "deepseek".into();
     let expected: Vec<String> = run(&catalog, &query)
         .iter()
         .map(|h| catalog.models[h.index].name.clone())
@@ -34,7 +36,7 @@ fn search_detail_help_quit_and_the_terminal_is_restored() {
     );
 
     let mut s = Session::start(80, 24);
-    let all = format!("{total} of {total} models");
+    let all = format!("{current} of {total} models");
     s.wait_for("the catalogue", |sc| sc.contains(&all));
     assert!(s.parser.screen().alternate_screen());
 

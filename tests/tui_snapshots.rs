@@ -54,7 +54,8 @@ fn sorted_by_price_with_marks() {
 
 #[test]
 fn filter_menu() {
-    view("filter", &["f", "j", "Space", "Tab", "Tab", "Space"]);
+    // Tier, open or proprietary, offerings and size, then the first origin.
+    view("filter", &["f", "j", "Space", "Tab", "Tab", "Tab", "Space"]);
 }
 
 #[test]
@@ -141,4 +142,56 @@ fn every_width_from_minimum_to_wide_keeps_numbers_whole() {
             );
         }
     }
+}
+
+/// The whole embedded catalogue: it opens on the current models, `a` shows all, the count has
+/// thousands separators, and the detail and comparison text is made by update, not the draw.
+#[test]
+fn the_embedded_catalogue_opens_on_current_models_and_a_shows_all() {
+    use tierwise::domain::units::format_count;
+    use tierwise::tui::keymap::Keymap;
+    use tierwise::tui::theme::Theme;
+    let catalog = tierwise::data::embedded_catalog().unwrap();
+    let total = catalog.models.len();
+    let mut a = App::new(
+        catalog,
+        Keymap::embedded().unwrap(),
+        Theme::builtin("dark").unwrap(),
+        (80, 24),
+    );
+    let current = a.catalogue.hits.len();
+    assert!(current > 0 && current < total);
+    let screen = format!("{:?}", render(&a).backend());
+    let count = format!(
+        " {} of {} models",
+        format_count(current as f64),
+        format_count(total as f64)
+    );
+    assert!(screen.contains(&count), "{count} not in\n{screen}");
+    assert!(screen.contains("current (a: all)"));
+    assert!(format_count(total as f64).contains(','));
+    keys(&mut a, &["a"]);
+    assert_eq!(a.catalogue.hits.len(), total);
+    keys(&mut a, &["a"]);
+    assert_eq!(a.catalogue.hits.len(), current);
+
+    assert!(a.catalogue.views.detail.is_none() && a.catalogue.views.compare.is_none());
+    keys(&mut a, &["Enter"]);
+    let (key, lines) = a
+        .catalogue
+        .views
+        .detail
+        .as_ref()
+        .expect("update made the detail");
+    assert_eq!((key.0, key.1), (a.catalogue.hits[0].index, 80));
+    assert!(!lines.is_empty());
+    keys(&mut a, &["Esc", "Space", "Space", "c"]);
+    let (marks, rows) = a
+        .catalogue
+        .views
+        .compare
+        .as_ref()
+        .expect("update made the rows");
+    assert_eq!(marks, &a.catalogue.marks);
+    assert!(rows.iter().all(|r| r.cells.len() == 2));
 }

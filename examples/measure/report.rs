@@ -45,7 +45,9 @@ pub struct Header {
 const FIRST_SCREEN: Duration = Duration::from_millis(15);
 const KEY_P99: Duration = Duration::from_millis(5);
 const SLIDER_BYTES: usize = 2_000;
-const PEAK_BYTES: u64 = 15_000_000;
+// Issue #12 point 8: peak memory <= 25 MB with the full catalogue (2,801 models decode to
+// about 13 MB of heap).
+const PEAK_BYTES: u64 = 25_000_000;
 const HUP_EXIT: Duration = Duration::from_millis(100);
 // Issue #12 raised the binary budget from 8 to 12 MB for the full catalogue; `tierwise update`
 // (#16) adds an HTTPS client with rustls and its root certificates (about 3 MB of it).
@@ -182,7 +184,7 @@ pub fn print(h: &Header, sizes: &[SizeReport]) -> bool {
     row("idle 5 s: CPU time", a, b, "0 ticks", Some(ok));
     let (a, b) = each(&|r| mb(r.peak));
     let ok = sizes.iter().all(|r| r.peak <= PEAK_BYTES);
-    row("peak memory (VmHWM)", a, b, "<= 15 MB", Some(ok));
+    row("peak memory (VmHWM)", a, b, "<= 25 MB", Some(ok));
     let (a, b) = each(&|r| {
         let saved = if r.saved { "saved" } else { "NOT saved" };
         format!("{} ({saved}, exit {})", ms(r.hup), r.hup_code)

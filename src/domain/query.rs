@@ -51,11 +51,59 @@ pub struct Filters {
     /// Billions of parameters, inclusive; a model without a count fails any bound.
     pub min_params: Option<f64>,
     pub max_params: Option<f64>,
+    /// Only the models a user shopping today looks for (see `Current`); `None` lists all.
+    pub current: Option<Current>,
+}
+
+/// How many of the most-downloaded open-weight models count as current besides every model
+/// with a price or an offering: about the models past 250,000 downloads in the embedded data
+/// (the 200th has 259,182), where the long tail of fine-tunes and quantisations begins.
+pub const CURRENT_TOP_OPEN: usize = 200;
+
+/// The "current" models: every model with an API price or an offering (lab, cloud or host),
+/// plus the `CURRENT_TOP_OPEN` most-downloaded open-weight models (ties at the last place
+/// included). Kept as the download threshold so that a model decides on its own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Current {
+    /// Downloads an open model without an offering needs; `u64::MAX` when none has a count.
+    pub min_downloads: u64,
+}
+
+impl Current {
+    pub fn for_catalog(catalog: &Catalog) -> Current {
+        let mut downloads: Vec<u64> = catalog
+            .models
+            .iter()
+            .filter(|m| m.is_open_weights())
+            .filter_map(|m| m.downloads)
+            .collect();
+        let min_downloads = match downloads.len() {
+            0 => u64::MAX,
+            n if n <= CURRENT_TOP_OPEN => 0,
+            n => *downloads.select_nth_unstable(n - CURRENT_TOP_OPEN).1,
+        };
+        Current { min_downloads }
+    }
+
+    pub fn admits(&self, model: &Model) -> bool {
+        model.price.is_some()
+            || !model.offerings.is_empty()
+            || (model.is_open_weights() && model.downloads.is_some_and(|d| d >= self.min_downloads))
+    }
 }
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
+    }
+
+    /// No filter of the menu is on (the current-models scope is not one of them).
+    pub fn menu_is_empty(&self) -> bool {
+        *self
+            == Filters {
+                current: self.current,
+                ..Filters::default()
+            }
     }
 
     pub fn admits(&self, model: &Model) -> bool {
@@ -82,6 +130,7 @@ impl Filters {
                     .iter()
                     .any(|o| o.kind != OfferingKind::FirstParty))
             && self.params_in_range(model)
+            && self.current.is_none_or(|c| c.admits(model))
     }
 
     /// Whether one of the model's offerings comes from a provider in `providers`.
@@ -247,6 +296,13 @@ pub(super) fn compare(a: &Model, b: &Model, key: &SortKey, descending: bool) -> 
 /// The order of the lowercased texts, without allocating them: a sort of 3,000 models makes
 /// some 35,000 comparisons, and two allocations each cost more than the search itself.
 fn caseless(a: &str, b: &str) -> Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        // Most names: a byte compare, several times quicker than the general case.
+        return a
+            .bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .cmp(b.chars().flat_map(char::to_lowercase))
@@ -301,6 +357,8 @@ pub struct Facets {
     pub origins: Vec<String>,
     pub vendors: Vec<String>,
     pub license_families: Vec<LicenseFamily>,
+    /// Names of the providers that sell a model (labs, clouds, hosts), sorted.
+    pub providers: Vec<String>,
 }
 
 pub fn facet_values(catalog: &Catalog) -> Facets {
@@ -312,9 +370,15 @@ pub fn facet_values(catalog: &Catalog) -> Facets {
     let vendors: BTreeSet<String> = catalog.models.iter().map(|m| m.vendor.clone()).collect();
     let families: BTreeSet<LicenseFamily> =
         catalog.models.iter().map(|m| m.license_family).collect();
+    let providers: BTreeSet<&str> = catalog
+        .models
+        .iter()
+        .flat_map(|m| m.offerings.iter().map(|o| o.provider_name.as_str()))
+        .collect();
     Facets {
         origins: origins.into_iter().collect(),
         vendors: vendors.into_iter().collect(),
         license_families: families.into_iter().collect(),
+        providers: providers.into_iter().map(str::to_string).collect(),
     }
 }

@@ -149,12 +149,19 @@ fn entry(repo: &str, v: &Value) -> Result<ConfigEntry, String> {
             active_experts,
         }
     } else {
-        // Llama 4 attends within 8,192-token chunks in three layers of four (every fourth layer
-        // is global, the default of its config's `no_rope_layers`); aiconfigurator's summary
-        // counts every layer as full. A chunk holds at most its size in KV, as a sliding
+        // aiconfigurator's summary counts every layer as full for two layouts its configs spell
+        // out: MiMo-V2's `hybrid_layer_pattern` (1 = a sliding-window layer), and Llama 4's
+        // 8,192-token chunks in three layers of four (every fourth layer is global, the default
+        // of its config's `no_rope_layers`). A chunk holds at most its size in KV, as a sliding
         // window of that size does, so it is read as one.
+        let pattern = config
+            .get("hybrid_layer_pattern")
+            .or_else(|| text_config.and_then(|t| t.get("hybrid_layer_pattern")))
+            .and_then(Value::as_array)
+            .map(|p| p.iter().filter(|v| v.as_u64() == Some(1)).count() as u32)
+            .filter(|&n| n > 0 && n < layers);
         let chunk = small(get("attention_chunk_size"));
-        let chunked = chunk.map(|_| layers - layers / 4);
+        let chunked = pattern.or(chunk.map(|_| layers - layers / 4));
         let sliding = kv_u32("sliding_attention_layers").or(chunked);
         let window = kv_u32("sliding_window").or(chunk);
         let linear = kv_u32("linear_attention_layers");
@@ -260,6 +267,21 @@ mod tests {
         let a = &entries[0].architecture;
         assert_eq!(a.attention, AttentionKind::SlidingWindow);
         assert_eq!((a.sliding_layers, a.sliding_window), (Some(36), Some(8192)));
+    }
+
+    #[test]
+    fn a_hybrid_layer_pattern_counts_its_sliding_layers() {
+        let text = r#"{"meta": {"commit": "abc"}, "models": {
+          "x/MiMo": {"kv_cache": {"attention": "GQA/MHA", "layers": 6,
+                     "sliding_attention_layers": 0, "sliding_window": 128,
+                     "num_key_value_heads": 4, "head_dim": 192},
+                     "config": {"num_attention_heads": 64, "hidden_size": 4096,
+                                "attention_chunk_size": 128,
+                                "hybrid_layer_pattern": [0, 1, 1, 1, 1, 0]}}
+        }}"#;
+        let (entries, _) = parse(text);
+        let a = &entries[0].architecture;
+        assert_eq!((a.sliding_layers, a.sliding_window), (Some(4), Some(128)));
     }
 
     #[test]

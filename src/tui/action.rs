@@ -30,6 +30,8 @@ pub enum Action {
     OpenFilters,
     SortNext,
     SortReverse,
+    /// Catalogue: between the current models and every model.
+    ShowAll,
     ToggleMark,
     Compare,
     /// Toggle the focused entry of a menu.
@@ -136,6 +138,7 @@ impl Action {
         ("filters", Action::OpenFilters),
         ("sort-next", Action::SortNext),
         ("sort-reverse", Action::SortReverse),
+        ("show-all", Action::ShowAll),
         ("mark", Action::ToggleMark),
         ("compare", Action::Compare),
         ("toggle", Action::Toggle),

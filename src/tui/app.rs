@@ -217,6 +217,8 @@ impl App {
         let mut outcome = self.update_routed(action);
         // Whatever changed the scenario (an edit, undo, the palette), pane 3 searches it.
         self.ask_optimum(&mut outcome);
+        // The detail and comparison views' text, made here so drawing only reads it.
+        self.refresh_views();
         outcome
     }
 

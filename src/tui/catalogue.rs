@@ -1,15 +1,13 @@
 //! The catalogue pane's state and how actions change it. Plain data: the hit list is derived
 //! here, whenever the query changes, never while drawing.
 
-use super::columns::Widths;
+use super::columns::TableColumns;
 use super::compare::CompareRow;
-use super::format::Rows;
 use super::layout::Scroll;
 use crate::domain::catalog::Catalog;
-use crate::domain::query::{Facets, Hit, Query, Searcher, SortKey, facet_values, sort_keys};
+use crate::domain::query::{Current, Hit, Query, Searcher, SortKey, sort_keys};
 use crate::tui::theme::Theme;
 use ratatui::text::Line;
-use std::cell::{Ref, RefCell};
 
 /// At most this many models can be marked for comparison.
 pub const MAX_MARKS: usize = 4;
@@ -27,70 +25,64 @@ pub struct CatalogueState {
     pub offset: usize,
     /// Marked model ids, in the order they were marked.
     pub marks: Vec<String>,
-    pub rows: Rows,
-    pub widths: Widths,
-    pub facets: Facets,
-    /// Text the detail and comparison views draw, kept between frames.
-    pub views: ViewMemos,
+    /// The table's columns and the width each needs, measured at load.
+    pub columns: TableColumns,
+    /// The current-models rule of this catalogue, for the `a` key to switch back to.
+    pub current: Current,
+    /// Text the detail and comparison views draw, made by update (see `App::refresh_views`).
+    pub views: Views,
     sort_keys: Vec<SortKey>,
     searcher: Searcher,
-}
-
-/// A value derived for display, kept with the inputs it was made from. Drawing only reads the
-/// state, so the value sits behind a `RefCell`: it is made again when the inputs differ, and
-/// otherwise every frame reuses it.
-#[derive(Debug)]
-pub struct Memo<K, V> {
-    cell: RefCell<(Option<K>, V)>,
-}
-
-impl<K, V: Default> Default for Memo<K, V> {
-    fn default() -> Self {
-        Memo {
-            cell: RefCell::new((None, V::default())),
-        }
-    }
-}
-
-impl<K: PartialEq, V> Memo<K, V> {
-    /// The value for `key`, made by `make` only if the kept one was made from other inputs.
-    pub fn get(&self, key: K, make: impl FnOnce() -> V) -> Ref<'_, V> {
-        let fresh = self.cell.borrow().0.as_ref() == Some(&key);
-        if !fresh {
-            let value = make();
-            *self.cell.borrow_mut() = (Some(key), value);
-        }
-        Ref::map(self.cell.borrow(), |(_, value)| value)
-    }
 }
 
 /// What the detail view's text depends on: the model, the width and the theme.
 pub type DetailKey = (usize, u16, Theme);
 
+/// Text made for the detail and comparison views, with what it was made from, so a draw can
+/// tell whether it is for what it shows.
 #[derive(Debug, Default)]
-pub struct ViewMemos {
+pub struct Views {
     /// The detail view's wrapped lines.
-    pub detail: Memo<DetailKey, Vec<Line<'static>>>,
+    pub detail: Option<(DetailKey, Vec<Line<'static>>)>,
     /// The comparison rows of the marked models, by the marks in order.
-    pub compare: Memo<Vec<String>, Vec<CompareRow>>,
+    pub compare: Option<(Vec<String>, Vec<CompareRow>)>,
+}
+
+impl Views {
+    /// The detail lines made for `key`, if those are the ones kept.
+    pub fn detail_for(&self, key: &DetailKey) -> Option<&[Line<'static>]> {
+        self.detail
+            .as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, lines)| lines.as_slice())
+    }
+
+    /// The comparison rows made for `marks`, if those are the ones kept.
+    pub fn compare_for(&self, marks: &[String]) -> Option<&[CompareRow]> {
+        self.compare
+            .as_ref()
+            .filter(|(k, _)| k == marks)
+            .map(|(_, rows)| rows.as_slice())
+    }
 }
 
 impl CatalogueState {
     pub fn new(catalog: &Catalog) -> CatalogueState {
-        let rows = Rows::new(catalog);
-        let widths = Widths::new(&rows);
+        let current = Current::for_catalog(catalog);
+        let mut query = Query::default();
+        // It opens on the models a user shops for today; `a` shows all.
+        query.filters.current = Some(current);
         let mut state = CatalogueState {
-            query: Query::default(),
+            query,
             cursor: 0,
             editing: false,
             hits: Vec::new(),
             selected: 0,
             offset: 0,
             marks: Vec::new(),
-            rows,
-            widths,
-            facets: facet_values(catalog),
-            views: ViewMemos::default(),
+            columns: TableColumns::measure(catalog),
+            current,
+            views: Views::default(),
             sort_keys: sort_keys(catalog),
             searcher: Searcher::default(),
         };
@@ -156,9 +148,26 @@ impl CatalogueState {
             .position(|k| *k == self.query.sort)
             .map_or(0, |i| (i + 1) % self.sort_keys.len());
         self.query.sort = self.sort_keys[i].clone();
-        // Scores read best-first; everything else starts ascending.
-        self.query.descending = matches!(self.query.sort, SortKey::Score(_) | SortKey::Context);
+        // Scores, context, downloads and release read biggest or newest first; everything else
+        // starts ascending.
+        self.query.descending = matches!(
+            self.query.sort,
+            SortKey::Score(_) | SortKey::Context | SortKey::Downloads | SortKey::Release
+        );
         self.recompute(catalog);
+    }
+
+    /// Between the current models and the whole catalogue (the `a` key).
+    pub fn toggle_scope(&mut self, catalog: &Catalog) {
+        self.query.filters.current = match self.query.filters.current {
+            Some(_) => None,
+            None => Some(self.current),
+        };
+        self.recompute(catalog);
+    }
+
+    pub fn shows_all(&self) -> bool {
+        self.query.filters.current.is_none()
     }
 
     pub fn sort_reverse(&mut self, catalog: &Catalog) {
@@ -224,27 +233,5 @@ impl CatalogueState {
             .char_indices()
             .nth(chars)
             .map_or(self.query.text.len(), |(i, _)| i)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Memo;
-    use std::cell::Cell;
-
-    #[test]
-    fn a_memo_is_made_again_only_when_its_inputs_change() {
-        let made = Cell::new(0);
-        let memo: Memo<(usize, u16), Vec<String>> = Memo::default();
-        let make = |n: usize| {
-            made.set(made.get() + 1);
-            vec![n.to_string()]
-        };
-        assert_eq!(*memo.get((1, 80), || make(1)), ["1"]);
-        assert_eq!(*memo.get((1, 80), || make(99)), ["1"]);
-        assert_eq!(made.get(), 1);
-        assert_eq!(*memo.get((1, 81), || make(2)), ["2"]);
-        assert_eq!(*memo.get((3, 81), || make(3)), ["3"]);
-        assert_eq!(made.get(), 3);
     }
 }

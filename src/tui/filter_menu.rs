@@ -9,6 +9,14 @@ use crate::domain::query::{Facets, Filters, FitsOn, Openish};
 pub const BYTES_PER_PARAM: f64 = 2.0;
 pub const KV_OVERHEAD: f64 = 0.2;
 pub const MAX_GPUS: u32 = 16;
+/// The parameter bounds the menu steps through, in billions: a 1-2-5 grid from a phone-sized
+/// model to the largest open ones.
+pub const PARAM_STEPS: [f64; 11] = [
+    1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0,
+];
+/// The bounds a fresh menu offers: 10B to 100B, the range one to four GPUs serve.
+const MIN_PARAMS_START: usize = 3;
+const MAX_PARAMS_START: usize = 6;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
@@ -17,6 +25,12 @@ pub enum Item {
     Origin(String),
     Vendor(String),
     License(LicenseFamily),
+    /// Sold by this provider (its name as the offerings give it).
+    Provider(String),
+    /// Sold by a cloud or an inference host, not only by the lab.
+    Hosted,
+    MinParams,
+    MaxParams,
     Sizable,
     FitsOn,
     FitsGpu,
@@ -30,6 +44,8 @@ impl Item {
             Item::Origin(_) => "Origin",
             Item::Vendor(_) => "Vendor",
             Item::License(_) => "License family",
+            Item::Provider(_) => "Sold by",
+            Item::Hosted | Item::MinParams | Item::MaxParams => "Offerings and size",
             Item::Sizable | Item::FitsOn | Item::FitsGpu => "Self-hosting",
         }
     }
@@ -42,6 +58,9 @@ pub struct FilterMenu {
     /// GPU count and GPU (index into `catalog.gpus`) for "fits on".
     pub gpus: u32,
     pub gpu: usize,
+    /// Indices into `PARAM_STEPS` for the lower and upper parameter bound.
+    pub min_params: usize,
+    pub max_params: usize,
 }
 
 impl FilterMenu {
@@ -49,6 +68,9 @@ impl FilterMenu {
         let mut items: Vec<Item> = Openness::ALL.iter().map(|t| Item::Tier(*t)).collect();
         items.push(Item::Openish(Openish::Open));
         items.push(Item::Openish(Openish::Proprietary));
+        // Where it is sold and its size before the long lists of origins and vendors.
+        items.extend([Item::Hosted, Item::MinParams, Item::MaxParams]);
+        items.extend(facets.providers.iter().cloned().map(Item::Provider));
         items.extend(facets.origins.iter().cloned().map(Item::Origin));
         items.extend(facets.vendors.iter().cloned().map(Item::Vendor));
         items.extend(facets.license_families.iter().map(|l| Item::License(*l)));
@@ -69,11 +91,18 @@ impl FilterMenu {
             ),
             None => (1, 0),
         };
+        // The bounds in force, or the starting ones.
+        let step = |v: Option<f64>, start: usize| {
+            v.and_then(|v| PARAM_STEPS.iter().position(|s| *s == v))
+                .unwrap_or(start)
+        };
         FilterMenu {
             items,
             cursor: 0,
             gpus,
             gpu,
+            min_params: step(filters.min_params, MIN_PARAMS_START),
+            max_params: step(filters.max_params, MAX_PARAMS_START),
         }
     }
 
@@ -124,6 +153,10 @@ impl FilterMenu {
             Item::Origin(o) => filters.origins.contains(o),
             Item::Vendor(v) => filters.vendors.contains(v),
             Item::License(l) => filters.license_families.contains(l),
+            Item::Provider(p) => filters.providers.contains(p),
+            Item::Hosted => filters.hosted_only,
+            Item::MinParams => filters.min_params.is_some(),
+            Item::MaxParams => filters.max_params.is_some(),
             Item::Sizable => filters.sizable_only,
             Item::FitsOn | Item::FitsGpu => filters.fits_on.is_some(),
         }
@@ -151,6 +184,20 @@ impl FilterMenu {
             Item::Origin(o) => flip(&mut filters.origins, o),
             Item::Vendor(v) => flip(&mut filters.vendors, v),
             Item::License(l) => flip(&mut filters.license_families, l),
+            Item::Provider(p) => flip(&mut filters.providers, p),
+            Item::Hosted => filters.hosted_only = !filters.hosted_only,
+            Item::MinParams => {
+                filters.min_params = match filters.min_params {
+                    Some(_) => None,
+                    None => Some(PARAM_STEPS[self.min_params]),
+                }
+            }
+            Item::MaxParams => {
+                filters.max_params = match filters.max_params {
+                    Some(_) => None,
+                    None => Some(PARAM_STEPS[self.max_params]),
+                }
+            }
             Item::Sizable => filters.sizable_only = !filters.sizable_only,
             Item::FitsOn | Item::FitsGpu => {
                 filters.fits_on = match filters.fits_on {
@@ -161,10 +208,35 @@ impl FilterMenu {
         }
     }
 
-    /// Left/right on the "fits on" entries: fewer/more GPUs, or the previous/next GPU. Returns
+    /// Left/right on the "fits on" entries: fewer/more GPUs, or the previous/next GPU; on a
+    /// parameter bound, the previous/next step (a bound in force moves with it). Returns
     /// whether anything changed.
     pub fn adjust(&mut self, delta: i32, filters: &mut Filters, catalog: &Catalog) -> bool {
+        let last = PARAM_STEPS.len() - 1;
+        let step = |i: usize| i.saturating_add_signed(delta as isize).min(last);
         match self.items.get(self.cursor) {
+            Some(Item::MinParams) => {
+                let i = step(self.min_params);
+                if i == self.min_params {
+                    return false;
+                }
+                self.min_params = i;
+                if filters.min_params.is_some() {
+                    filters.min_params = Some(PARAM_STEPS[i]);
+                }
+                return true;
+            }
+            Some(Item::MaxParams) => {
+                let i = step(self.max_params);
+                if i == self.max_params {
+                    return false;
+                }
+                self.max_params = i;
+                if filters.max_params.is_some() {
+                    filters.max_params = Some(PARAM_STEPS[i]);
+                }
+                return true;
+            }
             Some(Item::FitsOn) => {
                 let n = self.gpus.saturating_add_signed(delta).clamp(1, MAX_GPUS);
                 if n == self.gpus {

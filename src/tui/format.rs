@@ -1,8 +1,7 @@
 //! Text for figures: prices, context sizes, parameters, unknowns and conflict markers.
-//! Computed once per model at load, so drawing only copies strings.
+//! The catalogue table formats only the rows it shows, with these.
 
-use crate::domain::catalog::{Catalog, Figure, Model, Openness};
-use unicode_width::UnicodeWidthStr;
+use crate::domain::catalog::{Figure, Model, Price};
 
 /// Shown for every unknown figure.
 pub const UNKNOWN: &str = "—";
@@ -55,8 +54,22 @@ pub fn score(v: f64) -> String {
     }
 }
 
+/// A download count, short: 512, 48K, 1.2M, 23M.
+pub fn downloads(n: u64) -> String {
+    let v = n as f64;
+    if n < 1000 {
+        n.to_string()
+    } else if n < 999_500 {
+        format!("{:.0}K", v / 1e3)
+    } else if n < 9_950_000 {
+        format!("{:.1}M", v / 1e6)
+    } else {
+        format!("{:.0}M", v / 1e6)
+    }
+}
+
 /// The figure's text with the conflict marker, or the unknown sign.
-fn fig<T>(f: Option<&Figure<T>>, text: impl Fn(&T) -> String) -> String {
+pub fn fig<T>(f: Option<&Figure<T>>, text: impl Fn(&T) -> String) -> String {
     match f {
         Some(f) if f.is_conflicting() => format!("{}{CONFLICT}", text(&f.value)),
         Some(f) => text(&f.value),
@@ -64,86 +77,36 @@ fn fig<T>(f: Option<&Figure<T>>, text: impl Fn(&T) -> String) -> String {
     }
 }
 
-/// One catalogue row as text, every column.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RowText {
-    pub name: String,
-    pub tier: Openness,
-    pub tier_conflict: bool,
-    pub vendor: String,
-    pub origin: String,
-    pub context: String,
-    pub input: String,
-    pub output: String,
-    pub params: String,
-    pub license: String,
-    pub release: String,
-    /// Aligned with the catalogue's score columns.
-    pub scores: Vec<String>,
-}
-
-impl RowText {
-    pub fn new(model: &Model, score_names: &[String]) -> RowText {
-        let price = model.price.as_ref();
-        let price_part = |pick: fn(&crate::domain::catalog::Price) -> f64| match price {
-            Some(p) if p.is_conflicting() => format!("{}{CONFLICT}", self::price(pick(&p.value))),
-            Some(p) => self::price(pick(&p.value)),
-            None => UNKNOWN.to_string(),
-        };
-        let params = match (&model.total_params_b, &model.active_params_b) {
-            (Some(t), Some(a)) => {
-                let mark = if t.is_conflicting() || a.is_conflicting() {
-                    CONFLICT
-                } else {
-                    ""
-                };
-                format!("{}/{}{mark}", billions(t.value), billions(a.value))
-            }
-            (t, _) => fig(t.as_ref(), |v| billions(*v)),
-        };
-        RowText {
-            name: model.name.clone(),
-            tier: model.openness.value,
-            tier_conflict: model.openness.is_conflicting(),
-            vendor: model.vendor.clone(),
-            origin: fig(model.origin.as_ref(), |s| s.clone()),
-            context: fig(model.context_tokens.as_ref(), |n| tokens(*n)),
-            input: price_part(|p| p.input),
-            output: price_part(|p| p.output),
-            params,
-            license: fig(model.license.as_ref(), |s| s.clone()),
-            release: fig(model.release.as_ref(), |s| s.clone()),
-            scores: score_names
-                .iter()
-                .map(|b| fig(model.scores.get(b), |v| score(*v)))
-                .collect(),
-        }
+/// A text figure borrowed as it is, with the conflict marker or the unknown sign.
+pub fn fig_str(f: Option<&Figure<String>>) -> std::borrow::Cow<'_, str> {
+    match f {
+        Some(f) if f.is_conflicting() => format!("{}{CONFLICT}", f.value).into(),
+        Some(f) => f.value.as_str().into(),
+        None => UNKNOWN.into(),
     }
 }
 
-/// Every model's row text plus the widest value in each column (so widths do not jump while
-/// the user filters).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Rows {
-    pub rows: Vec<RowText>,
-    pub score_names: Vec<String>,
+/// The model's input or output price text, with the conflict marker or the unknown sign.
+pub fn price_part(model: &Model, pick: fn(&Price) -> f64) -> String {
+    match &model.price {
+        Some(p) if p.is_conflicting() => format!("{}{CONFLICT}", price(pick(&p.value))),
+        Some(p) => price(pick(&p.value)),
+        None => UNKNOWN.to_string(),
+    }
 }
 
-impl Rows {
-    pub fn new(catalog: &Catalog) -> Rows {
-        let score_names = crate::domain::query::common_scores(catalog, 1);
-        Rows {
-            rows: catalog
-                .models
-                .iter()
-                .map(|m| RowText::new(m, &score_names))
-                .collect(),
-            score_names,
+/// Total parameters, with the active ones of a mixture of experts: `671B/37B`.
+pub fn params(model: &Model) -> String {
+    match (&model.total_params_b, &model.active_params_b) {
+        (Some(t), Some(a)) => {
+            let mark = if t.is_conflicting() || a.is_conflicting() {
+                CONFLICT
+            } else {
+                ""
+            };
+            format!("{}/{}{mark}", billions(t.value), billions(a.value))
         }
-    }
-
-    pub fn widest(&self, cell: impl Fn(&RowText) -> &str) -> usize {
-        self.rows.iter().map(|r| cell(r).width()).max().unwrap_or(0)
+        (t, _) => fig(t.as_ref(), |v| billions(*v)),
     }
 }
 
@@ -174,5 +137,11 @@ mod tests {
         assert_eq!(billions(7.5), "7.5B");
         assert_eq!(score(88.0), "88");
         assert_eq!(score(88.66), "88.7");
+        assert_eq!(downloads(512), "512");
+        assert_eq!(downloads(48_200), "48K");
+        assert_eq!(downloads(999_499), "999K");
+        assert_eq!(downloads(999_500), "1.0M");
+        assert_eq!(downloads(1_234_567), "1.2M");
+        assert_eq!(downloads(23_456_789), "23M");
     }
 }

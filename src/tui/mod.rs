@@ -11,6 +11,7 @@ pub mod chrome;
 pub mod columns;
 pub mod compare;
 pub mod context;
+pub mod detail;
 pub mod document;
 pub mod editor;
 pub mod export;

@@ -88,12 +88,16 @@ pub fn app(w: u16, h: u16) -> App {
 }
 
 pub fn app_with(catalog: Catalog, theme: &str, w: u16, h: u16) -> App {
-    App::new(
+    let mut app = App::new(
         catalog,
         Keymap::embedded().unwrap(),
         Theme::builtin(theme).unwrap(),
         (w, h),
-    )
+    );
+    // The six models stand for the whole catalogue: list them all (the catalogue opens on the
+    // current models, and half of these have no price, offering or download count).
+    app.update(tierwise::tui::action::Action::ShowAll);
+    app
 }
 
 /// Names of the models in the current hit list, in order.

@@ -238,7 +238,10 @@ fn confidential_work_takes_a_host_where_the_makers_own_api_is_blocked() {
 fn a_model_that_reads_no_text_carries_no_use_case() {
     let (catalog, _, _) = setup();
     let asr = catalog.model("qwen-3-asr-flash").expect("in the catalogue");
-    assert!(!crate::domain::hybrid::reads_text(asr), "audio in, text out");
+    assert!(
+        !crate::domain::hybrid::reads_text(asr),
+        "audio in, text out"
+    );
     let need = Need {
         name: "any".into(),
         sensitivity: crate::domain::rules::Sensitivity::Public,

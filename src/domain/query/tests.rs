@@ -338,3 +338,45 @@ fn provider_hosted_and_parameter_filters() {
     );
     assert_eq!(q.filters.describe(), ["params ≤ 100B"]);
 }
+
+#[test]
+fn current_models_are_the_priced_the_offered_and_the_most_downloaded_open_ones() {
+    let mut models = vec![
+        priced(model("api", "Api", "A", Openness::ClosedApi), 1.0),
+        model("old-closed", "Old Closed", "A", Openness::ClosedApi),
+    ];
+    // More open models than the top list holds: downloads 0, 1, 2, ...
+    for i in 0..CURRENT_TOP_OPEN + 50 {
+        let mut m = model(
+            &format!("open-{i}"),
+            "Open",
+            "B",
+            Openness::OpenWeightsPermissive,
+        );
+        m.downloads = Some(i as u64);
+        models.push(m);
+    }
+    let catalog = Catalog {
+        sources: vec![],
+        models,
+        gpus: vec![],
+    };
+    let current = Current::for_catalog(&catalog);
+    assert_eq!(current.min_downloads, 50);
+    let q = Query {
+        filters: Filters {
+            current: Some(current),
+            ..Filters::default()
+        },
+        ..Query::default()
+    };
+    let ids: Vec<&str> = run(&catalog, &q)
+        .iter()
+        .map(|h| catalog.models[h.index].id.as_str())
+        .collect();
+    assert_eq!(ids.len(), 1 + CURRENT_TOP_OPEN);
+    assert!(ids.contains(&"api") && ids.contains(&"open-50") && ids.contains(&"open-249"));
+    assert!(!ids.contains(&"old-closed") && !ids.contains(&"open-49"));
+    // The scope is not one of the menu's filters.
+    assert!(q.filters.menu_is_empty() && !q.filters.is_empty());
+}

@@ -2,9 +2,11 @@
 //! overlays over it.
 
 use super::{App, Outcome, Overlay};
+use crate::domain::query::{Filters, facet_values};
 use crate::tui::action::Action;
 use crate::tui::filter_menu::FilterMenu;
 use crate::tui::layout::{self, Measured, Scroll, scroll_text};
+use crate::tui::{compare, detail};
 
 impl App {
     pub(crate) fn page(&self) -> isize {
@@ -40,6 +42,7 @@ impl App {
             },
             Action::SortNext => cat.sort_next(&self.ctx.catalog),
             Action::SortReverse => cat.sort_reverse(&self.ctx.catalog),
+            Action::ShowAll => cat.toggle_scope(&self.ctx.catalog),
             Action::ToggleMark => {
                 let Some(i) = cat.selected_model() else {
                     return Outcome::default();
@@ -54,7 +57,9 @@ impl App {
             Action::Compare => return self.open_compare(),
             Action::SendToBreakEven => return self.send_marks(),
             Action::OpenFilters => {
-                let menu = FilterMenu::new(&self.ctx.catalog, &cat.facets, &cat.query.filters);
+                // The menu's values are gathered when it opens, not at start.
+                let facets = facet_values(&self.ctx.catalog);
+                let menu = FilterMenu::new(&self.ctx.catalog, &facets, &cat.query.filters);
                 self.chrome.overlays.push(Overlay::Filter(menu));
             }
             _ => return Outcome::default(),
@@ -117,7 +122,11 @@ impl App {
             Action::Left => refilter = menu.adjust(-1, filters, &self.ctx.catalog),
             Action::Right => refilter = menu.adjust(1, filters, &self.ctx.catalog),
             Action::ClearAll => {
-                *filters = Default::default();
+                // The menu's filters; whether all models are shown is the `a` key's.
+                *filters = Filters {
+                    current: filters.current,
+                    ..Filters::default()
+                };
                 refilter = true;
             }
             Action::Close => {
@@ -215,6 +224,42 @@ impl App {
         let max = Measured::limit(&self.chrome.measured.compare_max);
         if let Some(Overlay::Compare { scroll, .. }) = self.chrome.overlays.last_mut() {
             scroll.stop_at(max);
+        }
+    }
+
+    /// Make the text the detail and comparison views will draw, when what they show changed
+    /// (another model, width, theme or set of marks). Run after every update, so drawing only
+    /// reads it.
+    pub(crate) fn refresh_views(&mut self) {
+        let width = self.chrome.size.0;
+        let theme = &self.chrome.theme;
+        let cat = &mut self.catalogue;
+        let mut detail_shown = None;
+        let mut compare_shown = false;
+        for overlay in &self.chrome.overlays {
+            match overlay {
+                Overlay::Detail { model, .. } => detail_shown = Some(*model),
+                Overlay::Compare { .. } => compare_shown = true,
+                _ => {}
+            }
+        }
+        if let Some(model) = detail_shown {
+            let key = (model, width, theme.clone());
+            if cat.views.detail_for(&key).is_none() {
+                let catalog = &self.ctx.catalog;
+                let lines = detail::lines_with_changes(
+                    catalog,
+                    &self.ctx.price_changes,
+                    theme,
+                    model,
+                    width,
+                );
+                cat.views.detail = Some((key, lines));
+            }
+        }
+        if compare_shown && cat.views.compare_for(&cat.marks).is_none() {
+            let rows = compare::rows(&self.ctx.catalog, &cat.marks, &cat.columns.score_names);
+            cat.views.compare = Some((cat.marks.clone(), rows));
         }
     }
 }

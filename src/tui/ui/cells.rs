@@ -265,8 +265,7 @@ pub fn column_areas(widths: &[u16], width: u16) -> Vec<Rect> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::columns::{Widths, plan};
-    use crate::tui::format::Rows;
+    use crate::tui::columns::TableColumns;
     use ratatui::style::{Color, Modifier};
     use ratatui::widgets::Clear;
 
@@ -421,8 +420,7 @@ mod tests {
     #[test]
     fn columns_sit_where_ratatuis_table_puts_them() {
         let catalog = crate::data::embedded_catalog().unwrap();
-        let rows = Rows::new(&catalog);
-        let widths = Widths::new(&rows);
+        let columns = TableColumns::measure(&catalog);
         let solved = |ws: &[u16], width: u16| {
             let [_, inner] = Layout::horizontal([Constraint::Length(0), Constraint::Fill(0)])
                 .areas(Rect::new(0, 0, width, 1));
@@ -436,10 +434,7 @@ mod tests {
         let keys = crate::domain::query::sort_keys(&catalog);
         for sort in [&keys[0], &keys[4], &keys[keys.len() - 1]] {
             for width in (20..=300).step_by(11).chain([59, 60, 80, 200, 250]) {
-                let ws: Vec<u16> = plan(width, &rows, &widths, sort)
-                    .iter()
-                    .map(|(_, w)| *w)
-                    .collect();
+                let ws: Vec<u16> = columns.plan(width, sort).iter().map(|(_, w)| *w).collect();
                 assert_eq!(column_areas(&ws, width), solved(&ws, width), "{width}");
             }
         }

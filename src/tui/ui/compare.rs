@@ -2,103 +2,16 @@
 //! each row is highlighted, rows where every model agrees are dimmed, unknowns say so.
 
 use super::cells;
-use crate::domain::catalog::Model;
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
-use crate::tui::compare::{Better, CompareRow};
-use crate::tui::format::{self, UNKNOWN};
+use crate::tui::compare::{CompareRow, models, rows};
+use crate::tui::format::UNKNOWN;
 use crate::tui::layout::max_scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
 use std::borrow::Cow;
-use std::cell::Ref;
-
-/// The compared models, in the order they were marked.
-pub fn models(app: &App) -> Vec<&Model> {
-    app.catalogue
-        .marks
-        .iter()
-        .filter_map(|id| app.ctx.catalog.model(id))
-        .collect()
-}
-
-/// The rows for the marked models, made once per set of marks and kept between frames.
-pub fn rows(app: &App) -> Ref<'_, Vec<CompareRow>> {
-    let cat = &app.catalogue;
-    cat.views.compare.get(cat.marks.clone(), || make_rows(app))
-}
-
-fn make_rows(app: &App) -> Vec<CompareRow> {
-    let ms = models(app);
-    let text = |label: &str, f: &dyn Fn(&Model) -> Option<String>| CompareRow {
-        label: label.into(),
-        cells: ms.iter().map(|m| f(m).map(|s| (s, None))).collect(),
-        better: Better::Neither,
-    };
-    let num =
-        |label: &str, better: Better, f: &dyn Fn(&Model) -> Option<(String, f64)>| CompareRow {
-            label: label.into(),
-            cells: ms.iter().map(|m| f(m).map(|(s, v)| (s, Some(v)))).collect(),
-            better,
-        };
-    let mut out = vec![
-        text("Vendor", &|m| Some(m.vendor.clone())),
-        text("Tier", &|m| Some(tier_label(m.openness.value).to_string())),
-        text("Origin", &|m| m.origin.as_ref().map(|f| f.value.clone())),
-        text("License", &|m| Some(m.license_family.as_str().to_string())),
-        text("Release", &|m| m.release.as_ref().map(|f| f.value.clone())),
-        num("Parameters", Better::Neither, &|m| {
-            m.total_params_b
-                .as_ref()
-                .map(|f| (format::billions(f.value), f.value))
-        }),
-        num("Active (MoE)", Better::Neither, &|m| {
-            m.active_params_b
-                .as_ref()
-                .map(|f| (format::billions(f.value), f.value))
-        }),
-        num("Context", Better::Higher, &|m| {
-            m.context_tokens
-                .as_ref()
-                .map(|f| (format::tokens(f.value), f.value as f64))
-        }),
-        num("Input $/M", Better::Lower, &|m| {
-            m.price
-                .as_ref()
-                .map(|f| (format::price(f.value.input), f.value.input))
-        }),
-        num("Output $/M", Better::Lower, &|m| {
-            m.price
-                .as_ref()
-                .map(|f| (format::price(f.value.output), f.value.output))
-        }),
-        text("Self-hostable", &|m| {
-            Some(if m.can_self_host() { "yes" } else { "no" }.into())
-        }),
-    ];
-    for bench in &app.catalogue.rows.score_names {
-        if ms.iter().any(|m| m.scores.contains_key(bench)) {
-            out.push(num(bench, Better::Higher, &|m| {
-                m.scores
-                    .get(bench)
-                    .map(|f| (format::score(f.value), f.value))
-            }));
-        }
-    }
-    out
-}
-
-fn tier_label(tier: crate::domain::catalog::Openness) -> &'static str {
-    use crate::domain::catalog::Openness::*;
-    match tier {
-        FullyOpen => "FO fully open",
-        OpenWeightsPermissive => "OP open, permissive",
-        OpenWeightsRestricted => "OR open, restricted",
-        ClosedApi => "CL closed API",
-    }
-}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usize) {
     let t = &app.chrome.theme;
@@ -117,7 +30,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
             ..area
         },
     );
-    let ms = models(app);
+    let cat = &app.catalogue;
+    let ms = models(&app.ctx.catalog, &cat.marks);
     let label_w: u16 = 16;
     let n = ms.len().max(1) as u16;
     let col_w = (inner.width.saturating_sub(label_w) / n)
@@ -145,7 +59,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
         let name = truncate_to_width(&m.name, w);
         cells::put_line(buf, cell(i + 1, inner.y), &[(&name, style)], false);
     }
-    let rows = rows(app);
+    // Made by update when the marks change; a view set up without update (a test) makes them
+    // here, for this frame only.
+    let rows: Cow<[CompareRow]> = match cat.views.compare_for(&cat.marks) {
+        Some(rows) => rows.into(),
+        None => rows(&app.ctx.catalog, &cat.marks, &cat.columns.score_names).into(),
+    };
     // The last row is kept off the bottom line, as the first release had it.
     let max = max_scroll(rows.len(), usize::from(area.height).saturating_sub(3));
     app.chrome.measured.compare_max.set(Some(max));

@@ -3,7 +3,8 @@
 use super::cells;
 use super::parts::{centered, fit};
 use crate::tui::app::App;
-use crate::tui::filter_menu::{FilterMenu, Item};
+use crate::tui::filter_menu::{FilterMenu, Item, PARAM_STEPS};
+use crate::tui::format::billions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -90,7 +91,16 @@ fn label(item: &Item, menu: &FilterMenu, app: &App) -> String {
         Item::Tier(t) => format!("{} {}", t.short(), t.as_str()),
         Item::Openish(Openish::Open) => "open weights (any open tier)".into(),
         Item::Openish(Openish::Proprietary) => "proprietary (closed API)".into(),
-        Item::Origin(o) | Item::Vendor(o) => o.clone(),
+        Item::Origin(o) | Item::Vendor(o) | Item::Provider(o) => o.clone(),
+        Item::Hosted => "has a hosted offering (cloud or host)".into(),
+        Item::MinParams => format!(
+            "at least ‹{}› parameters",
+            billions(PARAM_STEPS[menu.min_params])
+        ),
+        Item::MaxParams => format!(
+            "at most ‹{}› parameters",
+            billions(PARAM_STEPS[menu.max_params])
+        ),
         Item::License(l) => l.as_str().into(),
         Item::Sizable => "can be sized for self-hosting".into(),
         Item::FitsOn => format!("fits on ‹{}› GPU(s) (fp16 + 20% KV)", menu.gpus),

@@ -3,6 +3,7 @@
 pub mod bigtext;
 pub mod breakeven;
 pub mod catalogue;
+pub mod catalogue_table;
 pub mod cells;
 pub mod chart;
 pub mod compare;
@@ -183,20 +184,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
         None if app.chrome.pane == Pane::Hybrid => {
             Line::from(Span::styled(hybrid::status_text(app), t.muted))
         }
-        None => {
-            let cat = &app.catalogue;
-            let arrow = if cat.query.descending { "↓" } else { "↑" };
-            let mut text = format!(
-                " {} of {} models · sorted by {} {arrow}",
-                cat.hits.len(),
-                app.ctx.catalog.models.len(),
-                cat.query.sort.label()
-            );
-            if !cat.marks.is_empty() {
-                text.push_str(&format!(" · {} marked", cat.marks.len()));
-            }
-            Line::from(Span::styled(text, t.muted))
-        }
+        None => Line::from(Span::styled(catalogue::status_text(app), t.muted)),
     };
     cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
