@@ -3,6 +3,8 @@
 //! (its monthly cost and savings). Computed when the view opens and when its span or API model
 //! changes; the scenario cannot change while it is open.
 
+mod update;
+
 use super::breakeven::BreakEvenView;
 use super::sliders::Field;
 use crate::domain::catalog::Catalog;

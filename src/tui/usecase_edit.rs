@@ -2,6 +2,8 @@
 //! `r`, which goes straight to typing a new name). Every change goes through the pane's undo
 //! stack and is applied at once, so the plan and findings behind the overlay follow it.
 
+mod update;
+
 use super::hybrid::{HybridState, clean_name};
 use crate::domain::format::{self, Percent};
 use crate::domain::rules::Sensitivity;
