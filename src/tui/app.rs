@@ -2,6 +2,7 @@
 //! output: it returns effects for the event loop to perform.
 
 mod breakeven;
+mod build;
 mod catalogue;
 mod document;
 mod export;
@@ -25,18 +26,12 @@ pub use super::overlay::Overlay;
 pub use super::pane::Pane;
 
 use super::action::{Action, Effect, SaveDone};
-use super::breakeven::{BreakEvenState, Context};
+use super::breakeven::BreakEvenState;
 use super::catalogue::CatalogueState;
 use super::hybrid::HybridState;
-use super::keymap::{Keymap, Mode};
+use super::keymap::Mode;
 use super::layout::{self};
-use super::session::Session;
 use super::theme::Theme;
-use crate::domain::catalog::Catalog;
-use crate::domain::preset::Preset;
-use crate::domain::rules::RuleBook;
-use crate::domain::scenario::Scenario;
-use crate::store::State;
 use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the interface draws in; below it a notice says what is needed.
@@ -62,63 +57,6 @@ pub struct App {
 }
 
 impl App {
-    /// The interface over `catalog` with the embedded rules and presets and the built-in
-    /// scenario. A test catalogue that lacks the sources or models they name gets none of them
-    /// (the break-even pane then says which inputs it cannot resolve).
-    pub fn new(catalog: Catalog, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
-        let rules = crate::data::embedded_rules(&catalog).unwrap_or_default();
-        let presets = crate::data::embedded_presets(&catalog).unwrap_or_default();
-        let scenario = super::breakeven::default_scenario(&catalog);
-        App::with_data(catalog, rules, presets, scenario, keymap, theme, size)
-    }
-
-    pub fn with_data(
-        catalog: Catalog,
-        rules: RuleBook,
-        presets: Vec<Preset>,
-        scenario: Scenario,
-        keymap: Keymap,
-        theme: Theme,
-        size: (u16, u16),
-    ) -> App {
-        let catalogue = CatalogueState::new(&catalog);
-        let ctx = Context {
-            catalog: &catalog,
-            rules: &rules,
-            presets: &presets,
-        };
-        let breakeven = BreakEvenState::new(&scenario, &ctx, size);
-        let session = Session::new(State::single(scenario.clone()), None);
-        let builtin = scenario.clone();
-        let mut app = App {
-            ctx: Ctx {
-                catalog: std::sync::Arc::new(catalog),
-                rules,
-                presets,
-                keymap,
-                builtin,
-                data_status: None,
-                price_changes: Default::default(),
-            },
-            doc: Document {
-                scenario,
-                session,
-                undo_group: None,
-                list_changed: false,
-            },
-            chrome: Chrome::new(theme, size),
-            catalogue,
-            breakeven,
-            hybrid: HybridState::default(),
-            optimum: Default::default(),
-            quit_asked: false,
-        };
-        app.refresh();
-        app.sync_scenario();
-        app.doc.session.mark_saved(app.current_state());
-        app
-    }
-
     /// A notice on the status line, or in the notices overlay when it is too long for it.
     pub(crate) fn tell(&mut self, text: String) -> Outcome {
         if text.width() + 2 <= usize::from(self.chrome.size.0) {
