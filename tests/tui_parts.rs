@@ -25,7 +25,10 @@ fn the_hybrid_pane_edits_the_document_and_asks_for_overlays() {
     assert_eq!(reply, Reply::Ask(Ask::EditUseCase));
     let reply = a.hybrid.update(Action::Findings, &mut a.doc, &a.ctx);
     assert_eq!(reply, Reply::Ask(Ask::Findings));
-    assert!(a.chrome.overlays.is_empty(), "the pane opened nothing itself");
+    assert!(
+        a.chrome.overlays.is_empty(),
+        "the pane opened nothing itself"
+    );
     let reply = a.hybrid.update(Action::Rename, &mut a.doc, &a.ctx);
     assert_eq!(reply, Reply::Ask(Ask::RenameUseCase("New use case".into())));
 }
@@ -56,7 +59,10 @@ fn the_use_case_editor_steps_a_field_and_closes_by_asking() {
     let sel = a.hybrid.selected;
     let old = a.doc.scenario.use_cases[sel].use_case.input_share;
     let reply = edit.update(Action::Right, &mut a.doc, &mut a.hybrid);
-    assert!(matches!(reply, Reply::Edited { close: false, .. }), "{reply:?}");
+    assert!(
+        matches!(reply, Reply::Edited { close: false, .. }),
+        "{reply:?}"
+    );
     let new = a.doc.scenario.use_cases[sel].use_case.input_share;
     assert!((new - old).abs() > 0.01, "{old} -> {new}");
     assert_eq!(
