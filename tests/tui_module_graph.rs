@@ -321,3 +321,22 @@ fn use_groups_expand() {
         ]
     );
 }
+
+#[test]
+fn no_files_of_src_import_each_other_in_a_circle() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut edges = graph(root, &[]);
+    for (m, targets) in edges.iter_mut() {
+        targets.retain(|t| !(t.len() > m.len() && t[..m.len()] == m[..]));
+    }
+    assert!(
+        edges.len() > 100,
+        "the walk found the source files: {}",
+        edges.len()
+    );
+    let found = cycles(&edges);
+    assert!(
+        found.is_empty(),
+        "files importing each other in a circle: {found:#?}"
+    );
+}

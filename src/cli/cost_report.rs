@@ -134,10 +134,7 @@ fn count(n: u32, noun: &str) -> String {
 }
 
 fn percent(share: f64) -> String {
-    format!(
-        "{}%",
-        super::output::plain_number((share * 1000.0).round() / 10.0)
-    )
+    crate::domain::format::percent(share, crate::domain::format::Percent::Trimmed(1))
 }
 
 pub fn text(r: &Report) -> String {

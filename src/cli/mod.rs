@@ -13,6 +13,7 @@ pub mod models_json;
 pub mod offering_json;
 pub mod output;
 pub mod plan;
+pub mod plan_doc;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;

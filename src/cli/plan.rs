@@ -2,10 +2,10 @@
 //! and why, where the answer changes over volume, and the hybrid break-even.
 
 use super::errors::CliError;
+use super::plan_doc::document;
 use super::report::{ReportArgs, ReportFormat, apply_options, scenario};
 use crate::data::overlay::Loaded;
-use crate::domain::hybrid::plan;
-use crate::domain::optimize::{self, doc};
+use crate::domain::optimize::doc;
 use crate::domain::units::parse_quantity;
 use clap::{Args, ValueEnum};
 
@@ -41,31 +41,6 @@ pub struct PlanArgs {
     /// Output format
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = PlanFormat::Markdown)]
     pub format: PlanFormat,
-}
-
-/// The plan document of the scenario, with the search when `search` is set.
-pub fn document(
-    loaded: &Loaded,
-    s: &crate::domain::scenario::Scenario,
-    search: bool,
-) -> Result<doc::PlanDoc, CliError> {
-    let bad =
-        |e: crate::domain::cost::InputError| CliError::input(format!("scenario {:?}: {e}", s.name));
-    let (catalog, rules) = (&loaded.catalog, &loaded.rules);
-    let current = plan(catalog, rules, s).map_err(bad)?;
-    if search {
-        let a = optimize::analyse(catalog, rules, s).map_err(bad)?;
-        return Ok(doc::build(
-            catalog,
-            s,
-            &current,
-            Some(&a.outcome),
-            &a.bands,
-            &a.break_even,
-        ));
-    }
-    let break_even = optimize::break_even(catalog, rules, s).map_err(bad)?;
-    Ok(doc::build(catalog, s, &current, None, &[], &break_even))
 }
 
 pub fn run(loaded: &Loaded, args: &PlanArgs) -> Result<String, CliError> {

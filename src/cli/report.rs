@@ -143,7 +143,7 @@ pub fn render(
         }
         ReportFormat::Json => {
             let doc = planned.map_err(|e| failed(&e))?;
-            let d = super::plan::document(loaded, scenario, true)?;
+            let d = super::plan_doc::document(loaded, scenario, true)?;
             let extras = scenario_report::build(&loaded.catalog, scenario);
             let full = FullReport {
                 plan: &doc,
@@ -165,7 +165,7 @@ pub fn render(
 /// The report's part from the plan search: the cheapest compliant plan, the bands over volume
 /// and the hybrid break-even, as in `tierwise plan --optimize`.
 fn search_markdown(loaded: &Loaded, scenario: &Scenario) -> Result<String, CliError> {
-    let d = super::plan::document(loaded, scenario, true)?;
+    let d = super::plan_doc::document(loaded, scenario, true)?;
     Ok(format!(
         "\n{}",
         crate::domain::optimize::doc::search_markdown(&d, "##")

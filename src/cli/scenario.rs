@@ -101,7 +101,7 @@ fn list(state: &State) -> String {
 }
 
 fn percent(share: f64) -> String {
-    format!("{}%", plain_number(share * 100.0))
+    crate::domain::format::percent(share, crate::domain::format::Percent::Trimmed(6))
 }
 
 fn or_gpu_default(value: Option<f64>, unit: &str) -> String {

@@ -9,7 +9,8 @@ use super::cost::{
     gpus_per_replica_f64, marginal_usd_per_million, marginal_usd_per_replica_month,
     monthly_cost_with_replicas, replica_capacity_tokens_per_day, self_host_cost,
 };
-use super::units::{format_count, format_tokens, format_usd_full};
+use super::format::{Money, Percent, money, percent};
+use super::units::{format_count, format_tokens};
 
 mod sizing;
 
@@ -74,7 +75,7 @@ fn num(v: f64, d: usize) -> String {
 }
 
 fn usd(v: f64) -> String {
-    format_usd_full(v)
+    money(v, Money::Full)
 }
 
 /// $/M with the precision a price needs: $17.50, $0.075.
@@ -265,7 +266,7 @@ pub fn self_hosted(name: &str, d: &Deployment, v: f64) -> Explanation {
 }
 
 fn pct(share: f64) -> String {
-    format!("{}%", num(share * 100.0, 1))
+    percent(share, Percent::Trimmed(1))
 }
 
 /// Section 4: where the staircase meets the API line, with the numbers of the crossing segment.

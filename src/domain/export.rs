@@ -6,6 +6,7 @@ use super::breakeven::{VOLUME_MAX, VOLUME_MIN, crossover};
 use super::catalog::{Catalog, SourceId};
 use super::cost::api::api_choice;
 use super::cost::{Deployment, api_monthly_cost_at, blended_price, self_host_cost};
+use super::format::{self, Percent};
 use super::hybrid::plan;
 use super::report;
 use super::rules::RuleBook;
@@ -32,7 +33,7 @@ fn cell(text: &str) -> String {
 }
 
 fn percent(v: f64) -> String {
-    format!("{:.0}%", v * 100.0)
+    format::percent(v, Percent::Fixed(0))
 }
 
 fn model_name(catalog: &Catalog, id: &str) -> String {

@@ -6,6 +6,7 @@ pub mod catalog_diff;
 pub mod cost;
 pub mod explain;
 pub mod export;
+pub mod format;
 pub mod html;
 pub mod hybrid;
 pub mod hybrid_sensitivity;

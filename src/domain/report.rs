@@ -3,6 +3,7 @@
 
 use super::catalog::{Catalog, Price};
 use super::cost::{Deployment, Workload};
+use super::format::{self, Percent};
 use super::hybrid::{HybridPlan, TIER_NAMES};
 use super::rules::{DeploymentKind, RuleBook};
 use super::scenario::Scenario;
@@ -249,7 +250,7 @@ fn cell(text: &str) -> String {
 }
 
 fn percent(share: f64) -> String {
-    format!("{:.1}%", share * 100.0)
+    format::percent(share, Percent::Fixed(1))
 }
 
 fn model_name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {

@@ -10,7 +10,7 @@ use super::catalog::{Catalog, Price};
 use super::cost::{InputError, Mode, Precision, Workload, blended_price};
 use super::inputs::InputId as Id;
 use super::scenario::DeploymentChoice;
-use super::units::{format_tokens, format_usd};
+use super::units::format_tokens;
 
 /// The largest span: prices cannot fall by 100% or more.
 pub const MAX_SPAN: f64 = 0.9;
@@ -90,11 +90,11 @@ struct Lever {
 }
 
 fn money(v: f64) -> String {
-    format_usd(v)
+    super::format::money(v, super::format::Money::Compact)
 }
 
 fn fraction(v: f64) -> String {
-    format!("{:.0}%", v * 100.0)
+    super::format::percent(v, super::format::Percent::Fixed(0))
 }
 
 fn rent(c: &Case) -> bool {

@@ -1,8 +1,8 @@
 //! GPUs: the curated list (ids, names, article prices) completed with datasheet figures,
 //! aiconfigurator's system files and rental offers from the GPU price index.
 
-use super::merge::source_ids::{AICONFIGURATOR, DATASHEETS, PRICE_INDEX};
 use super::merge_prices::{close_f64, fold_opt};
+use super::model_index::source_ids::{AICONFIGURATOR, DATASHEETS, PRICE_INDEX};
 use super::{ImportProblem, Upstream, files};
 use crate::domain::catalog::{Alternative, Figure, Gpu, RentOffer};
 use serde_json::Value;

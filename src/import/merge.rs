@@ -3,6 +3,7 @@
 
 use super::identity::{id_from, normalise, split_region};
 use super::merge_prices::{add_litellm, add_models_dev, settle_price};
+use super::model_index::{Models, source_ids};
 use super::open_models::{HfIndex, fill_from_hf, new_hf_model, select_open};
 use super::providers::{self, ProviderInfo};
 use super::{
@@ -10,77 +11,6 @@ use super::{
 };
 use crate::domain::catalog::{Catalog, Figure, LicenseFamily, Model, Openness};
 use std::collections::{BTreeMap, HashMap};
-
-/// Ids of the data-set sources, kept in the curated sources file with their versions and dates.
-pub mod source_ids {
-    pub const MODELS_DEV: &str = "models-dev";
-    pub const LITELLM: &str = "litellm";
-    pub const LLMFIT: &str = "llmfit";
-    pub const AICONFIGURATOR: &str = "aiconfigurator";
-    pub const DATASHEETS: &str = "gpu-datasheets";
-    pub const PRICE_INDEX: &str = "gpu-price-index";
-    pub const ALL: [&str; 6] = [
-        MODELS_DEV,
-        LITELLM,
-        LLMFIT,
-        AICONFIGURATOR,
-        DATASHEETS,
-        PRICE_INDEX,
-    ];
-}
-
-/// The models being built and the ways to find one.
-pub(super) struct Models {
-    pub list: Vec<Model>,
-    by_key: HashMap<String, usize>,
-    by_id: HashMap<String, usize>,
-    by_repo: HashMap<String, usize>,
-}
-
-impl Models {
-    fn new(curated: &[Model]) -> Self {
-        let mut m = Models {
-            list: Vec::new(),
-            by_key: HashMap::new(),
-            by_id: HashMap::new(),
-            by_repo: HashMap::new(),
-        };
-        for model in curated {
-            m.push(model.clone());
-        }
-        m
-    }
-
-    pub fn push(&mut self, model: Model) -> usize {
-        let i = self.list.len();
-        let mut keys = vec![normalise(&model.id), normalise(&model.name)];
-        if let Some(repo) = &model.hf_repo {
-            keys.push(normalise(repo));
-            self.by_repo.insert(repo.to_lowercase(), i);
-        }
-        for k in keys {
-            self.by_key.entry(k).or_insert(i);
-        }
-        self.by_id.insert(model.id.clone(), i);
-        self.list.push(model);
-        i
-    }
-
-    pub fn has_id(&self, id: &str) -> bool {
-        self.by_id.contains_key(id)
-    }
-
-    pub fn by_repo(&self, repo: &str) -> Option<usize> {
-        self.by_repo.get(&repo.to_lowercase()).copied()
-    }
-
-    /// An id not yet taken: `base`, else `prefix-base`; `None` when both are taken or invalid.
-    pub fn free_id(&self, base: &str, prefix: &str) -> Option<String> {
-        [base.to_string(), id_from(&format!("{prefix}-{base}"))]
-            .into_iter()
-            .find(|id| !id.is_empty() && id.len() <= 64 && !self.has_id(id))
-    }
-}
 
 /// What a key resolves to.
 struct Resolver<'a> {
@@ -371,7 +301,7 @@ fn new_api_model(models: &Models, row: &models_dev::ApiRow, info: &ProviderInfo)
         name: row.name.clone(),
         vendor,
         origin: None,
-        openness: Figure::new(openness, super::merge::source_ids::MODELS_DEV),
+        openness: Figure::new(openness, source_ids::MODELS_DEV),
         license: None,
         license_family: family,
         release: None,
@@ -410,5 +340,3 @@ fn fill_api_facts(m: &mut Model, row: &models_dev::ApiRow) {
 }
 
 // Kept beside `import` so the open-model module can name the source.
-pub(super) use source_ids::AICONFIGURATOR as AIC_SOURCE;
-pub(super) use source_ids::LLMFIT as LLMFIT_SOURCE;

@@ -15,6 +15,7 @@ pub mod litellm;
 pub mod llmfit;
 mod merge;
 mod merge_prices;
+mod model_index;
 pub mod models_dev;
 mod open_models;
 pub mod providers;

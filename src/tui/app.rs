@@ -2,15 +2,18 @@
 //! output: it returns effects for the event loop to perform.
 
 mod breakeven;
+mod build;
 mod catalogue;
 mod document;
 mod export;
 mod hybrid;
+mod keys;
 mod notes;
 mod optimum;
 mod overlays;
 mod palette;
 mod present;
+mod reply;
 mod scenarios;
 mod sensitivity;
 mod tier;
@@ -23,18 +26,12 @@ pub use super::overlay::Overlay;
 pub use super::pane::Pane;
 
 use super::action::{Action, Effect, SaveDone};
-use super::breakeven::{BreakEvenState, Context};
+use super::breakeven::BreakEvenState;
 use super::catalogue::CatalogueState;
 use super::hybrid::HybridState;
-use super::keymap::{Code, Key, Keymap, Mode};
+use super::keymap::Mode;
 use super::layout::{self};
-use super::session::Session;
 use super::theme::Theme;
-use crate::domain::catalog::Catalog;
-use crate::domain::preset::Preset;
-use crate::domain::rules::RuleBook;
-use crate::domain::scenario::Scenario;
-use crate::store::State;
 use unicode_width::UnicodeWidthStr;
 
 /// The smallest terminal the interface draws in; below it a notice says what is needed.
@@ -60,63 +57,6 @@ pub struct App {
 }
 
 impl App {
-    /// The interface over `catalog` with the embedded rules and presets and the built-in
-    /// scenario. A test catalogue that lacks the sources or models they name gets none of them
-    /// (the break-even pane then says which inputs it cannot resolve).
-    pub fn new(catalog: Catalog, keymap: Keymap, theme: Theme, size: (u16, u16)) -> App {
-        let rules = crate::data::embedded_rules(&catalog).unwrap_or_default();
-        let presets = crate::data::embedded_presets(&catalog).unwrap_or_default();
-        let scenario = super::breakeven::default_scenario(&catalog);
-        App::with_data(catalog, rules, presets, scenario, keymap, theme, size)
-    }
-
-    pub fn with_data(
-        catalog: Catalog,
-        rules: RuleBook,
-        presets: Vec<Preset>,
-        scenario: Scenario,
-        keymap: Keymap,
-        theme: Theme,
-        size: (u16, u16),
-    ) -> App {
-        let catalogue = CatalogueState::new(&catalog);
-        let ctx = Context {
-            catalog: &catalog,
-            rules: &rules,
-            presets: &presets,
-        };
-        let breakeven = BreakEvenState::new(&scenario, &ctx, size);
-        let session = Session::new(State::single(scenario.clone()), None);
-        let builtin = scenario.clone();
-        let mut app = App {
-            ctx: Ctx {
-                catalog: std::sync::Arc::new(catalog),
-                rules,
-                presets,
-                keymap,
-                builtin,
-                data_status: None,
-                price_changes: Default::default(),
-            },
-            doc: Document {
-                scenario,
-                session,
-                undo_group: None,
-                list_changed: false,
-            },
-            chrome: Chrome::new(theme, size),
-            catalogue,
-            breakeven,
-            hybrid: HybridState::default(),
-            optimum: Default::default(),
-            quit_asked: false,
-        };
-        app.refresh();
-        app.sync_scenario();
-        app.doc.session.mark_saved(app.current_state());
-        app
-    }
-
     /// A notice on the status line, or in the notices overlay when it is too long for it.
     pub(crate) fn tell(&mut self, text: String) -> Outcome {
         if text.width() + 2 <= usize::from(self.chrome.size.0) {
@@ -137,80 +77,6 @@ impl App {
 
     pub fn too_small(&self) -> bool {
         self.chrome.size.0 < MIN_WIDTH || self.chrome.size.1 < MIN_HEIGHT
-    }
-
-    /// Which bindings apply now.
-    pub fn mode(&self) -> Mode {
-        match self.chrome.overlays.last() {
-            Some(Overlay::Help { .. }) => Mode::Help,
-            Some(Overlay::Detail { .. }) => Mode::Detail,
-            Some(Overlay::Compare { .. }) => Mode::Compare,
-            Some(Overlay::Filter(_)) => Mode::Filter,
-            Some(Overlay::Picker(_)) => Mode::Picker,
-            Some(Overlay::Explain { .. }) => Mode::Explain,
-            Some(Overlay::Presets { .. }) => Mode::Presets,
-            Some(Overlay::UseCase(e)) if e.text.is_some() => Mode::UseCaseText,
-            Some(Overlay::UseCase(_)) => Mode::UseCase,
-            Some(Overlay::Findings { .. }) => Mode::Findings,
-            Some(Overlay::TierPicker { .. }) => Mode::Picker,
-            Some(Overlay::TierSettings(s)) if s.editor.is_some() => Mode::Editor,
-            Some(Overlay::TierSettings(_)) => Mode::TierSettings,
-            Some(Overlay::Scenarios(l)) => match l.step {
-                super::scenarios::Step::Browse => Mode::Scenarios,
-                super::scenarios::Step::Naming { .. } => Mode::ScenarioName,
-                super::scenarios::Step::ConfirmDelete => Mode::ScenarioConfirm,
-            },
-            Some(Overlay::Notes(_)) => Mode::Notes,
-            Some(Overlay::Notices { .. }) => Mode::Notices,
-            Some(Overlay::Palette(_)) => Mode::Palette,
-            Some(Overlay::Sensitivity(_)) => Mode::Sensitivity,
-            None => match self.chrome.pane {
-                Pane::Catalogue if self.catalogue.editing => Mode::Search,
-                Pane::Catalogue => Mode::Catalogue,
-                Pane::BreakEven if self.breakeven.editor.is_some() => Mode::Editor,
-                Pane::BreakEven => Mode::BreakEven,
-                Pane::Hybrid => Mode::Hybrid,
-            },
-        }
-    }
-
-    /// The action a key press asks for, if any.
-    pub fn key_action(&self, key: Key) -> Option<Action> {
-        let mode = self.mode();
-        if self.too_small() {
-            // Only leaving works while the screen is too small to show anything else.
-            return self
-                .ctx
-                .keymap
-                .lookup(mode, key)
-                .filter(|a| matches!(a, Action::Quit | Action::Suspend));
-        }
-        // Shift-←/→ act as plain arrows wherever they have no binding of their own.
-        let bound = self
-            .ctx
-            .keymap
-            .lookup(mode, key)
-            .or_else(|| match key.code {
-                Code::ShiftLeft => self.ctx.keymap.lookup(
-                    mode,
-                    Key {
-                        code: Code::Left,
-                        ..key
-                    },
-                ),
-                Code::ShiftRight => self.ctx.keymap.lookup(
-                    mode,
-                    Key {
-                        code: Code::Right,
-                        ..key
-                    },
-                ),
-                _ => None,
-            });
-        match (bound, key.code) {
-            (None, Code::Char(c)) if mode.is_text_input() && !key.ctrl => Some(Action::Input(c)),
-            (bound, _) => bound,
-        }
     }
 
     pub fn update(&mut self, action: Action) -> Outcome {

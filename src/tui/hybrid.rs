@@ -2,6 +2,8 @@
 //! computed from the scenario (undo is the session's, over whole scenarios). The plan is recomputed in
 //! `refresh` (called from `update`) whenever the scenario's inputs change, never while drawing.
 
+mod update;
+
 use super::layout::Scroll;
 use crate::domain::catalog::{Catalog, Model};
 use crate::domain::cost::InputError;
@@ -87,6 +89,9 @@ pub struct HybridState {
     pub offset: usize,
     /// First visible finding in the findings strip.
     pub findings_offset: usize,
+    /// Use-case rows on screen (`layout::hybrid_table_rows`), set by the app before each
+    /// update, for PageUp and PageDown.
+    pub page: usize,
     pub view: Option<HybridView>,
     computed_for: Option<Inputs>,
 }
@@ -99,6 +104,7 @@ impl Default for HybridState {
             selected: 0,
             offset: 0,
             findings_offset: 0,
+            page: 1,
             view: None,
             computed_for: None,
         }

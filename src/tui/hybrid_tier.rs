@@ -2,9 +2,11 @@
 //! models eligible for the tier; `Enter` on a self-hosted tier opens the break-even pane's
 //! deployment sliders (the same fields, steps, editor and pickers) on that tier's deployment.
 
+mod update;
+
 use super::editor::Editor;
 use super::hybrid::eligible;
-use super::sliders::{self, Choice, SliderList};
+use super::sliders::{self, Change, Choice, Field, SliderList};
 use crate::domain::catalog::Catalog;
 use crate::domain::scenario::{DeploymentChoice, Scenario};
 use crate::domain::units::format_usd;
@@ -97,3 +99,18 @@ pub(crate) const TIER_TITLES: [&str; 3] = [
     "Tier 2 model: open weights, sizeable",
     "Tier 3 model: open weights, sizeable",
 ];
+
+/// Apply a change to a self-hosted tier's deployment; the error names the field.
+pub fn change_tier(
+    s: &mut Scenario,
+    catalog: &Catalog,
+    tier: usize,
+    field: Field,
+    change: &Change,
+) -> Result<bool, String> {
+    // `0` restores the built-in scenario's setting for this tier.
+    let mut defaults = Scenario::builtin("", &[], |_| 2);
+    let default = deployment(&mut defaults, tier).clone();
+    let d = deployment(s, tier);
+    sliders::deployment::change_deployment(field, d, &default, catalog, change)
+}

@@ -32,6 +32,7 @@ pub mod pane;
 pub mod picker;
 pub mod plot;
 pub mod present;
+pub mod reply;
 pub mod runner;
 pub mod scenarios;
 pub mod sensitivity;

@@ -3,6 +3,8 @@
 //! stretch of typing is one undo step.
 
 use super::action::Action;
+use super::document::Document;
+use super::reply::Reply;
 use ratatui_textarea::{CursorMove, TextArea};
 
 /// Notes longer than this are refused keystroke by keystroke (the state file stays small).
@@ -43,6 +45,23 @@ impl NotesEditor {
 
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
+    }
+
+    /// Handle an action while the notes are the top overlay; typing edits the scenario's
+    /// notes at once, as one undo step per burst of typing.
+    pub fn update(&mut self, action: Action, doc: &mut Document) -> Reply {
+        if matches!(action, Action::Close | Action::Notes) {
+            return Reply::Close;
+        }
+        match self.handle(&action) {
+            None => Reply::Nothing,
+            Some(false) => Reply::Redraw,
+            Some(true) => {
+                doc.scenario.notes = self.text();
+                doc.undo_group = Some("notes");
+                Reply::Redraw
+            }
+        }
     }
 
     /// Apply a key; `Some(true)` when the text changed, `Some(false)` when only the cursor

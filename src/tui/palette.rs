@@ -4,6 +4,8 @@
 //! It opens wherever the global keys apply; in a text field `:` is typed and Ctrl-P does
 //! nothing, since the field's own keys (Enter, Esc) would have to end first.
 
+mod update;
+
 use super::action::Action;
 use super::keymap::{Keymap, Mode};
 use super::pane::Pane;

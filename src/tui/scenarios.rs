@@ -1,6 +1,8 @@
 //! The scenario list (`S`): switch, new, duplicate, rename, and delete after a confirmation.
 //! Every operation is one undo step and is saved like any other change.
 
+mod update;
+
 use ratatui_textarea::{CursorMove, TextArea};
 
 /// Names are cut to this many characters.

@@ -3,9 +3,12 @@
 //! (its monthly cost and savings). Computed when the view opens and when its span or API model
 //! changes; the scenario cannot change while it is open.
 
+mod update;
+
 use super::breakeven::BreakEvenView;
 use super::sliders::Field;
 use crate::domain::catalog::Catalog;
+use crate::domain::format::{self, Money, Percent};
 use crate::domain::hybrid_sensitivity::{HybridEnd, hybrid_tornado};
 use crate::domain::inputs;
 use crate::domain::scenario::Scenario;
@@ -74,31 +77,16 @@ fn volume(v: Option<f64>) -> String {
 fn percent(v: Option<f64>) -> Option<String> {
     v.map(|s| {
         if s >= 0.0 {
-            format!("saves {:.0}%", s * 100.0)
+            format!("saves {}", format::percent(s, Percent::Fixed(0)))
         } else {
-            format!("{:.0}% dearer", -s * 100.0)
+            format!("{} dearer", format::percent(-s, Percent::Fixed(0)))
         }
     })
 }
 
 /// Dollars to three significant digits ($15.2K, $152K, $1.52M), so neighbouring ends differ.
 pub fn money(v: f64) -> String {
-    let a = v.abs();
-    let sign = if v < 0.0 { "-" } else { "" };
-    for (scale, unit) in [(1e9, "B"), (1e6, "M"), (1e3, "K")] {
-        if a >= scale * 0.9995 {
-            let x = a / scale;
-            let digits = if x >= 99.95 {
-                0
-            } else if x >= 9.995 {
-                1
-            } else {
-                2
-            };
-            return format!("{sign}${x:.digits$}{unit}");
-        }
-    }
-    format!("{sign}${a:.0}")
+    format::money(v, Money::ThreeDigits)
 }
 
 /// The break-even pane's slider for an input named as in the inputs table; `None` for inputs

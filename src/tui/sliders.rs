@@ -185,23 +185,11 @@ pub fn parse_exact(field: Field, text: &str) -> Result<Option<f64>, String> {
 
 /// Dollars, compact but exact enough to read back: $2.49, $350, $17,500, $192K.
 pub fn dollars(v: f64) -> String {
-    if v < 100.0 {
-        let text = format!("{v:.2}");
-        format!("${}", text.strip_suffix(".00").unwrap_or(&text))
-    } else if v < 1e5 {
-        format!("${}", crate::domain::units::format_count(v))
-    } else {
-        format!("${}", format_tokens(v))
-    }
+    crate::domain::format::money(v, crate::domain::format::Money::Readable)
 }
 
 fn percent(v: f64) -> String {
-    let p = v * 100.0;
-    if (p - p.round()).abs() < 1e-6 {
-        format!("{p:.0}%")
-    } else {
-        format!("{p:.1}%")
-    }
+    crate::domain::format::percent(v, crate::domain::format::Percent::WholeOrTenth)
 }
 
 fn plain(v: f64) -> String {

@@ -2,7 +2,10 @@
 //! `r`, which goes straight to typing a new name). Every change goes through the pane's undo
 //! stack and is applied at once, so the plan and findings behind the overlay follow it.
 
+mod update;
+
 use super::hybrid::{HybridState, clean_name};
+use crate::domain::format::{self, Percent};
 use crate::domain::rules::Sensitivity;
 use crate::domain::scenario::{PlannedUseCase, Scenario};
 use crate::domain::usecase::{Capability, Quality};
@@ -77,12 +80,7 @@ impl UcField {
 
 /// A share or input share as a whole percentage, with one decimal below 1%.
 pub fn percent(v: f64) -> String {
-    let p = v * 100.0;
-    if p > 0.0 && p < 0.95 {
-        format!("{p:.1}%")
-    } else {
-        format!("{p:.0}%")
-    }
+    format::percent(v, Percent::TenthBelowOne)
 }
 
 /// `30%`, `30 %`, `0.3`: a fraction from 0 to 1. Errors name the field and what is allowed.

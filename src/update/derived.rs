@@ -5,13 +5,10 @@
 //! program that built it: another build (with other embedded data or import rules) builds it
 //! again from the downloads, and keeps the result for the next start.
 
-use super::stored::{DerivedFile, Locked, Manifest, NewDerived, Updates, checksum, read_verified};
-use crate::store::write_atomic;
-use std::path::Path;
+use super::stored::{Locked, Manifest, NewDerived, Updates, read_verified, write_derived};
 use std::time::Duration;
 
-/// The built catalogue's name inside a generation folder.
-pub const DERIVED_FILE: &str = "catalog.bin";
+pub use super::stored::DERIVED_FILE;
 
 /// What a start finds.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,17 +19,6 @@ pub enum Stored {
     Built(Manifest, Vec<u8>),
     /// An update built by another program, or not built: build it from the downloads.
     Unbuilt(Manifest),
-}
-
-/// Write the built catalogue into a generation folder.
-pub(super) fn write(generation: &Path, d: &NewDerived) -> Result<DerivedFile, String> {
-    let path = generation.join(DERIVED_FILE);
-    write_atomic(&path, &d.body).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(DerivedFile {
-        built_on: d.built_on.clone(),
-        bytes: d.body.len() as u64,
-        checksum: checksum(&d.body),
-    })
 }
 
 impl Updates {
@@ -71,6 +57,6 @@ fn keep(locked: &Locked, generation: &str, d: &NewDerived) -> Result<(), String>
         return Ok(());
     }
     let dir = locked.updates().dir().join(generation);
-    manifest.derived = Some(write(&dir, d)?);
+    manifest.derived = Some(write_derived(&dir, d)?);
     locked.write_manifest(&manifest)
 }

@@ -268,6 +268,20 @@ fn is_generation_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
 }
 
+/// The built catalogue's name inside a generation folder (see `super::derived`).
+pub const DERIVED_FILE: &str = "catalog.bin";
+
+/// Write the built catalogue into a generation folder.
+pub(super) fn write_derived(generation: &Path, d: &NewDerived) -> Result<DerivedFile, String> {
+    let path = generation.join(DERIVED_FILE);
+    write_atomic(&path, &d.body).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(DerivedFile {
+        built_on: d.built_on.clone(),
+        bytes: d.body.len() as u64,
+        checksum: checksum(&d.body),
+    })
+}
+
 impl Locked<'_> {
     /// The stored update as it is now (no other update can change it while the lock is held).
     pub fn read(&self) -> Result<Option<Snapshot>, String> {
@@ -314,7 +328,7 @@ impl Locked<'_> {
         };
         if let Some(d) = derived {
             // Without its cache the update is still whole: a failure here only costs time.
-            manifest.derived = super::derived::write(&gen_dir, d).ok();
+            manifest.derived = write_derived(&gen_dir, d).ok();
         }
         if let Err(e) = self.write_manifest(&manifest) {
             let _ = fs::remove_dir_all(&gen_dir);

@@ -4,6 +4,7 @@
 use super::escape::escape;
 use super::svg::{Scale, c, data, data_text, linear_ticks, tspan};
 use crate::domain::catalog::Catalog;
+use crate::domain::format::{self, Percent};
 use crate::domain::hybrid::TIER_NAMES;
 use crate::domain::report::{PlanReport, TierSettings};
 use crate::domain::units::{format_price, format_tokens, format_usd, format_usd_full};
@@ -23,7 +24,7 @@ fn model_name<'a>(catalog: &'a Catalog, id: &'a str) -> &'a str {
 }
 
 pub fn percent(v: f64) -> String {
-    format!("{:.1}%", v * 100.0)
+    format::percent(v, Percent::Fixed(1))
 }
 
 /// The plan, all-frontier and all-self-hosted as horizontal bars in dollars a month.

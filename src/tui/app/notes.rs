@@ -18,18 +18,7 @@ impl App {
         let Some(Overlay::Notes(editor)) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
-        if matches!(action, Action::Close | Action::Notes) {
-            self.chrome.overlays.pop();
-            return Outcome::redraw();
-        }
-        match editor.handle(&action) {
-            None => Outcome::default(),
-            Some(false) => Outcome::redraw(),
-            Some(true) => {
-                self.doc.scenario.notes = editor.text();
-                self.doc.undo_group = Some("notes");
-                Outcome::redraw()
-            }
-        }
+        let reply = editor.update(action, &mut self.doc);
+        self.answer(reply)
     }
 }

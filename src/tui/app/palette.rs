@@ -1,10 +1,10 @@
-//! The app's side of `palette.rs`: opening it and routing actions to it.
+//! The app's side of `palette.rs`: opening it, routing actions to it (its `update`), and
+//! running the chosen entry through `update` as keys would.
 
 use super::{App, Outcome, Overlay, Pane};
 use crate::domain::units::format_tokens;
 use crate::tui::action::Action;
 use crate::tui::palette::{Entry, Kind, Palette, Target, action_entries, mode_pane};
-use crate::tui::picker::{FilteredList, PickerKey};
 use crate::tui::scenarios::ScenarioList;
 
 impl App {
@@ -62,22 +62,8 @@ impl App {
         let Some(Overlay::Palette(p)) = self.chrome.overlays.last_mut() else {
             return Outcome::default();
         };
-        match p.handle(&action, rows) {
-            PickerKey::Changed => Outcome::redraw(),
-            PickerKey::Unchanged => Outcome::default(),
-            PickerKey::Close => {
-                self.chrome.overlays.pop();
-                Outcome::redraw()
-            }
-            PickerKey::Confirm => {
-                let Some(target) = p.chosen().map(|e| e.target.clone()) else {
-                    return Outcome::default();
-                };
-                self.chrome.overlays.pop();
-                Outcome::redraw().and(self.run(target))
-            }
-            PickerKey::Other => Outcome::default(),
-        }
+        let reply = p.update(&action, rows);
+        self.answer(reply)
     }
 
     /// Show `pane` with nothing over it, as its number key does.
@@ -89,7 +75,7 @@ impl App {
     }
 
     /// Run a chosen entry (the palette is already closed), through `update` as keys would.
-    fn run(&mut self, target: Target) -> Outcome {
+    pub(super) fn run(&mut self, target: Target) -> Outcome {
         match target {
             Target::Action { mode, action } => {
                 let shown = mode_pane(mode).map_or_else(Outcome::default, |p| self.show_pane(p));

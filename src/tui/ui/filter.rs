@@ -1,15 +1,13 @@
 //! The filter menu: sections of entries with check boxes, drawn over the right of the table.
 
-use super::cells;
 use super::parts::{centered, fit};
 use crate::tui::app::App;
 use crate::tui::filter_menu::{FilterMenu, Item, PARAM_STEPS};
 use crate::tui::format::billions;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
     let t = &app.chrome.theme;
@@ -24,7 +22,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
         x: below.right().saturating_sub(area.width),
         ..area
     };
-    cells::clear(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(t.border)
         .title(Span::styled(" Filters ", t.title))
@@ -82,7 +80,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, menu: &FilterMenu) {
         .take(height)
         .map(|(l, _)| l)
         .collect();
-    cells::put_paragraph(frame.buffer_mut(), inner, &shown, Style::default());
+    frame.render_widget(Paragraph::new(shown), inner);
 }
 
 fn label(item: &Item, menu: &FilterMenu, app: &App) -> String {

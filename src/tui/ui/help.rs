@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Clear};
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
     let t = &app.chrome.theme;
@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
     };
     let key_w = text.key_w;
     let area = centered(body, text.width, body.height);
-    cells::clear(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(t.border)
         .title(Span::styled(" Help ", t.title))

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
+use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 /// Where each part of the pane goes in `area`.
@@ -178,9 +178,12 @@ pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
     let h = (UcField::ALL.len() + 2 + extra + 3) as u16;
     let area = super::parts::centered(body, 72, h);
     let buf = frame.buffer_mut();
-    cells::clear(buf, area);
+    Clear.render(area, buf);
     let title = format!(" Edit: {} ", fit(&case.use_case.name, 50));
-    cells::border(buf, area, Borders::ALL, t.accent, &[(&title, t.title)]);
+    Block::bordered()
+        .border_style(t.accent)
+        .title(Span::styled(title, t.title))
+        .render(area, buf);
     let inner = Block::bordered().inner(area);
     let label_w = 20;
     let value_w = usize::from(inner.width).saturating_sub(label_w + 3);

@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// The tag and its style: readable without colour.
@@ -181,7 +181,7 @@ fn finding_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
     let t = &app.chrome.theme;
     let area = overlay_area(body);
-    cells::clear(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
     let s = &app.doc.scenario;
     let block = Block::bordered()
         .border_style(t.accent)
@@ -200,7 +200,7 @@ pub fn draw_all(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
         .skip(scroll.min(max))
         .take(usize::from(inner.height))
         .collect();
-    cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! The command palette overlay: the typed query, then one row per match: its kind, its text
 //! with the matched characters highlighted, where it belongs, and an action's keys at the right.
 
-use super::cells;
 use super::parts::{centered, fit};
 use crate::tui::app::App;
 use crate::tui::layout::{Scroll, palette_rows};
@@ -11,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
+use ratatui::widgets::{Block, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// The first row shown: the stored one, moved if the list got shorter (a resize).
@@ -25,7 +24,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, p: &Palette) {
     let t = &app.chrome.theme;
     let rows = palette_rows(app.chrome.size.1);
     let area = centered(body, body.width.saturating_sub(4).min(110), rows as u16 + 4);
-    cells::clear(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(t.border)
         .title(Span::styled(" Command palette ", t.title))
@@ -86,7 +85,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, p: &Palette) {
             t,
         ));
     }
-    cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
+    frame.render_widget(Paragraph::new(lines), inner);
     let x = inner.x + 2 + p.query.width() as u16;
     if x < inner.right() {
         frame.set_cursor_position(Position::new(x, inner.y));

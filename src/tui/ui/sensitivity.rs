@@ -4,7 +4,7 @@
 //! (savings, then the input values, which stay on the selected row's line at the bottom)
 //! rather than cut a number.
 
-use super::cells::{clear, put_line};
+use super::cells::put_line;
 use super::parts::fit;
 use crate::tui::app::App;
 use crate::tui::sensitivity::{End, Row, Sensitivity, Target};
@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 pub const LOWERED: &str = "░";
@@ -114,7 +114,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, view: &Sensitivity) {
     let t = &app.chrome.theme;
     let area = body;
     let buf = frame.buffer_mut();
-    clear(buf, area);
+    Clear.render(area, buf);
     let what = if view.hybrid {
         "the hybrid cost"
     } else {
