@@ -10,6 +10,7 @@ use super::rules::{RuleBook, Sensitivity};
 use super::scenario::Scenario;
 use super::usecase::{Capability, Quality};
 
+mod candidate;
 mod describe;
 mod diagnose;
 pub mod doc;

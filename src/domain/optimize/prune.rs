@@ -10,7 +10,7 @@
 //!    case it does and, for each replica size it could run, has a size with no more GPUs, no
 //!    dearer GPU and at least as many tokens a day per replica ([`prune_own`]).
 
-use super::space::{Mask, Own};
+use super::candidate::{Mask, Own};
 use crate::domain::catalog::{Catalog, Gpu, Model};
 use crate::domain::serving::{
     GpuSpec, KvPrecision, MOE_EFFICIENCY, ModelShape, Precision, Serving, Shape, estimate_replica,
