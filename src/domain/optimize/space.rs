@@ -210,6 +210,7 @@ impl Space {
                     // A resolved deployment of another model stands for every model but the
                     // tier's own (whose settings may differ): see [`patched`].
                     let mut template: Option<Deployment> = None;
+                    let mut group = Vec::new();
                     for &(mi, mask) in &models {
                         let model = &catalog.models[mi];
                         let choice = DeploymentChoice {
@@ -236,11 +237,15 @@ impl Space {
                             template = Some(bare.clone());
                         }
                         bare.fte = 0.0;
-                        all.push(priced(mi, choice, bare, mask));
+                        group.push(priced(mi, choice, bare, mask));
                     }
+                    // Pruned per GPU and precision first, so the thousands of candidates are
+                    // never all held at once: what another in its group beats, a survivor of
+                    // the whole also beats (the bound is a dominance order, and transitive).
+                    considered[t] += group.len();
+                    all.extend(prune_own(group));
                 }
             }
-            considered[t] = all.len();
             own[t] = prune_own(all);
         }
         Space {
