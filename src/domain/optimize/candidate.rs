@@ -56,7 +56,9 @@ impl Own {
         let mut best = (bill(&self.sizes[0]), &self.sizes[0]);
         for s in &self.sizes[1..] {
             let c = bill(s);
-            if c < best.0 {
+            // At equal bills the roomier size, as `cost::self_host_cost` breaks its ties, so the
+            // optimum names the replica size the plan's bill uses.
+            if c < best.0 || (c == best.0 && s.capacity > best.1.capacity) {
                 best = (c, s);
             }
         }
