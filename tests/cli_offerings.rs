@@ -83,4 +83,13 @@ fn an_unknown_offering_is_refused_with_the_nearest_ids() {
         "llama-3.3-70b",
     ]);
     assert!(line.contains("unknown model"), "{line}");
+    // A typo in the model part of an offering id: the nearest offering ids.
+    let line = usage_error(&[
+        "cost",
+        "--api",
+        "lama-3.3-70b@groq",
+        "--self-host",
+        "llama-3.3-70b",
+    ]);
+    assert!(line.contains("llama-3.3-70b@groq"), "{line}");
 }

@@ -96,9 +96,19 @@ pub fn api_model<'a>(catalog: &'a Catalog, id: &str) -> Result<(&'a Model, &'a P
 /// The refusal as one line naming `--api`, with the nearest ids that would work.
 pub fn api_refusal(catalog: &Catalog, refusal: &ApiRefusal) -> String {
     let hint = match refusal {
+        // An offering id with an unknown model: the nearest offering ids, as the plan's
+        // refusal gives them; a plain id: the nearest model ids.
+        ApiRefusal::UnknownModel { id } if id.contains('@') => suggest::hint(
+            id,
+            catalog
+                .models
+                .iter()
+                .flat_map(|m| m.offerings.iter())
+                .filter(|o| !is_free(&o.price.value))
+                .map(|o| o.id.as_str()),
+        ),
         ApiRefusal::UnknownModel { id } => {
-            let model_id = id.split_once('@').map_or(id.as_str(), |(m, _)| m);
-            suggest::hint(model_id, catalog.models.iter().map(|m| m.id.as_str()))
+            suggest::hint(id, catalog.models.iter().map(|m| m.id.as_str()))
         }
         ApiRefusal::NoPrice { id } => suggest::hint(
             id,
