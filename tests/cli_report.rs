@@ -3,34 +3,11 @@
 
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 use tempfile::TempDir;
 
-struct Outcome {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod cli_support;
 
-/// Run `tierwise` with its home in `home`, so no user file or saved state leaks in.
-fn run(home: &Path, args: &[&str]) -> Outcome {
-    let out = Command::new(env!("CARGO_BIN_EXE_tierwise"))
-        .args(args)
-        .env("TIERWISE_HOME", home)
-        .output()
-        .expect("the tierwise binary runs");
-    Outcome {
-        code: out.status.code().expect("exited with a code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
-    }
-}
-
-fn json(home: &Path, args: &[&str]) -> Value {
-    let out = run(home, args);
-    assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}"))
-}
+use cli_support::{json_in as json, tierwise_in as run};
 
 fn report(home: &Path, extra: &[&str]) -> Value {
     let mut args = vec!["report", "--format", "json"];

@@ -22,6 +22,27 @@ pub fn tierwise(args: &[&str]) -> Outcome {
     }
 }
 
+/// Run `tierwise` with its home in `home`, so no user file or saved state leaks in.
+pub fn tierwise_in(home: &std::path::Path, args: &[&str]) -> Outcome {
+    let out = Command::new(env!("CARGO_BIN_EXE_tierwise"))
+        .args(args)
+        .env("TIERWISE_HOME", home)
+        .output()
+        .expect("the tierwise binary runs");
+    Outcome {
+        code: out.status.code().expect("exited with a code, not a signal"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// [`tierwise_in`], expect success, parse stdout as JSON.
+pub fn json_in(home: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let out = tierwise_in(home, args);
+    assert_eq!(out.code, 0, "{args:?} failed: {}", out.stderr);
+    serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: bad JSON: {e}"))
+}
+
 /// Run, expect success, parse stdout as JSON.
 pub fn json(args: &[&str]) -> serde_json::Value {
     let out = tierwise(args);
