@@ -133,7 +133,7 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let line = Line::from(spans);
-    cells::put_paragraph(frame.buffer_mut(), area, [&line], t.text);
+    parts::put_paragraph(frame.buffer_mut(), area, [&line], t.text);
     // The active scenario is always named; when nothing reaches the disk, that comes first
     // (the whole reason was shown at start).
     let room = usize::from(area.width).saturating_sub(used + 1);
@@ -165,7 +165,7 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
         ..area
     };
     let line = Line::from(right);
-    cells::put_paragraph(frame.buffer_mut(), at, [&line], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), at, [&line], Style::default());
 }
 
 fn status_line(frame: &mut Frame, area: Rect, app: &App) {
@@ -180,7 +180,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
         }
         None => Line::from(Span::styled(catalogue::status_text(app), t.muted)),
     };
-    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
 /// The current mode's most important keys, as many as fit; the global ones (help, quit) are
@@ -208,5 +208,5 @@ fn hint_line(frame: &mut Frame, area: Rect, app: &App, mode: Mode) {
         spans.push(Span::styled(format!(" {hint}  "), t.hint_text));
     }
     let line = Line::from(spans);
-    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
