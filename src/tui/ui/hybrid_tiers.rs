@@ -4,7 +4,7 @@
 
 use super::parts;
 use super::parts::{centered, first_fit, fit, tier_style, wrap};
-use crate::domain::hybrid::TierPlan;
+use crate::domain::hybrid::{TierPlan, Way};
 use crate::domain::units::{format_tokens, format_usd, format_usd_full};
 use crate::tui::app::App;
 use crate::tui::hybrid::{Focus, HybridView};
@@ -99,11 +99,16 @@ fn plural(n: u32, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// How the tier runs: the API, or its GPUs and whether they are rented or bought.
+/// How the tier runs: an API, an open model bought from a host, or its GPUs and whether they
+/// are rented or bought.
 fn deployment(view: &HybridView, tier: &TierPlan, width: usize) -> String {
     let Some(d) = &tier.settings else {
         let blended = tier.blended_usd_per_million.map_or("—".into(), format_usd);
-        return first_fit(&[format!("API · blended {blended}/M"), "API".into()], width);
+        let way = match tier.way {
+            Way::Hosted => "hosted",
+            Way::Api | Way::SelfHosted => "API",
+        };
+        return first_fit(&[format!("{way} · blended {blended}/M"), way.into()], width);
     };
     let gpu = &view.gpu_names[usize::from(tier.tier - 1)];
     let mode = d.mode.as_str();
