@@ -3,25 +3,29 @@
 //! `sensitivity` options, validation and the tornado all read a row from here.
 //!
 //! # How to add an input
-//! 1. Add its id to [`InputId`] (the order there is nothing; the list order is the table's).
-//! 2. Add one row to [`table::INPUTS`], where the slider list should show it: the name errors
-//!    and the tornado use, the CLI flag, the label, the accepted range, the slider (grid, bar
-//!    range, unit; `None` for an input set only on the command line), the default and why,
-//!    when it counts (renting, buying, always), and how to get and set it on the
-//!    [`Workload`], the deployment's [`Settings`] or the [`DeploymentChoice`].
-//! 3. Give the field a default in `Workload::default` or `Settings::default` (a test checks it
-//!    equals the row's) and a `cost` option in `src/cli/cost_args.rs` with its line in
-//!    `CostArgs::given`, which sets the row through the table (tests in `src/cli/args.rs`
-//!    check every row has an option that lands in it, and every option a row).
-//! 4. A deployment input: add its line to `Deployment::validate` in `inputs/check.rs` (the
-//!    resolved deployment is a flat struct, read by field); workload inputs are checked from
-//!    the table. To move it in the tornado, add a lever named as the row in
-//!    `domain/sensitivity.rs`.
+//! 1. The struct field it sets, with its default, and the arithmetic that reads it: `Workload`
+//!    and `Workload::default` (plus a `serde` default, so scenarios saved before it load), or
+//!    `Settings` and `Settings::default` (a test checks the default equals the row's).
+//! 2. Its id in [`InputId`] (the order there is nothing; the list order is the table's).
+//! 3. One row in the file of its group under `inputs/table/` (workload and choices, the GPUs'
+//!    bill, serving and staff), where the slider list and `cost --help` should show it: the
+//!    name errors and the tornado use, the CLI flag, the label, the accepted range, the slider
+//!    (grid, bar range, unit; `None` for an input set only on the command line), how it reads
+//!    ([`Show`]), the default and why, when it counts (renting, buying, always), how to get and
+//!    set it; for the command line its help (ending in the default it states, which a test
+//!    compares with the row's), placeholder and [`Kind`]; `tornado: true` to move it in the
+//!    tornado, with an [`Idle`] rule where it plays no part in some cases and `resolved` where
+//!    unset means the resolved deployment's figure.
 //!
-//! The sliders then list, show, step, type, reset and validate it; validation refuses values
-//! outside the row's range with the row's name; the slider's formatting picks the row's
-//! [`Show`]. Choices (model, GPU, precision, mode) are rows too: their options come from the
-//! catalogue or from the row's own fixed list ([`Choices`]).
+//! That is all for a workload input: the sliders list, show, step, type, reset and validate
+//! it; `cost` and `sensitivity` take `--flag` in the row's syntax (`src/cli/input_args.rs`
+//! reads the rows); validation refuses values outside the row's range with the row's name; the
+//! tornado scales it through its get/set, clamps it to its range and reads it as its slider
+//! does. A deployment input also needs its field on the resolved [`Deployment`] (copied in
+//! `DeploymentChoice::resolve`, used by the arithmetic) and its line in `Deployment::validate`
+//! in `inputs/check.rs` (the resolved deployment is a flat struct, read by field, in the order
+//! errors are reported). Choices (model, GPU, precision, mode) are rows too: their options
+//! come from the catalogue or from the row's own fixed list ([`Choices`]).
 
 use super::cost::{Deployment, InputError, Mode, Workload};
 use super::scenario::{DeploymentChoice, Settings};

@@ -95,21 +95,23 @@ mod hardware;
 mod serving;
 mod workload;
 
-pub static INPUTS: [Input; 26] = join(workload::ROWS, hardware::ROWS, serving::ROWS);
+/// How many rows the three files hold.
+const COUNT: usize = workload::ROWS.len() + hardware::ROWS.len() + serving::ROWS.len();
 
-/// The three files' rows as one table, in order.
-const fn join(a: [Input; 8], b: [Input; 7], c: [Input; 11]) -> [Input; 26] {
-    let mut out = [a[0]; 26];
-    let mut i = 0;
-    while i < 26 {
-        out[i] = if i < 8 {
-            a[i]
-        } else if i < 15 {
-            b[i - 8]
-        } else {
-            c[i - 15]
-        };
-        i += 1;
+pub static INPUTS: [Input; COUNT] = join([workload::ROWS, hardware::ROWS, serving::ROWS]);
+
+/// The three files' rows as one table, in order (a row added to a file needs no count).
+const fn join(parts: [&[Input]; 3]) -> [Input; COUNT] {
+    let mut out = [parts[0][0]; COUNT];
+    let (mut part, mut at) = (0, 0);
+    while part < parts.len() {
+        let mut i = 0;
+        while i < parts[part].len() {
+            out[at] = parts[part][i];
+            at += 1;
+            i += 1;
+        }
+        part += 1;
     }
     out
 }

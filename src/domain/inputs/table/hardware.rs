@@ -4,7 +4,7 @@
 use super::super::grid::{Grid::*, spec};
 use super::*;
 
-pub(super) const ROWS: [Input; 7] = [
+pub(super) const ROWS: &[Input] = &[
     Input {
         when: When::Renting,
         accepts: MONEY,

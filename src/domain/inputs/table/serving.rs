@@ -6,7 +6,7 @@ use super::super::choices;
 use super::super::grid::{Grid::*, spec};
 use super::*;
 
-pub(super) const ROWS: [Input; 11] = [
+pub(super) const ROWS: &[Input] = &[
     Input {
         accepts: above(0.0, 1.0),
         slider: percent(spec(

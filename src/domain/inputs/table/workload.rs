@@ -6,7 +6,7 @@ use super::super::grid::{Grid::*, spec};
 use super::*;
 use crate::domain::breakeven::{VOLUME_MAX, VOLUME_MIN};
 
-pub(super) const ROWS: [Input; 8] = [
+pub(super) const ROWS: &[Input] = &[
     Input {
         flag: "tokens-per-day",
         accepts: Some(Accepts {
