@@ -68,7 +68,8 @@ impl FromArgMatches for InputArgs {
 
     /// Options present in `matches` replace what was given; the rest stay.
     fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        let unknown = |e| clap::Error::raw(ErrorKind::ArgumentConflict, format!("{e}\n"));
+        // Only matches of a command these options were not added to lack them.
+        let unknown = |e| clap::Error::raw(ErrorKind::UnknownArgument, format!("{e}\n"));
         for row in rows() {
             let value = if takes_text(row) {
                 let text = matches.try_get_one::<String>(row.flag).map_err(unknown)?;

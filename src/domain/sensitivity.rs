@@ -256,7 +256,10 @@ pub fn moves(catalog: &Catalog, case: &Case, span: f64, parts: &[Part]) -> Vec<M
             InputPart::Workload => Part::Workload,
             InputPart::Deployment => Part::Deployment,
         };
-        let Some(base) = row_base(row, case, catalog).filter(|_| parts.contains(&part)) else {
+        if !parts.contains(&part) {
+            continue;
+        }
+        let Some(base) = row_base(row, case, catalog) else {
             continue;
         };
         out.push(Move {
