@@ -11,6 +11,7 @@ use tierwise::domain::scenario::Scenario;
 use tierwise::store::{SaveOutcome, State, Store};
 use tierwise::tui::action::Action;
 use tierwise::tui::app::{App, Outcome, Overlay};
+use tierwise::tui::explain_view::ExplainView;
 use tierwise::tui::keymap::{Key, Keymap};
 use tierwise::tui::sliders::Field;
 use tierwise::tui::theme::Theme;
@@ -173,7 +174,7 @@ fn a_hosted_offering_is_a_line_priced_like_cost_api_model_at_provider() {
     // `x` on that row explains the offering's price.
     select(&mut a, Field::Api(3));
     press(&mut a, "x");
-    let Some(Overlay::Explain { explanation, .. }) = a.chrome.overlays.last() else {
+    let Some(Overlay::Explain(ExplainView { explanation, .. })) = a.chrome.overlays.last() else {
         panic!("no explanation")
     };
     let text = explanation.lines().join("\n");

@@ -2,6 +2,7 @@
 //! model keys, and `Enter` going to the slider. No terminal.
 
 use tierwise::tui::app::{App, Outcome, Overlay, Pane};
+use tierwise::tui::explain_view::ExplainView;
 use tierwise::tui::keymap::{Key, Keymap, Mode};
 use tierwise::tui::sensitivity::{Sensitivity, Target};
 use tierwise::tui::sliders::Field;
@@ -227,7 +228,7 @@ fn b_toggles_the_bands_and_the_ranges_with_their_sources() {
     );
     // The explanation names the sources of both ends.
     press(&mut a, "x");
-    let Some(Overlay::Explain { explanation, .. }) = a.chrome.overlays.last() else {
+    let Some(Overlay::Explain(ExplainView { explanation, .. })) = a.chrome.overlays.last() else {
         panic!("no explanation");
     };
     let step = explanation

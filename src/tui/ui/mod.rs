@@ -90,21 +90,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     for overlay in &app.chrome.overlays {
         match overlay {
-            Overlay::Detail { model, scroll } => detail::draw(frame, body, app, *model, *scroll),
-            Overlay::Compare { focus, scroll } => compare::draw(frame, body, app, *focus, *scroll),
+            Overlay::Detail(v) => detail::draw(frame, body, app, v.model, v.scroll),
+            Overlay::Compare(v) => compare::draw(frame, body, app, v.focus, v.scroll),
             Overlay::Filter(menu) => filter::draw(frame, body, app, menu),
             Overlay::Help { scroll } => help::draw(frame, body, app, *scroll),
             Overlay::Picker(p) => picker::draw(frame, body, app, p),
-            Overlay::Explain {
-                row,
-                scroll,
-                explanation,
-            } => explain::draw(frame, body, app, *row, *scroll, explanation),
-            Overlay::Presets {
-                selected,
-                scroll,
-                comparisons,
-            } => presets::draw(frame, body, app, *selected, *scroll, comparisons),
+            Overlay::Explain(v) => explain::draw(frame, body, app, v.row, v.scroll, &v.explanation),
+            Overlay::Presets(v) => {
+                presets::draw(frame, body, app, v.selected, v.scroll, &v.comparisons)
+            }
             Overlay::UseCase(edit) => hybrid::draw_edit(frame, body, app, edit),
             Overlay::Findings { scroll } => hybrid_findings::draw_all(frame, body, app, *scroll),
             Overlay::TierSettings(s) => hybrid_tiers::draw_settings(frame, body, app, s),
