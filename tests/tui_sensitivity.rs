@@ -80,8 +80,8 @@ fn the_span_keys_recompute_within_their_limits() {
             .unwrap()
             .clone()
     };
-    assert_eq!(row(&before).low.value, "$1.88");
-    assert_eq!(row(&wider).low.value, "$1.62");
+    assert_eq!(row(&before).low.value, "$1.88/h");
+    assert_eq!(row(&wider).low.value, "$1.62/h");
     assert!(row(&wider).low.delta < row(&before).low.delta);
     for _ in 0..20 {
         press(&mut a, "-");
