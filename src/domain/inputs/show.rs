@@ -44,7 +44,8 @@ impl Show {
             Show::Dollars => dollars(v),
             Show::PerYear => format!("{}/yr", dollars(v)),
             Show::Years => format!("{} yr", plain(v)),
-            Show::PerKwh => format!("{}/kWh", dollars(v)),
+            // Tariffs differ in the third decimal ($0.084 against $0.13): keep it.
+            Show::PerKwh => format!("${}/kWh", decimals(v, 3)),
             Show::Percent => share(v),
             Show::Whole => format!("{v:.0}"),
             Show::TokensPerSecond => format!("{} tok/s", format_tokens(v)),
@@ -65,6 +66,11 @@ fn share(v: f64) -> String {
 
 /// Up to two decimals, without trailing zeros: 1.4, 0.25, 3.
 pub fn plain(v: f64) -> String {
-    let text = format!("{v:.2}");
+    decimals(v, 2)
+}
+
+/// Up to `places` decimals, without trailing zeros.
+fn decimals(v: f64, places: usize) -> String {
+    let text = format!("{v:.places$}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
