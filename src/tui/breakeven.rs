@@ -10,11 +10,12 @@ use crate::domain::cost::{Workload, blended_price};
 use crate::domain::rules::RuleBook;
 use crate::domain::scenario::{MAX_COMPARED, Scenario};
 
+mod explain;
 mod update;
 mod view;
+pub use explain::{explanation, row_count};
 pub use view::{
-    ApiLine, BreakEvenView, Context, DeployLine, PresetLine, explanation, per_million, row_count,
-    short_verdict, verdict,
+    ApiLine, BreakEvenView, Context, DeployLine, PresetLine, per_million, short_verdict, verdict,
 };
 
 pub struct BreakEvenState {
