@@ -8,8 +8,10 @@
 //! and key, and the entry is skipped.
 
 pub mod aiconfig;
+mod facts;
 pub mod gpus;
 pub mod identity;
+mod latest;
 pub mod license;
 pub mod litellm;
 pub mod llmfit;
