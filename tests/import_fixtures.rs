@@ -59,32 +59,46 @@ fn curated() -> Curated {
         gpus: parse_ron("gpus", GPUS).unwrap(),
         aliases: parse_ron("aliases", ALIASES).unwrap(),
         configs: Vec::new(),
+        doubts: Vec::new(),
     }
 }
 
+struct Texts(Vec<String>);
+
+impl Texts {
+    fn as_upstream(&self) -> Upstream<'_> {
+        let t = &self.0;
+        Upstream {
+            models_dev: &t[0],
+            litellm: &t[1],
+            llmfit: &t[2],
+            aic_models: &t[3],
+            aic_systems: &t[4],
+            datasheets: &t[5],
+            gpu_prices: &t[6],
+        }
+    }
+}
+
+fn upstream_texts() -> Texts {
+    Texts(
+        [
+            "models-dev-api.json",
+            "litellm-model-prices.json",
+            "llmfit-hf-models.json",
+            "aiconfigurator-model-configs.json",
+            "aiconfigurator-gpu-systems.json",
+            "gpu-datasheets.json",
+            "gpu-prices.csv",
+        ]
+        .iter()
+        .map(|f| fixture(f))
+        .collect(),
+    )
+}
+
 fn run() -> Imported {
-    let texts: Vec<String> = [
-        "models-dev-api.json",
-        "litellm-model-prices.json",
-        "llmfit-hf-models.json",
-        "aiconfigurator-model-configs.json",
-        "aiconfigurator-gpu-systems.json",
-        "gpu-datasheets.json",
-        "gpu-prices.csv",
-    ]
-    .iter()
-    .map(|f| fixture(f))
-    .collect();
-    let up = Upstream {
-        models_dev: &texts[0],
-        litellm: &texts[1],
-        llmfit: &texts[2],
-        aic_models: &texts[3],
-        aic_systems: &texts[4],
-        datasheets: &texts[5],
-        gpu_prices: &texts[6],
-    };
-    import(&up, &curated())
+    import(&upstream_texts().as_upstream(), &curated())
 }
 
 #[test]
@@ -189,6 +203,40 @@ fn disagreeing_prices_are_all_kept_with_their_sources() {
             .any(|m| m.offerings.iter().any(|o| o.provider == "openrouter")),
         "gateways are not offerings"
     );
+}
+
+#[test]
+fn a_doubted_lab_price_leaves_the_article_shown() {
+    let mut curated = curated();
+    curated.doubts = vec![tierwise::import::Doubt {
+        model: "deepseek-v9".into(),
+        source: "models-dev".into(),
+        why: "Evidence against it.".into(),
+    }];
+    let out = import(&upstream_texts().as_upstream(), &curated);
+    let price = out
+        .catalog
+        .model("deepseek-v9")
+        .unwrap()
+        .price
+        .clone()
+        .unwrap();
+    assert_eq!((price.value.input, price.value.output), (0.1, 2.0));
+    assert_eq!(price.sources, ["article"]);
+    let doubted = price
+        .alternatives
+        .iter()
+        .find(|a| a.sources == ["models-dev"])
+        .expect("the doubted price is kept");
+    assert_eq!((doubted.value.input, doubted.value.output), (0.5, 1.0));
+    assert!(
+        doubted
+            .note
+            .as_ref()
+            .unwrap()
+            .contains("Evidence against it.")
+    );
+    assert!(price.note.as_ref().unwrap().contains("doubted"));
 }
 
 #[test]

@@ -133,6 +133,15 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
         hf: &hf,
         as_of_hf: dated(source_ids::LLMFIT),
     };
+    for d in &curated.doubts {
+        if !models.has_id(&d.model) {
+            problems.push(ImportProblem::new(
+                "curated/doubts.ron",
+                &d.model,
+                "names no curated model",
+            ));
+        }
+    }
     for a in &curated.aliases {
         if !models.has_id(&a.model) && hf.row(&a.model).is_none() {
             problems.push(ImportProblem::new(
@@ -252,7 +261,7 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
         let api = api_facts.remove(&i).unwrap_or_default();
         let article = article_facts.get_mut(i).map(std::mem::take);
         settle_facts(m, api, article.unwrap_or_default());
-        settle_price(m);
+        settle_price(m, &curated.doubts);
     }
     let (gpu_list, p) = gpus::import(up, &curated.gpus);
     problems.extend(p);

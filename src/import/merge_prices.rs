@@ -1,6 +1,7 @@
 //! Building offerings and folding one source's value into a figure: equal values add the
 //! source, different ones become alternatives, so a disagreement stays visible.
 
+use super::Doubt;
 use super::litellm::PriceEntry;
 use super::models_dev::ApiRow;
 use super::providers::ProviderInfo;
@@ -244,7 +245,10 @@ pub fn default_offering(offerings: &[Offering]) -> Option<&Offering> {
 /// agrees adds its source and remark). Where no lab sells it, the offering is only the
 /// cheapest host's, which is not a list price: an article's figure stays shown and the host's
 /// price joins as an alternative.
-pub fn settle_price(m: &mut Model) {
+///
+/// A lab price the curated facts doubt (`curated/doubts.ron`) is treated as a host's: kept as
+/// an alternative with the reason, the article's figure shown.
+pub fn settle_price(m: &mut Model, doubts: &[Doubt]) {
     let cost = |o: &Offering| {
         let c = o.price.value.input + o.price.value.output;
         if c > 0.0 { c } else { f64::INFINITY }
@@ -254,8 +258,11 @@ pub fn settle_price(m: &mut Model) {
     let Some(default) = default_offering(&m.offerings) else {
         return;
     };
-    let lab = default.kind == OfferingKind::FirstParty;
-    let why = if lab {
+    let doubt = doubts
+        .iter()
+        .find(|d| d.model == m.id && default.price.sources.iter().all(|s| *s == d.source));
+    let lab = default.kind == OfferingKind::FirstParty && (doubt.is_none() || m.price.is_none());
+    let why = if default.kind == OfferingKind::FirstParty {
         format!("{}'s own price", default.provider_name)
     } else {
         format!("the cheapest offering, {}", default.provider_name)
@@ -294,7 +301,15 @@ pub fn settle_price(m: &mut Model) {
     } else {
         let mut f = article;
         let before = f.alternatives.len();
-        let label = format!("{} ({})", default.id, upstream.sources.join(", "));
+        let label = match doubt {
+            Some(d) => format!(
+                "{} ({}): doubted: {}",
+                default.id,
+                upstream.sources.join(", "),
+                d.why
+            ),
+            None => format!("{} ({})", default.id, upstream.sources.join(", ")),
+        };
         fold(
             &mut f,
             &upstream.value,
@@ -306,9 +321,15 @@ pub fn settle_price(m: &mut Model) {
             fold(&mut f, &alt.value, &alt.sources, alt.note, same_price);
         }
         if f.alternatives.len() > before {
-            let rule = format!(
-                "Default: the article's figure, as no lab sells the model itself; {why} and the other sources' values are alternatives."
-            );
+            let rule = if doubt.is_some() {
+                format!(
+                    "Default: the article's figure, as the lab's price in the data set is doubted (see its note); {why} and the other sources' values are alternatives."
+                )
+            } else {
+                format!(
+                    "Default: the article's figure, as no lab sells the model itself; {why} and the other sources' values are alternatives."
+                )
+            };
             f.note = Some(match f.note.take() {
                 Some(n) => format!("{n} {rule}"),
                 None => rule,
