@@ -146,6 +146,9 @@ fn settle<T: Clone>(
         match &mut out {
             Some(f) if !c.remark => {
                 fold(f, &c.figure.value, &c.figure.sources, c.figure.note, same);
+                for alt in c.figure.alternatives {
+                    fold(f, &alt.value, &alt.sources, alt.note, same);
+                }
             }
             _ => fold_in(&mut out, c.figure, same),
         }
