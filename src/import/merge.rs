@@ -25,14 +25,17 @@ struct Resolver<'a> {
 
 impl Resolver<'_> {
     /// The model a provider's key names: the alias table, then the normal form among the
-    /// catalogue's models, then the dated version a "latest" alias names, then the Hugging
-    /// Face repos, then (when asked) the display name.
+    /// catalogue's models, then (for a models.dev row, `dated_alias`) the dated version a
+    /// "latest" alias names, then the Hugging Face repos, then (when given) the display name.
+    /// LiteLLM's keys carry no release date, and its unversioned names can point at another
+    /// version than models.dev's (`mistral/mistral-medium` cites Medium 3.5's card).
     fn find(
         &self,
         models: &mut Models,
         provider: &str,
         key: &str,
         name: Option<&str>,
+        dated_alias: bool,
     ) -> Option<usize> {
         let lower = key.to_lowercase();
         let alias = self
@@ -49,7 +52,8 @@ impl Resolver<'_> {
         if let Some(&i) = models.by_key.get(&n) {
             return Some(i);
         }
-        if let Some(dated) = self.dated.get(&(provider.to_string(), n.clone()))
+        if dated_alias
+            && let Some(dated) = self.dated.get(&(provider.to_string(), n.clone()))
             && let Some(&i) = models.by_key.get(dated)
         {
             return Some(i);
@@ -185,7 +189,7 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
     let md_as_of = dated(source_ids::MODELS_DEV);
     for (row, info) in kept {
         let paid = row.price.as_ref().is_some_and(|p| p.input + p.output > 0.0);
-        let i = match resolver.find(&mut models, &row.provider, &row.key, Some(&row.name)) {
+        let i = match resolver.find(&mut models, &row.provider, &row.key, Some(&row.name), true) {
             Some(i) => i,
             // A model only a free endpoint serves says nothing about cost: not listed.
             None if !paid => continue,
@@ -222,7 +226,7 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
             continue;
         };
         let (region, key) = split_region(&e.key);
-        let Some(i) = resolver.find(&mut models, info.id, key, None) else {
+        let Some(i) = resolver.find(&mut models, info.id, key, None, false) else {
             unmatched += 1;
             continue;
         };
