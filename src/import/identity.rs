@@ -124,16 +124,27 @@ pub fn normalise(key: &str) -> String {
 }
 
 /// Whether an API key or display name is an alias naming whichever version the lab serves
-/// now (`mistral-medium-latest`, "Claude Opus 4 (latest)").
+/// now (`mistral-medium-latest`, "Claude Opus 4 (latest)", "Gemini Flash Latest").
 pub fn is_latest_alias(key: &str, name: &str) -> bool {
-    key.to_lowercase().ends_with("latest") || name.trim_end().ends_with("(latest)")
+    key.to_lowercase().ends_with("latest") || plain_name(name) != name
 }
 
-/// A display name without its "(latest)" marker: "Codestral (latest)" -> "Codestral".
+/// A display name without its "latest" marker: "Codestral (latest)" -> "Codestral",
+/// "Gemini Flash Latest" -> "Gemini Flash".
 pub fn plain_name(name: &str) -> &str {
-    name.trim_end()
-        .strip_suffix("(latest)")
-        .map_or(name, str::trim_end)
+    let trimmed = name.trim_end();
+    let lower = trimmed.to_lowercase();
+    for marker in ["(latest)", " latest"] {
+        // The markers are ASCII, so they end the original at the same byte offset.
+        if lower.ends_with(marker)
+            && lower.len() > marker.len()
+            && let Some(cut) = trimmed.len().checked_sub(marker.len())
+            && trimmed.is_char_boundary(cut)
+        {
+            return trimmed[..cut].trim_end();
+        }
+    }
+    name
 }
 
 /// `claude-haiku-4-5-20251001-v1:0` -> `claude-haiku-4-5-20251001`: Bedrock's version tag.
@@ -325,6 +336,12 @@ mod tests {
         assert!(is_latest_alias("claude-opus-4-0", "Claude Opus 4 (latest)"));
         assert!(!is_latest_alias("claude-opus-4-20250514", "Claude Opus 4"));
         assert_eq!(plain_name("Codestral (latest)"), "Codestral");
+        assert_eq!(plain_name("Gemini Flash Latest"), "Gemini Flash");
+        assert!(is_latest_alias(
+            "gemini-flash-latest",
+            "Gemini Flash Latest"
+        ));
+        assert_eq!(plain_name("Latest"), "Latest");
         assert_eq!(plain_name("Codestral"), "Codestral");
         assert_eq!(plain_name("Pixtral Large (25.02)"), "Pixtral Large (25.02)");
     }
