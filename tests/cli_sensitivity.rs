@@ -42,7 +42,7 @@ fn bars_come_sorted_by_effect_with_both_ends() {
         .unwrap();
     assert_eq!(
         (rate["low"].as_str(), rate["high"].as_str()),
-        (Some("$1.25"), Some("$3.75"))
+        (Some("$1.25/h"), Some("$3.75/h"))
     );
 }
 

@@ -5,6 +5,7 @@ use tierwise::domain::cost::Mode as CostMode;
 use tierwise::domain::rules::Severity;
 use tierwise::tui::action::{Action, Effect};
 use tierwise::tui::app::{App, Outcome, Overlay, Pane};
+use tierwise::tui::explain_view::ExplainView;
 use tierwise::tui::keymap::{Key, Keymap, Mode};
 use tierwise::tui::sliders::Field;
 use tierwise::tui::theme::Theme;
@@ -439,18 +440,18 @@ fn x_explains_the_rows_with_the_scenarios_numbers() {
     let mut a = app();
     press(&mut a, "x");
     assert_eq!(a.mode(), Mode::Explain);
-    let Some(Overlay::Explain { explanation, .. }) = a.chrome.overlays.last() else {
+    let Some(Overlay::Explain(view)) = a.chrome.overlays.last() else {
         panic!("no explanation")
     };
-    let text = explanation.lines().join("\n");
+    let text = view.explanation.lines().join("\n");
     assert!(text.contains("Claude Opus 4.7"), "{text}");
     assert!(text.contains("30 × 5,000,000 / 1,000,000"), "{text}");
     assert!(text.contains("break-even"), "{text}");
     // Left from the first row wraps to the deployment.
     press(&mut a, "Left");
-    let Some(Overlay::Explain {
+    let Some(Overlay::Explain(ExplainView {
         explanation, row, ..
-    }) = a.chrome.overlays.last()
+    })) = a.chrome.overlays.last()
     else {
         panic!("no explanation")
     };

@@ -11,6 +11,7 @@ use tierwise::domain::scenario::Scenario;
 use tierwise::store::{SaveOutcome, State, Store};
 use tierwise::tui::action::Action;
 use tierwise::tui::app::{App, Outcome, Overlay};
+use tierwise::tui::explain_view::ExplainView;
 use tierwise::tui::keymap::{Key, Keymap};
 use tierwise::tui::sliders::Field;
 use tierwise::tui::theme::Theme;
@@ -173,7 +174,7 @@ fn a_hosted_offering_is_a_line_priced_like_cost_api_model_at_provider() {
     // `x` on that row explains the offering's price.
     select(&mut a, Field::Api(3));
     press(&mut a, "x");
-    let Some(Overlay::Explain { explanation, .. }) = a.chrome.overlays.last() else {
+    let Some(Overlay::Explain(ExplainView { explanation, .. })) = a.chrome.overlays.last() else {
         panic!("no explanation")
     };
     let text = explanation.lines().join("\n");
@@ -302,4 +303,35 @@ fn the_explanation_uses_the_replica_size_that_crosses() {
         "{capacity:?}"
     );
     assert!(!capacity.numbers.contains(&today_size), "{capacity:?}");
+}
+
+#[test]
+fn the_picker_lists_the_newest_releases_first() {
+    let mut a = app();
+    select(&mut a, Field::Api(3));
+    press(&mut a, "Enter");
+    let catalog = catalog();
+    let release = |id: &str| {
+        let model = id.split('@').next().unwrap();
+        let m = catalog.model(model).unwrap_or_else(|| panic!("{model}"));
+        m.release.as_ref().map(|r| r.value.clone())
+    };
+    let releases: Vec<Option<String>> = picker_ids(&a).iter().map(|(id, ..)| release(id)).collect();
+    assert!(releases.len() > 500, "{}", releases.len());
+    // Newest first, the models with no known release last.
+    let known = releases.iter().take_while(|r| r.is_some()).count();
+    assert!(releases[known..].iter().all(Option::is_none));
+    assert!(
+        releases[..known].windows(2).all(|w| w[0] >= w[1]),
+        "not newest first"
+    );
+    let newest = catalog
+        .models
+        .iter()
+        .filter(|m| m.price.is_some() || !m.offerings.is_empty());
+    let newest = newest
+        .filter_map(|m| m.release.as_ref())
+        .map(|r| r.value.clone())
+        .max();
+    assert_eq!(releases[0], newest);
 }

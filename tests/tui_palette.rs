@@ -9,6 +9,7 @@ use ratatui::style::Modifier;
 use tierwise::tui::action::{Action, Effect};
 use tierwise::tui::app::{App, Outcome, Overlay, Pane};
 use tierwise::tui::keymap::{Key, Keymap, Mode};
+use tierwise::tui::model_view::ModelDetail;
 use tierwise::tui::palette::{Kind, Palette, Target};
 use tierwise::tui::theme::Theme;
 use tierwise::tui::ui;
@@ -209,7 +210,7 @@ fn a_model_opens_its_detail_view_in_the_catalogue() {
     assert_eq!(palette(&a).chosen().unwrap().kind, Kind::Model);
     press(&mut a, "Enter");
     assert_eq!(a.chrome.pane, Pane::Catalogue);
-    let Some(Overlay::Detail { model, .. }) = a.chrome.overlays.last() else {
+    let Some(Overlay::Detail(ModelDetail { model, .. })) = a.chrome.overlays.last() else {
         panic!("{:?}", a.chrome.overlays);
     };
     assert_eq!(a.ctx.catalog.models[*model].id, "llama-3.1-70b");

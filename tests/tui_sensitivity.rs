@@ -2,6 +2,7 @@
 //! model keys, and `Enter` going to the slider. No terminal.
 
 use tierwise::tui::app::{App, Outcome, Overlay, Pane};
+use tierwise::tui::explain_view::ExplainView;
 use tierwise::tui::keymap::{Key, Keymap, Mode};
 use tierwise::tui::sensitivity::{Sensitivity, Target};
 use tierwise::tui::sliders::Field;
@@ -79,8 +80,8 @@ fn the_span_keys_recompute_within_their_limits() {
             .unwrap()
             .clone()
     };
-    assert_eq!(row(&before).low.value, "$1.88");
-    assert_eq!(row(&wider).low.value, "$1.62");
+    assert_eq!(row(&before).low.value, "$1.88/h");
+    assert_eq!(row(&wider).low.value, "$1.62/h");
     assert!(row(&wider).low.delta < row(&before).low.delta);
     for _ in 0..20 {
         press(&mut a, "-");
@@ -227,7 +228,7 @@ fn b_toggles_the_bands_and_the_ranges_with_their_sources() {
     );
     // The explanation names the sources of both ends.
     press(&mut a, "x");
-    let Some(Overlay::Explain { explanation, .. }) = a.chrome.overlays.last() else {
+    let Some(Overlay::Explain(ExplainView { explanation, .. })) = a.chrome.overlays.last() else {
         panic!("no explanation");
     };
     let step = explanation

@@ -7,6 +7,7 @@ use tierwise::tui::action::{Action, Effect};
 use tierwise::tui::app::{App, MIN_HEIGHT, MIN_WIDTH, Outcome, Overlay};
 use tierwise::tui::filter_menu::Item;
 use tierwise::tui::keymap::{Key, Mode};
+use tierwise::tui::model_view::ModelDetail;
 use tui_fixture::{app, names};
 
 /// Press one key by its keymap name (or type one character); returns what update did.
@@ -166,19 +167,13 @@ fn enter_opens_the_detail_and_arrows_step_through_models() {
     let first = a.catalogue.hits[0].index;
     assert_eq!(
         a.chrome.overlays,
-        [Overlay::Detail {
-            model: first,
-            scroll: 0
-        }]
+        [Overlay::Detail(ModelDetail::new(first))]
     );
     press(&mut a, "l");
     let second = a.catalogue.hits[1].index;
     assert_eq!(
         a.chrome.overlays,
-        [Overlay::Detail {
-            model: second,
-            scroll: 0
-        }]
+        [Overlay::Detail(ModelDetail::new(second))]
     );
     assert_eq!(a.catalogue.selected, 1);
     press(&mut a, "?");

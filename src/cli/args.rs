@@ -117,11 +117,11 @@ pub struct ModelsArgs {
     pub open: bool,
 
     /// Keep models with at least this many billion parameters
-    #[arg(long, value_name = "BILLIONS", value_parser = crate::cli::cost_args::finite_number)]
+    #[arg(long, value_name = "BILLIONS", value_parser = crate::cli::input_args::finite_number)]
     pub min_params: Option<f64>,
 
     /// Keep models with at most this many billion parameters
-    #[arg(long, value_name = "BILLIONS", value_parser = crate::cli::cost_args::finite_number)]
+    #[arg(long, value_name = "BILLIONS", value_parser = crate::cli::input_args::finite_number)]
     pub max_params: Option<f64>,
 
     /// Print at most this many models
@@ -172,125 +172,25 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
-    /// Every row but the model and the GPU (which name the deployment) is set by an option
-    /// through the table, and lands where the row reads it.
-    #[test]
-    fn every_input_option_sets_its_row() {
-        use crate::cli::cost_args::Given;
-        use crate::domain::cost::Workload;
-        use crate::domain::inputs::{INPUTS, InputId};
-        use crate::domain::scenario::DeploymentChoice;
-        let cli = Cli::try_parse_from([
-            "tierwise",
-            "cost",
-            "--api",
-            "a",
-            "--self-host",
-            "m",
-            "--tokens-per-day",
-            "7M",
-            "--input-share",
-            "0.3",
-            "--prompt-tokens",
-            "900",
-            "--output-tokens",
-            "300",
-            "--precision",
-            "int4",
-            "--kv-precision",
-            "fp8",
-            "--serving",
-            "peak",
-            "--gpus-per-replica",
-            "4",
-            "--mode",
-            "buy",
-            "--gpu-hour-price",
-            "2.1",
-            "--gpu-price",
-            "20000",
-            "--years",
-            "4",
-            "--power-watts",
-            "600",
-            "--power-price",
-            "0.2",
-            "--pue",
-            "1.3",
-            "--colo",
-            "400",
-            "--utilization",
-            "0.6",
-            "--efficiency",
-            "0.3",
-            "--kv-overhead",
-            "0.4",
-            "--min-replicas",
-            "2",
-            "--throughput",
-            "1500",
-            "--fte",
-            "0.5",
-            "--salary",
-            "150000",
-            "--overhead",
-            "0.1",
-        ])
-        .expect("parses");
-        let Some(Command::Cost(args)) = cli.command else {
-            panic!("not the cost command");
-        };
-        let given = args.given();
-        let ids: Vec<InputId> = given.iter().map(|(id, _)| *id).collect();
-        let expected: Vec<InputId> = INPUTS
-            .iter()
-            .map(|r| r.id)
-            .filter(|id| !matches!(id, InputId::Model | InputId::Gpu))
-            .collect();
-        assert_eq!(ids, expected);
-        let mut w = Workload::default();
-        let mut d = DeploymentChoice::new("m", "g");
-        args.apply_to_workload(&mut w);
-        args.apply_to_deployment(&mut d);
-        for (id, value) in given {
-            let row = id.row();
-            match value {
-                Given::Number(v) => {
-                    let read = row.workload_value(&w).or(row.setting_value(&d.settings));
-                    assert_eq!(read, Some(v), "{}", row.name);
-                }
-                Given::Choice(c) => {
-                    let crate::domain::inputs::Access::Choice { get, .. } = row.access else {
-                        panic!("{} is not a choice", row.name);
-                    };
-                    assert_eq!(get(&d), c);
-                }
-            }
-        }
-    }
-
     #[test]
     fn command_definition_is_consistent() {
         Cli::command().debug_assert();
     }
 
-    /// The options and the inputs table name the same inputs: every row has its `cost` option,
-    /// and every option but the API models and the format is a row.
+    /// `sensitivity` takes every input option `cost` takes (the tests of
+    /// `cli/input_args` check each row has its option).
     #[test]
-    fn every_input_has_its_option_and_every_option_an_input() {
-        use crate::domain::inputs::INPUTS;
+    fn sensitivity_takes_the_cost_options() {
         let command = Cli::command();
-        let cost = command.find_subcommand("cost").expect("a cost command");
-        let options: Vec<&str> = cost.get_arguments().filter_map(|a| a.get_long()).collect();
-        for row in &INPUTS {
-            assert!(options.contains(&row.flag), "--{} missing", row.flag);
-        }
-        for option in options {
-            let known = INPUTS.iter().any(|r| r.flag == option);
-            assert!(
-                known || ["api", "format"].contains(&option),
-                "--{option} has no row"
-            );
+        let longs = |name: &str| -> Vec<String> {
+            let sub = command.find_subcommand(name).expect("a command");
+            sub.get_arguments()
+                .filter_map(|a| a.get_long().map(String::from))
+                .collect()
+        };
+        let sensitivity = longs("sensitivity");
+        for option in longs("cost") {
+            assert!(sensitivity.contains(&option), "--{option}");
         }
     }
 }

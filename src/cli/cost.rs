@@ -33,8 +33,8 @@ pub fn compute<'a>(catalog: &'a Catalog, args: &CostArgs) -> Result<Report<'a>, 
         .iter()
         .map(|id| api_model(catalog, id).map(|(m, p)| (id.as_str(), m, p)))
         .collect::<Result<_, _>>()?;
-    let model = find_model(catalog, "self-host", &args.self_host)?;
-    let gpu_id = args.gpu.as_deref().unwrap_or(DEFAULT_GPU);
+    let model = find_model(catalog, "self-host", args.self_host())?;
+    let gpu_id = args.gpu().unwrap_or(DEFAULT_GPU);
     let gpu = catalog.gpu(gpu_id).ok_or_else(|| {
         let ids = catalog.gpus.iter().map(|g| g.id.as_str());
         CliError::input(format!(
@@ -139,7 +139,7 @@ pub fn api_refusal(catalog: &Catalog, refusal: &ApiRefusal) -> String {
 /// The options as a scenario's deployment: every option the user gave, the rest from
 /// cost-model.md; GPU-dependent figures stay with the GPU database unless given.
 pub fn choice(args: &CostArgs, gpu: &str) -> DeploymentChoice {
-    let mut c = DeploymentChoice::new(&args.self_host, gpu);
+    let mut c = DeploymentChoice::new(args.self_host(), gpu);
     args.apply_to_deployment(&mut c);
     c
 }

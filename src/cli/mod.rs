@@ -8,6 +8,7 @@ pub mod cost_args;
 pub mod cost_report;
 pub mod errors;
 pub mod gpus;
+pub mod input_args;
 pub mod models;
 pub mod models_json;
 pub mod offering_json;

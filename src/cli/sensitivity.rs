@@ -16,7 +16,7 @@ pub struct SensitivityArgs {
     pub cost: CostArgs,
 
     /// How far each input moves down and up, as a fraction (0.25 = ±25%)
-    #[arg(long, value_name = "FRACTION", default_value_t = DEFAULT_SPAN, value_parser = super::cost_args::finite_number, allow_negative_numbers = true)]
+    #[arg(long, value_name = "FRACTION", default_value_t = DEFAULT_SPAN, value_parser = super::input_args::finite_number, allow_negative_numbers = true)]
     pub span: f64,
 }
 
@@ -26,8 +26,8 @@ pub fn compute(
     args: &SensitivityArgs,
 ) -> Result<Vec<(String, Tornado)>, CliError> {
     let cost = &args.cost;
-    find_model(catalog, "self-host", &cost.self_host)?;
-    let gpu = cost.gpu.as_deref().unwrap_or(DEFAULT_GPU);
+    find_model(catalog, "self-host", cost.self_host())?;
+    let gpu = cost.gpu().unwrap_or(DEFAULT_GPU);
     let choice = choice(cost, gpu);
     let workload = workload(cost);
     cost.api
@@ -86,13 +86,13 @@ fn text(args: &SensitivityArgs, tornados: &[(String, Tornado)]) -> String {
             max: 20,
         },
     ];
-    let gpu = args.cost.gpu.as_deref().unwrap_or(DEFAULT_GPU);
+    let gpu = args.cost.gpu().unwrap_or(DEFAULT_GPU);
     let mut out = String::new();
     for (api, t) in tornados {
         out.push_str(&format!(
             "{} on {gpu} against {api}: break-even {}; each input moved ±{:.0}%, \
              choices to their neighbours, largest effect first\n\n",
-            args.cost.self_host,
+            args.cost.self_host(),
             describe(t.base),
             t.span * 100.0
         ));
@@ -144,8 +144,8 @@ struct JsonBar<'a> {
 fn json<'a>(args: &'a SensitivityArgs, tornados: &'a [(String, Tornado)]) -> Json<'a> {
     Json {
         span: args.span,
-        self_host: &args.cost.self_host,
-        gpu: args.cost.gpu.as_deref().unwrap_or(DEFAULT_GPU),
+        self_host: args.cost.self_host(),
+        gpu: args.cost.gpu().unwrap_or(DEFAULT_GPU),
         tornados: tornados
             .iter()
             .map(|(api, t)| JsonTornado {

@@ -2,9 +2,10 @@
 //! how many tokens a second it serves, with what bounds it (cost-model.md section 3b).
 
 use super::cost::{find_model, input_error};
-use super::cost_args::{CostFormat, finite_number};
+use super::cost_args::CostFormat;
 use super::cost_args::{gpus_per_replica, kv_precision, precision, serving};
 use super::errors::CliError;
+use super::input_args::finite_number;
 use super::suggest;
 use crate::domain::catalog::{Catalog, Figure, Gpu, Model};
 use crate::domain::cost::{

@@ -3,35 +3,41 @@
 //! `sensitivity` options, validation and the tornado all read a row from here.
 //!
 //! # How to add an input
-//! 1. Add its id to [`InputId`] (the order there is nothing; the list order is the table's).
-//! 2. Add one row to [`table::INPUTS`], where the slider list should show it: the name errors
-//!    and the tornado use, the CLI flag, the label, the accepted range, the slider (grid, bar
-//!    range, unit; `None` for an input set only on the command line), the default and why,
-//!    when it counts (renting, buying, always), and how to get and set it on the
-//!    [`Workload`], the deployment's [`Settings`] or the [`DeploymentChoice`].
-//! 3. Give the field a default in `Workload::default` or `Settings::default` (a test checks it
-//!    equals the row's) and a `cost` option in `src/cli/cost_args.rs` with its line in
-//!    `CostArgs::given`, which sets the row through the table (tests in `src/cli/args.rs`
-//!    check every row has an option that lands in it, and every option a row).
-//! 4. A deployment input: add its line to `Deployment::validate` in `inputs/check.rs` (the
-//!    resolved deployment is a flat struct, read by field); workload inputs are checked from
-//!    the table. To move it in the tornado, add a lever named as the row in
-//!    `domain/sensitivity.rs`.
+//! 1. The struct field it sets, with its default, and the arithmetic that reads it: `Workload`
+//!    and `Workload::default` (plus a `serde` default, so scenarios saved before it load), or
+//!    `Settings` and `Settings::default` (a test checks the default equals the row's).
+//! 2. Its id in [`InputId`] (the order there is nothing; the list order is the table's).
+//! 3. One row in the file of its group under `inputs/table/` (workload and choices, the GPUs'
+//!    bill, serving and staff), where the slider list and `cost --help` should show it: the
+//!    name errors and the tornado use, the CLI flag, the label, the accepted range, the slider
+//!    (grid, bar range, unit; `None` for an input set only on the command line), how it reads
+//!    ([`Show`]), the default and why, when it counts (renting, buying, always), how to get and
+//!    set it; for the command line its help (ending in the default it states, which a test
+//!    compares with the row's), placeholder and [`Kind`]; `tornado: true` to move it in the
+//!    tornado, with an [`Idle`] rule where it plays no part in some cases and `resolved` where
+//!    unset means the resolved deployment's figure.
 //!
-//! The sliders then list, show, step, type, reset and validate it; validation refuses values
-//! outside the row's range with the row's name; the slider's formatting picks the row's
-//! [`Show`]. Choices (model, GPU, precision, mode) are rows too: their options come from the
-//! catalogue or from the row's own fixed list ([`Choices`]).
+//! That is all for a workload input: the sliders list, show, step, type, reset and validate
+//! it; `cost` and `sensitivity` take `--flag` in the row's syntax (`src/cli/input_args.rs`
+//! reads the rows); validation refuses values outside the row's range with the row's name; the
+//! tornado scales it through its get/set, clamps it to its range and reads it as its slider
+//! does. A deployment input also needs its field on the resolved [`Deployment`] (copied in
+//! `DeploymentChoice::resolve`, used by the arithmetic) and its line in `Deployment::validate`
+//! in `inputs/check.rs` (the resolved deployment is a flat struct, read by field, in the order
+//! errors are reported). Choices (model, GPU, precision, mode) are rows too: their options
+//! come from the catalogue or from the row's own fixed list ([`Choices`]).
 
-use super::cost::{InputError, Mode, Workload};
+use super::cost::{Deployment, InputError, Mode, Workload};
 use super::scenario::{DeploymentChoice, Settings};
 
 mod check;
 mod choices;
 mod grid;
+mod show;
 mod table;
 
 pub use grid::{Grid, Spec, bar_position, parse_typed, spec, step_value};
+pub use show::{Show, plain};
 pub use table::INPUTS;
 
 /// Ids of `Choices::Fixed` lists keep their order: ←/→ step along it.
@@ -95,35 +101,31 @@ pub struct Accepts {
     pub allowed: Option<&'static str>,
 }
 
-/// How a value reads on its slider.
+/// What the command line takes for a row's option (`--{flag}`); the parsers are in `src/cli`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Show {
-    /// `5M/day`
-    TokensPerDay,
-    /// `50% in`
-    InputShare,
-    /// `$2.49/h`
-    PerHour,
-    /// `$17,500`
-    Dollars,
-    /// `$192K/yr`
-    PerYear,
-    /// `3 yr`
-    Years,
-    /// `$0.13/kWh`
-    PerKwh,
-    /// `1.4`
-    Plain,
-    /// `25%`
-    Percent,
-    /// `2`
-    Whole,
-    /// `1.2K tok/s`
-    TokensPerSecond,
-    /// `0.25 FTE`
-    Fte,
-    /// A choice's name.
+pub enum Kind {
+    /// An id checked against the catalogue afterwards; `required`: the commands need it.
+    Id { required: bool },
+    /// `750K`, `5M`, `2.5B`, `5e6`: [`crate::domain::units::parse_quantity`].
+    Quantity,
+    /// A finite number.
+    Number,
+    /// A whole number. `in_range`: refused at once outside the accepted range (as `sizing`
+    /// does for the same option); otherwise the range check names it.
+    Whole { in_range: bool },
+    /// One of the row's fixed choices, in any case.
     Choice,
+}
+
+/// When a row plays no part although its mode counts: data, so the tornado and anything else
+/// that asks reads one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Idle {
+    /// While another row is set: the efficiency once a measured throughput replaces the
+    /// estimate from compute.
+    WhileSet(InputId),
+    /// While another row is zero: the salary of no staff.
+    WhileZero(InputId),
 }
 
 /// How a row reads and writes its value.
@@ -181,6 +183,17 @@ pub struct Input {
     /// Why the default is what it is.
     pub why: &'static str,
     pub access: Access,
+    /// The option's help, ending in its default where it has one (`[default: 5M]`).
+    pub help: &'static str,
+    /// The option's value placeholder (`TOKENS` in `--tokens-per-day <TOKENS>`).
+    pub value_name: &'static str,
+    pub kind: Kind,
+    /// The tornado scales it down and up by the span (`sensitivity`, the pane's overlay).
+    pub tornado: bool,
+    pub idle: Option<Idle>,
+    /// The figure the resolved deployment uses while the setting is unset (the GPU database's
+    /// price for the chosen GPU); `None`: unset means no figure (the estimate, or nothing).
+    pub resolved: Option<fn(&Deployment) -> f64>,
 }
 
 impl std::fmt::Debug for Input {
@@ -266,6 +279,22 @@ impl Input {
             Access::Setting { get, .. } => get(s),
             _ => None,
         }
+    }
+
+    /// The number this row reads from a workload or deployment settings, whichever it is part of.
+    pub fn value_in(&self, w: &Workload, s: &Settings) -> Option<f64> {
+        self.workload_value(w).or_else(|| self.setting_value(s))
+    }
+
+    /// Whether this row plays a part in a case in `s.mode`: its mode counts and its [`Idle`]
+    /// rule does not hold.
+    pub fn counts(&self, w: &Workload, s: &Settings) -> bool {
+        let idle = match self.idle {
+            None => false,
+            Some(Idle::WhileSet(other)) => other.row().value_in(w, s).is_some(),
+            Some(Idle::WhileZero(other)) => other.row().value_in(w, s) == Some(0.0),
+        };
+        self.when.counts_in(s.mode) && !idle
     }
 
     /// `v` clamped into the accepted range; an open lower end keeps 0.01 above it.

@@ -7,8 +7,8 @@
 
 use super::breakeven::{VOLUME_MAX, crossover};
 use super::catalog::{Catalog, Price};
-use super::cost::{InputError, Mode, Precision, Workload, blended_price};
-use super::inputs::InputId as Id;
+use super::cost::{InputError, Precision, Workload, blended_price};
+use super::inputs::{INPUTS, Input, Part as InputPart};
 use super::scenario::DeploymentChoice;
 use super::units::format_tokens;
 
@@ -65,233 +65,73 @@ pub fn decades(volume: Option<f64>) -> f64 {
     volume.unwrap_or(VOLUME_MAX * 10.0).log10()
 }
 
-type Apply = fn(&mut Case, f64, &Catalog) -> Option<String>;
-
 /// Which part of a case an input belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     /// The API price.
     Api,
-    /// The workload (input share).
+    /// The workload (input share, request lengths).
     Workload,
     /// The self-hosted deployment (its settings, precision and GPU).
     Deployment,
 }
 
-/// A continuous input: scaled by the factor, clamped to the inputs table's range for it.
-/// `input` is the table's name for the input (a test checks), or `api ...` for the API prices,
-/// which are not user inputs.
-struct Lever {
+/// An API price, scaled by the factor. The API prices come from the model database, not the
+/// user, so they are not rows of the inputs table.
+struct ApiLever {
     input: &'static str,
-    part: Part,
-    /// Whether the input plays a part in this case.
-    applies: fn(&Case) -> bool,
-    apply: Apply,
+    /// Scale the price (and its long-context tier) and return the new ordinary price.
+    scale: fn(&mut Price, f64) -> f64,
 }
 
-fn money(v: f64) -> String {
-    super::format::money(v, super::format::Money::Compact)
-}
-
-fn fraction(v: f64) -> String {
-    super::format::percent(v, super::format::Percent::Fixed(0))
-}
-
-fn rent(c: &Case) -> bool {
-    c.choice.settings.mode == Mode::Rent
-}
-
-fn buy(c: &Case) -> bool {
-    c.choice.settings.mode == Mode::Buy
-}
-
-fn always(_: &Case) -> bool {
-    true
-}
-
-/// Resolve the deployment to read GPU-dependent defaults that the settings leave open.
-fn resolved<T>(c: &Case, catalog: &Catalog, read: fn(&super::cost::Deployment) -> T) -> Option<T> {
-    c.choice.resolve(catalog).ok().map(|d| read(&d))
-}
-
-const LEVERS: &[Lever] = &[
-    Lever {
+const API_LEVERS: [ApiLever; 2] = [
+    ApiLever {
         input: "api input price",
-        part: Part::Api,
-        applies: always,
-        apply: |c, f, _| {
-            c.price.input *= f;
-            if let Some(long) = &mut c.price.long_context {
+        scale: |p, f| {
+            p.input *= f;
+            if let Some(long) = &mut p.long_context {
                 long.input *= f;
             }
-            Some(money(c.price.input))
+            p.input
         },
     },
-    Lever {
+    ApiLever {
         input: "api output price",
-        part: Part::Api,
-        applies: always,
-        apply: |c, f, _| {
-            c.price.output *= f;
-            if let Some(long) = &mut c.price.long_context {
+        scale: |p, f| {
+            p.output *= f;
+            if let Some(long) = &mut p.long_context {
                 long.output *= f;
             }
-            Some(money(c.price.output))
-        },
-    },
-    Lever {
-        input: "input-share",
-        part: Part::Workload,
-        applies: always,
-        apply: |c, f, _| {
-            c.workload.input_share = Id::InputShare.row().clamp(c.workload.input_share * f);
-            Some(fraction(c.workload.input_share))
-        },
-    },
-    Lever {
-        input: "prompt-tokens",
-        part: Part::Workload,
-        applies: always,
-        apply: |c, f, _| {
-            c.workload.prompt_tokens = Id::PromptTokens.row().clamp(c.workload.prompt_tokens * f);
-            Some(format!("{:.0} tokens", c.workload.prompt_tokens))
-        },
-    },
-    Lever {
-        input: "output-tokens",
-        part: Part::Workload,
-        applies: always,
-        apply: |c, f, _| {
-            c.workload.output_tokens = Id::OutputTokens.row().clamp(c.workload.output_tokens * f);
-            Some(format!("{:.0} tokens", c.workload.output_tokens))
-        },
-    },
-    Lever {
-        input: "gpu-hour-price",
-        part: Part::Deployment,
-        applies: rent,
-        apply: |c, f, catalog| {
-            let base = resolved(c, catalog, |d| d.gpu_hour_price)?;
-            c.choice.settings.gpu_hour_price = Some(base * f);
-            Some(money(base * f))
-        },
-    },
-    Lever {
-        input: "gpu-price",
-        part: Part::Deployment,
-        applies: buy,
-        apply: |c, f, catalog| {
-            let base = resolved(c, catalog, |d| d.gpu_price)?;
-            c.choice.settings.gpu_price = Some(base * f);
-            Some(money(base * f))
-        },
-    },
-    Lever {
-        input: "years",
-        part: Part::Deployment,
-        applies: buy,
-        apply: |c, f, _| {
-            c.choice.settings.years = Id::Years.row().clamp(c.choice.settings.years * f);
-            Some(format!("{:.2} y", c.choice.settings.years))
-        },
-    },
-    Lever {
-        input: "utilization",
-        part: Part::Deployment,
-        applies: always,
-        apply: |c, f, _| {
-            c.choice.settings.utilization = Id::Utilization
-                .row()
-                .clamp(c.choice.settings.utilization * f);
-            Some(fraction(c.choice.settings.utilization))
-        },
-    },
-    Lever {
-        input: "efficiency",
-        part: Part::Deployment,
-        applies: |c| c.choice.settings.throughput.is_none(),
-        apply: |c, f, _| {
-            c.choice.settings.efficiency =
-                Id::Efficiency.row().clamp(c.choice.settings.efficiency * f);
-            Some(fraction(c.choice.settings.efficiency))
-        },
-    },
-    Lever {
-        input: "throughput",
-        part: Part::Deployment,
-        applies: |c| c.choice.settings.throughput.is_some(),
-        apply: |c, f, _| {
-            let t = c.choice.settings.throughput? * f;
-            c.choice.settings.throughput = Some(t);
-            Some(format!("{t:.0} tok/s"))
-        },
-    },
-    Lever {
-        input: "kv-overhead",
-        part: Part::Deployment,
-        applies: always,
-        apply: |c, f, _| {
-            c.choice.settings.kv_overhead = Id::KvOverhead
-                .row()
-                .clamp(c.choice.settings.kv_overhead * f);
-            Some(fraction(c.choice.settings.kv_overhead))
-        },
-    },
-    Lever {
-        input: "fte",
-        part: Part::Deployment,
-        applies: always,
-        apply: |c, f, _| {
-            c.choice.settings.fte *= f;
-            Some(format!("{:.2}", c.choice.settings.fte))
-        },
-    },
-    Lever {
-        input: "salary",
-        part: Part::Deployment,
-        applies: |c| c.choice.settings.fte > 0.0,
-        apply: |c, f, _| {
-            c.choice.settings.salary *= f;
-            Some(money(c.choice.settings.salary))
-        },
-    },
-    Lever {
-        input: "power-price",
-        part: Part::Deployment,
-        applies: buy,
-        apply: |c, f, _| {
-            c.choice.settings.power_price *= f;
-            Some(format!("${:.3}/kWh", c.choice.settings.power_price))
-        },
-    },
-    Lever {
-        input: "pue",
-        part: Part::Deployment,
-        applies: buy,
-        apply: |c, f, _| {
-            c.choice.settings.pue = Id::Pue.row().clamp(c.choice.settings.pue * f);
-            Some(format!("{:.2}", c.choice.settings.pue))
-        },
-    },
-    Lever {
-        input: "colo",
-        part: Part::Deployment,
-        applies: buy,
-        apply: |c, f, _| {
-            c.choice.settings.colo *= f;
-            Some(money(c.choice.settings.colo))
-        },
-    },
-    Lever {
-        input: "overhead",
-        part: Part::Deployment,
-        applies: |c| c.choice.settings.overhead > 0.0,
-        apply: |c, f, _| {
-            c.choice.settings.overhead = Id::Overhead.row().clamp(c.choice.settings.overhead * f);
-            Some(fraction(c.choice.settings.overhead))
+            p.output
         },
     },
 ];
+
+/// The value a row the tornado moves starts from in `case`: `None` when the row plays no part
+/// (its mode or [`Idle`](super::inputs::Idle) rule) or there is nothing to scale (zero, or
+/// unset with no figure behind it). An unset GPU-dependent figure is the resolved deployment's.
+fn row_base(row: &Input, case: &Case, catalog: &Catalog) -> Option<f64> {
+    let settings = &case.choice.settings;
+    if !row.tornado || !row.counts(&case.workload, settings) {
+        return None;
+    }
+    let v = row.value_in(&case.workload, settings).or_else(|| {
+        let read = row.resolved?;
+        case.choice.resolve(catalog).ok().map(|d| read(&d))
+    })?;
+    (v != 0.0).then_some(v)
+}
+
+/// `case` with `row` at `base × factor`, clamped to the row's range, and how the value reads
+/// there (as its slider reads it).
+fn scaled(row: &Input, case: &Case, base: f64, factor: f64) -> (Case, String) {
+    let v = row.clamp(base * factor);
+    let mut c = case.clone();
+    if !row.set_workload(&mut c.workload, v) {
+        row.set_setting(&mut c.choice.settings, Some(v));
+    }
+    (c, row.show.format(v))
+}
 
 /// The neighbouring precisions: fewer bytes per parameter below, more above.
 fn precision_neighbours(p: Precision) -> (Option<Precision>, Option<Precision>) {
@@ -328,6 +168,10 @@ fn gpu_neighbours(catalog: &Catalog, case: &Case) -> (Option<String>, Option<Str
         .find(|g| works(&g.id))
         .map(|g| g.id.clone());
     (lower, higher)
+}
+
+fn money(v: f64) -> String {
+    super::format::money(v, super::format::Money::Compact)
 }
 
 /// A moved case and how its input reads there.
@@ -387,27 +231,43 @@ pub struct Move {
 }
 
 /// Every input of `case` that belongs to one of `parts` and plays a part in it, moved down and
-/// up by `span` (choices: to their neighbours, when the span is not zero).
+/// up by `span` (choices: to their neighbours, when the span is not zero): the API prices, then
+/// the inputs table's rows marked `tornado`, in table order.
 pub fn moves(catalog: &Catalog, case: &Case, span: f64, parts: &[Part]) -> Vec<Move> {
     let mut out = Vec::new();
-    for lever in LEVERS
-        .iter()
-        .filter(|l| parts.contains(&l.part) && (l.applies)(case))
-    {
-        let moved = |factor: f64| {
-            let mut c = case.clone();
-            let value = (lever.apply)(&mut c, factor, catalog);
-            value.map(|v| (c, v))
+    if parts.contains(&Part::Api) {
+        for lever in &API_LEVERS {
+            let moved = |factor: f64| {
+                let mut c = case.clone();
+                let price = (lever.scale)(&mut c.price, factor);
+                (c, money(price))
+            };
+            out.push(Move {
+                input: lever.input,
+                part: Part::Api,
+                base_value: moved(1.0).1,
+                low: Some(moved(1.0 - span)),
+                high: Some(moved(1.0 + span)),
+            });
+        }
+    }
+    for row in &INPUTS {
+        let part = match row.part {
+            InputPart::Workload => Part::Workload,
+            InputPart::Deployment => Part::Deployment,
         };
-        let (Some(low), Some(high)) = (moved(1.0 - span), moved(1.0 + span)) else {
+        if !parts.contains(&part) {
+            continue;
+        }
+        let Some(base) = row_base(row, case, catalog) else {
             continue;
         };
         out.push(Move {
-            input: lever.input,
-            part: lever.part,
-            base_value: moved(1.0).map(|(_, v)| v).unwrap_or_default(),
-            low: Some(low),
-            high: Some(high),
+            input: row.name,
+            part,
+            base_value: row.show.format(base),
+            low: Some(scaled(row, case, base, 1.0 - span)),
+            high: Some(scaled(row, case, base, 1.0 + span)),
         });
     }
     if span > 0.0 && parts.contains(&Part::Deployment) {

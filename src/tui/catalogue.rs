@@ -9,6 +9,9 @@ use crate::domain::query::{Current, Hit, Query, Searcher, SortKey, sort_keys};
 use crate::tui::theme::Theme;
 use ratatui::text::Line;
 
+mod send;
+mod update;
+
 /// At most this many models can be marked for comparison.
 pub const MAX_MARKS: usize = 4;
 
@@ -23,6 +26,8 @@ pub struct CatalogueState {
     pub selected: usize,
     /// First visible row of the table.
     pub offset: usize,
+    /// Rows the table shows (set by the app from the terminal's height before an update).
+    pub page: usize,
     /// Marked model ids, in the order they were marked.
     pub marks: Vec<String>,
     /// The table's columns and the width each needs, measured at load.
@@ -79,6 +84,7 @@ impl CatalogueState {
             hits: Vec::new(),
             selected: 0,
             offset: 0,
+            page: 1,
             marks: Vec::new(),
             columns: TableColumns::measure(catalog),
             current,

@@ -4,6 +4,8 @@
 use crate::domain::catalog::{Catalog, LicenseFamily, Openness};
 use crate::domain::query::{Facets, Filters, FitsOn, Openish};
 
+mod update;
+
 /// Weight precision and KV/activation overhead for "fits on": the cost model's defaults
 /// (docs/cost-model.md: fp16 = 2 bytes per parameter, overhead 0.2).
 pub const BYTES_PER_PARAM: f64 = 2.0;

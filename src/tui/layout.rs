@@ -228,6 +228,8 @@ pub struct Measured {
     pub compare_max: Cell<Option<usize>>,
     /// Largest scroll of the findings overlay.
     pub findings_max: Cell<Option<usize>>,
+    /// Largest scroll of the notices overlay.
+    pub notices_max: Cell<Option<usize>>,
 }
 
 impl Measured {

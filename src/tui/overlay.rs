@@ -1,27 +1,22 @@
 //! The overlays: views opened over a pane, each owning its state; the top one takes the keys.
 
+use super::explain_view::ExplainView;
 use super::filter_menu::FilterMenu;
 use super::hybrid_tier::TierSettings;
+use super::model_view::{CompareView, ModelDetail};
 use super::notes::NotesEditor;
 use super::palette::Palette;
 use super::picker::Picker;
+use super::presets_view::PresetsView;
 use super::scenarios::ScenarioList;
 use super::usecase_edit::UseCaseEdit;
-use crate::domain::explain::Explanation;
-use crate::domain::preset::Comparison;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    /// Every figure of one model (index into `catalog.models`) with its sources.
-    Detail {
-        model: usize,
-        scroll: usize,
-    },
-    /// The marked models side by side; `focus` is a column.
-    Compare {
-        focus: usize,
-        scroll: usize,
-    },
+    /// Every figure of one model with its sources.
+    Detail(ModelDetail),
+    /// The marked models side by side.
+    Compare(CompareView),
     Filter(FilterMenu),
     Help {
         scroll: usize,
@@ -29,17 +24,9 @@ pub enum Overlay {
     /// A fuzzy list for a break-even choice (region, GPU, model).
     Picker(Picker),
     /// The arithmetic behind one row of the break-even table.
-    Explain {
-        row: usize,
-        scroll: usize,
-        explanation: Explanation,
-    },
+    Explain(ExplainView),
     /// The articles' cost scenarios, each with its stated figures beside the computed ones.
-    Presets {
-        selected: usize,
-        scroll: usize,
-        comparisons: Vec<Result<Vec<Comparison>, String>>,
-    },
+    Presets(PresetsView),
     /// The fields of the hybrid pane's selected use case.
     UseCase(UseCaseEdit),
     /// Every finding of the hybrid plan with its source.

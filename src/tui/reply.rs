@@ -68,4 +68,19 @@ pub enum Ask {
     Present,
     /// Apply the plan search's optimum.
     ApplyOptimum,
+    /// The detail view of one model (index into the catalogue's models), over what is open.
+    Detail(usize),
+    /// The comparison of the marked models.
+    Compare,
+    /// The catalogue's filter menu.
+    Filters,
+    /// Show pane 2, recomputed from the scenario a part changed, with this notice (the
+    /// catalogue's marks were sent to it).
+    BreakEven(String),
+    /// A fuzzy list for one of pane 2's choices (region, API model, GPU, ...).
+    Choice(Box<Picker>),
+    /// The arithmetic behind one row of pane 2's table (API rows first, then the deployment).
+    Explain(usize),
+    /// The articles' cost scenarios.
+    Presets,
 }

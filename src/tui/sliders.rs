@@ -9,7 +9,7 @@
 
 use crate::domain::catalog::Catalog;
 use crate::domain::cost::{Mode, Workload, default_price};
-use crate::domain::inputs::{self, Access, InputId, Part, Show};
+use crate::domain::inputs::{self, Access, InputId, Part, Show, plain};
 use crate::domain::scenario::{DeploymentChoice, Settings};
 use crate::domain::units::format_tokens;
 use std::sync::LazyLock;
@@ -188,15 +188,6 @@ pub fn dollars(v: f64) -> String {
     crate::domain::format::money(v, crate::domain::format::Money::Readable)
 }
 
-fn percent(v: f64) -> String {
-    crate::domain::format::percent(v, crate::domain::format::Percent::WholeOrTenth)
-}
-
-fn plain(v: f64) -> String {
-    let text = format!("{v:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
 // ---- workload ---------------------------------------------------------------------------
 
 /// The row and the number a workload field reads; `None` for fields that are not workload
@@ -204,24 +195,6 @@ fn plain(v: f64) -> String {
 fn workload_value(field: Field, w: &Workload) -> Option<(&'static inputs::Input, f64)> {
     let row = field.row().filter(|r| r.part == Part::Workload)?;
     row.workload_value(w).map(|v| (row, v))
-}
-
-/// How a value reads on its slider, by the row's [`Show`].
-pub fn format_value(show: Show, v: f64) -> String {
-    match show {
-        Show::TokensPerDay => format!("{}/day", format_tokens(v)),
-        Show::InputShare => format!("{} in", percent(v)),
-        Show::PerHour => format!("{}/h", dollars(v)),
-        Show::Dollars => dollars(v),
-        Show::PerYear => format!("{}/yr", dollars(v)),
-        Show::Years => format!("{} yr", plain(v)),
-        Show::PerKwh => format!("{}/kWh", dollars(v)),
-        Show::Percent => percent(v),
-        Show::Whole => format!("{v:.0}"),
-        Show::TokensPerSecond => format!("{} tok/s", format_tokens(v)),
-        Show::Fte => format!("{} FTE", plain(v)),
-        Show::Plain | Show::Choice => plain(v),
-    }
 }
 
 pub fn show_workload(field: Field, w: &Workload) -> Shown {
@@ -237,7 +210,7 @@ pub fn show_workload(field: Field, w: &Workload) -> Shown {
     Shown {
         field,
         label: field.label().into(),
-        value: format_value(row.show, v),
+        value: row.show.format(v),
         position: field.spec().map(|s| bar_position(&s, v)),
         from_database: false,
     }

@@ -135,16 +135,27 @@ pub fn api_choice<'a>(catalog: &'a Catalog, id: &str) -> Result<ApiChoice<'a>, A
     Ok(choice)
 }
 
+/// A model's release as the catalogue gives it (`None` sorts last, newest first).
+fn release(m: &Model) -> Option<&str> {
+    m.release.as_ref().map(|r| r.value.as_str())
+}
+
 /// Everything that can be compared, in the order a picker lists it: each model with an API
-/// price, followed (when it has more than one offering) by each of its offerings, cheapest first
-/// by `cost` (the blended price at the user's workload). Free plans are listed, last among their
-/// model's, so a picker can show them refused; [`api_choice`] refuses them.
+/// price, newest release first (what a user compares against today leads the list; models with
+/// no known release last, a tie in the catalogue's order), followed (when it has more than one
+/// offering) by each of its offerings, cheapest first by `cost` (the blended price at the
+/// user's workload). Free plans are listed, last among their model's, so a picker can show
+/// them refused; [`api_choice`] refuses them.
 pub fn api_entries(
     catalog: &Catalog,
     cost: impl Fn(&Price) -> f64,
 ) -> Vec<(String, &Model, Option<&Offering>)> {
     let mut out = Vec::new();
-    for m in &catalog.models {
+    let mut models: Vec<&Model> = catalog.models.iter().collect();
+    // "2026-06" and "2026-06-13" compare as text in date order; a shorter, less precise date
+    // sorts before the longer ones of its month, which is as good a guess as any.
+    models.sort_by(|a, b| release(b).cmp(&release(a)));
+    for m in models {
         if m.price.is_some() {
             out.push((m.id.clone(), m, None));
         }

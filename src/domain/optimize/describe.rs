@@ -18,14 +18,16 @@ pub struct Place {
     pub model: String,
     pub model_name: String,
     pub offering: Option<String>,
+    /// The offering's provider as the catalogue names it (`Deep Infra` for `...@deepinfra`).
+    pub provider_name: Option<String>,
     pub gpu: Option<String>,
     pub gpus_per_replica: Option<u32>,
     pub precision: Option<&'static str>,
 }
 
 impl Place {
-    /// `tier 2: Llama 3.1 70B self-hosted on 2× h100-sxm fp16`, `tier 1: Llama 3.3 70B · groq
-    /// (hosted)`.
+    /// `tier 2: Llama 3.1 70B self-hosted on 2× h100-sxm fp16`, `tier 1: Llama 3.3 70B · Groq
+    /// (hosted)`: a provider by its name, as the bands over volume name it.
     pub fn describe(&self) -> String {
         let what = match (&self.kind, &self.offering, &self.gpu) {
             (Way::SelfHosted, _, Some(gpu)) => format!(
@@ -34,12 +36,11 @@ impl Place {
                 self.gpus_per_replica.unwrap_or(1),
                 self.precision.unwrap_or("")
             ),
-            (way, Some(o), _) => format!(
-                "{} · {} ({})",
-                self.model_name,
-                o.rsplit_once('@').map_or(o.as_str(), |(_, p)| p),
-                way.as_str()
-            ),
+            (way, Some(o), _) => {
+                let id = o.rsplit_once('@').map_or(o.as_str(), |(_, p)| p);
+                let provider = self.provider_name.as_deref().unwrap_or(id);
+                format!("{} · {provider} ({})", self.model_name, way.as_str())
+            }
             (way, None, _) => format!("{} ({})", self.model_name, way.as_str()),
         };
         format!("tier {}: {}", self.tier, what.trim_end())
@@ -82,6 +83,11 @@ pub fn place_of(catalog: &Catalog, scenario: &Scenario, plan: &HybridPlan, tier:
         model: t.model.clone(),
         model_name: name,
         offering: t.offering.clone(),
+        provider_name: t
+            .offering
+            .as_ref()
+            .and_then(|id| find_offering(catalog, id))
+            .map(|(_, o)| o.provider_name.clone()),
         gpu,
         gpus_per_replica: gpus,
         precision,

@@ -233,6 +233,9 @@ fn confidential_work_takes_a_host_where_the_makers_own_api_is_blocked() {
         .find(|m| m.use_case.contains("Coding"))
         .unwrap();
     assert!(moved.why.starts_with("cheaper"), "{}", moved.why);
+    // The move names the provider as the catalogue does (the bands do too), not by its id.
+    let to = moved.to.describe();
+    assert!(to.contains("· TOGETHER (hosted)"), "{to}");
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Routing to pane 3 and its overlays (the use-case editor, the findings list), and doing
+//! Routing to pane 3 and its use-case editor (the findings list is in `overlays.rs`), and doing
 //! what their replies ask. The parts change the scenario and their own state
 //! (`HybridState::update`, `UseCaseEdit::update`); the plan is recomputed here after an edit
 //! and by `App::update` after every action.
@@ -6,7 +6,6 @@
 use super::{App, Outcome, Overlay};
 use crate::domain::rules::Severity;
 use crate::tui::action::Action;
-use crate::tui::layout::{self, Measured, scroll_text};
 
 impl App {
     /// Blocking findings of the current plan, for noticing new ones after a change.
@@ -46,23 +45,5 @@ impl App {
         };
         let reply = edit.update(action, &mut self.doc, &mut self.hybrid);
         self.answer(reply)
-    }
-
-    pub(crate) fn update_findings(&mut self, action: Action) -> Outcome {
-        let max = Measured::limit(&self.chrome.measured.findings_max);
-        let body = layout::body_rows(self.chrome.size.1).saturating_sub(2);
-        let Some(Overlay::Findings { scroll }) = self.chrome.overlays.last_mut() else {
-            return Outcome::default();
-        };
-        if scroll_text(scroll, &action, body, max) {
-            return Outcome::redraw();
-        }
-        match action {
-            Action::Close | Action::Findings => {
-                self.chrome.overlays.pop();
-            }
-            _ => return Outcome::default(),
-        }
-        Outcome::redraw()
     }
 }

@@ -11,12 +11,12 @@ impl App {
     pub fn mode(&self) -> Mode {
         match self.chrome.overlays.last() {
             Some(Overlay::Help { .. }) => Mode::Help,
-            Some(Overlay::Detail { .. }) => Mode::Detail,
-            Some(Overlay::Compare { .. }) => Mode::Compare,
+            Some(Overlay::Detail(_)) => Mode::Detail,
+            Some(Overlay::Compare(_)) => Mode::Compare,
             Some(Overlay::Filter(_)) => Mode::Filter,
             Some(Overlay::Picker(_)) => Mode::Picker,
-            Some(Overlay::Explain { .. }) => Mode::Explain,
-            Some(Overlay::Presets { .. }) => Mode::Presets,
+            Some(Overlay::Explain(_)) => Mode::Explain,
+            Some(Overlay::Presets(_)) => Mode::Presets,
             Some(Overlay::UseCase(e)) if e.text.is_some() => Mode::UseCaseText,
             Some(Overlay::UseCase(_)) => Mode::UseCase,
             Some(Overlay::Findings { .. }) => Mode::Findings,

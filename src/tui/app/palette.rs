@@ -4,7 +4,9 @@
 use super::{App, Outcome, Overlay, Pane};
 use crate::domain::units::format_tokens;
 use crate::tui::action::Action;
+use crate::tui::model_view::ModelDetail;
 use crate::tui::palette::{Entry, Kind, Palette, Target, action_entries, mode_pane};
+use crate::tui::presets_view::PresetsView;
 use crate::tui::scenarios::ScenarioList;
 
 impl App {
@@ -94,7 +96,7 @@ impl App {
                     None => {
                         self.chrome
                             .overlays
-                            .push(Overlay::Detail { model, scroll: 0 });
+                            .push(Overlay::Detail(ModelDetail::new(model)));
                         shown.and(Outcome::redraw())
                     }
                 }
@@ -103,7 +105,8 @@ impl App {
                 // As `p`, the preset highlighted, Enter.
                 let shown = self.show_pane(Pane::BreakEven);
                 let opened = self.update(Action::Presets);
-                let Some(Overlay::Presets { selected, .. }) = self.chrome.overlays.last_mut()
+                let Some(Overlay::Presets(PresetsView { selected, .. })) =
+                    self.chrome.overlays.last_mut()
                 else {
                     return shown.and(opened);
                 };

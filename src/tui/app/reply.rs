@@ -2,6 +2,7 @@
 //! turns into overlays opened or closed, notices, and work for other parts.
 
 use super::{App, Outcome, Overlay};
+use crate::tui::model_view::ModelDetail;
 use crate::tui::reply::{Ask, Reply};
 use crate::tui::usecase_edit::UseCaseEdit;
 
@@ -54,6 +55,13 @@ impl App {
             Ask::Jump { input, target } => return self.sensitivity_jump(input, target),
             Ask::Present => return self.toggle_present(),
             Ask::ApplyOptimum => return self.apply_optimum(),
+            Ask::Detail(model) => Overlay::Detail(ModelDetail::new(model)),
+            Ask::Compare => return self.open_compare(),
+            Ask::Filters => return self.open_filters(),
+            Ask::BreakEven(notice) => return self.show_breakeven(notice),
+            Ask::Choice(picker) => Overlay::Picker(*picker),
+            Ask::Explain(row) => return self.open_explain(row),
+            Ask::Presets => return self.open_presets(),
         };
         self.chrome.overlays.push(overlay);
         Outcome::redraw()

@@ -20,6 +20,7 @@ use crate::domain::uncertainty::{
     BreakEvenRange, break_even_range, gpu_spread, price_spread, with_gpu_price,
 };
 use crate::domain::units::format_tokens;
+use crate::tui::context::Ctx;
 use crate::tui::plot::{self, ApiInput, ChartData};
 use crate::tui::sliders::{self, Field, Shown};
 use std::collections::BTreeSet;
@@ -29,6 +30,17 @@ pub struct Context<'a> {
     pub catalog: &'a Catalog,
     pub rules: &'a RuleBook,
     pub presets: &'a [Preset],
+}
+
+impl<'a> Context<'a> {
+    /// The parts of the session's read-only context the pane reads.
+    pub fn of(ctx: &'a Ctx) -> Context<'a> {
+        Context {
+            catalog: &ctx.catalog,
+            rules: &ctx.rules,
+            presets: &ctx.presets,
+        }
+    }
 }
 
 /// One compared API model at the current inputs.

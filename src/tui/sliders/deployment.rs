@@ -129,7 +129,7 @@ fn deployment_value(field: Field, d: &DeploymentChoice, catalog: &Catalog) -> (O
 fn format_deployment(field: Field, v: Option<f64>) -> String {
     let show = field.row().map_or(Show::Plain, |r| r.show);
     match v {
-        Some(v) => format_value(show, v),
+        Some(v) => show.format(v),
         None if show == Show::TokensPerSecond => "estimated".into(),
         // GPUs per replica left to the estimate's choice (cost-model.md section 3b).
         None if show == Show::Whole => "chosen".into(),

@@ -2,8 +2,8 @@
 //! stated-versus-computed figures, compliance findings) and the table. At small sizes the
 //! chart shrinks first and the table drops whole columns rather than cutting numbers.
 
-use super::cells;
 use super::chart::{self, BAND, Legend, glyph};
+use super::parts;
 use super::parts::fit;
 use crate::domain::preset::{Comparison, StatedKind};
 use crate::domain::rules::Severity;
@@ -228,7 +228,7 @@ fn draw_notes(frame: &mut Frame, area: Rect, notes: Vec<Line>, t: &Theme) {
     }
     let width = usize::from(area.width);
     let lines: Vec<Line> = shown.into_iter().map(|l| cut_line(l, width)).collect();
-    cells::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
 }
 
 /// A line cut to `width` columns, ending in "…" when cut.
@@ -394,7 +394,7 @@ fn draw_table(
         )));
     }
     lines.extend(deploy);
-    cells::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
 }
 
 /// Width of the range column: "100.0M–never".

@@ -55,7 +55,7 @@ pub fn status_text(app: &App) -> String {
 
 /// Whether an overlay clears the whole body (see `detail::draw` and `compare::draw`).
 fn hides_body(overlay: &Overlay) -> bool {
-    matches!(overlay, Overlay::Detail { .. } | Overlay::Compare { .. })
+    matches!(overlay, Overlay::Detail(_) | Overlay::Compare(_))
 }
 
 fn search_line(frame: &mut Frame, area: Rect, app: &App) {

@@ -5,7 +5,8 @@
 //! it: table style, header style, cell text, then the selection. Only the rows on screen are
 //! formatted, so a frame costs the same with 70 models or 7,000.
 
-use super::cells::{column_areas, fill_style, put_line};
+use super::cells::{fill_style, put_line};
+use super::parts::column_areas;
 use crate::domain::catalog::{Catalog, Model};
 use crate::domain::catalog_diff::{CatalogDiff, PriceField};
 use crate::domain::text::truncate_to_width;

@@ -2,7 +2,7 @@
 //! canvas from the numbers in [`ChartData`]; tick labels, legend, the current-volume marker and
 //! one glyph per crossing are placed here.
 
-use super::cells;
+use super::parts;
 use super::parts::fit;
 use crate::tui::plot::{ChartData, tokens_tick};
 use crate::tui::theme::Theme;
@@ -210,7 +210,7 @@ fn y_labels(frame: &mut Frame, area: Rect, plot: Rect, t: &Theme, data: &ChartDa
             format!("{label:>w$}", w = usize::from(w)),
             t.muted,
         ));
-        cells::put_paragraph(frame.buffer_mut(), r, [&text], Style::default());
+        parts::put_paragraph(frame.buffer_mut(), r, [&text], Style::default());
         let axis = Rect {
             x: plot.x - 1,
             y: row,
@@ -218,7 +218,7 @@ fn y_labels(frame: &mut Frame, area: Rect, plot: Rect, t: &Theme, data: &ChartDa
             height: 1,
         };
         let tick = TextLine::from(Span::styled("┤", t.border));
-        cells::put_paragraph(frame.buffer_mut(), axis, [&tick], Style::default());
+        parts::put_paragraph(frame.buffer_mut(), axis, [&tick], Style::default());
     }
 }
 
@@ -251,7 +251,7 @@ fn x_labels(frame: &mut Frame, plot: Rect, t: &Theme, data: &ChartData) {
             height: 1,
         };
         let label = TextLine::from(Span::styled(text, style));
-        cells::put_paragraph(frame.buffer_mut(), r, [&label], Style::default());
+        parts::put_paragraph(frame.buffer_mut(), r, [&label], Style::default());
     }
 }
 
@@ -312,7 +312,7 @@ fn draw_legend(
     }
     let rows = lines.len() as u16;
     let text: Vec<TextLine> = lines.into_iter().map(TextLine::from).collect();
-    cells::put_paragraph(
+    parts::put_paragraph(
         frame.buffer_mut(),
         Rect {
             height: rows,

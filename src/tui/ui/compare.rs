@@ -1,7 +1,7 @@
 //! The comparison view: one column per marked model, one row per attribute. The best value in
 //! each row is highlighted, rows where every model agrees are dimmed, unknowns say so.
 
-use super::cells;
+use super::parts;
 use crate::domain::text::truncate_to_width;
 use crate::tui::app::App;
 use crate::tui::compare::{CompareRow, models, rows};
@@ -10,12 +10,13 @@ use crate::tui::layout::max_scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
+use ratatui::widgets::Clear;
 use ratatui::widgets::{Block, Borders};
 use std::borrow::Cow;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usize) {
     let t = &app.chrome.theme;
-    cells::clear(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(t.border)
@@ -42,14 +43,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
     // The table, written as ratatui's `Table` writes it (see `cells`): its style over the
     // whole area, a header row, then the rows that fit.
     let buf = frame.buffer_mut();
-    cells::fill_style(buf, inner, t.text);
+    buf.set_style(inner, t.text);
     if inner.is_empty() {
         return;
     }
     let widths: Vec<u16> = std::iter::once(label_w)
         .chain(ms.iter().map(|_| col_w))
         .collect();
-    let columns = cells::column_areas(&widths, inner.width);
+    let columns = parts::column_areas(&widths, inner.width);
     let cell = |i: usize, y: u16| {
         let c = columns[i];
         Rect::new(inner.x + c.x, y, c.width, 1)
@@ -57,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
     for (i, m) in ms.iter().enumerate().take(columns.len().saturating_sub(1)) {
         let style = if i == focus { t.selection } else { t.header };
         let name = truncate_to_width(&m.name, w);
-        cells::put_line(buf, cell(i + 1, inner.y), &[(&name, style)], false);
+        parts::put_line(buf, cell(i + 1, inner.y), &[(&name, style)], false);
     }
     // Made by update when the marks change; a view set up without update (a test) makes them
     // here, for this frame only.
@@ -76,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
         let equal = row.all_equal();
         let best = row.best();
         let label_style = if equal { t.same } else { t.header };
-        cells::put_line(buf, cell(0, y), &[(&row.label, label_style)], false);
+        parts::put_line(buf, cell(0, y), &[(&row.label, label_style)], false);
         for (i, c) in row.cells.iter().enumerate().take(columns.len() - 1) {
             let (text, style) = match c {
                 None => (UNKNOWN.into(), t.unknown),
@@ -85,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, focus: usize, scroll: usiz
                 Some((s, _)) => (Cow::from(s.as_str()), t.text),
             };
             let text = truncate_to_width(&text, w);
-            cells::put_line(buf, cell(i + 1, y), &[(&text, style)], false);
+            parts::put_line(buf, cell(i + 1, y), &[(&text, style)], false);
         }
     }
 }

@@ -1,12 +1,13 @@
 //! The detail view: the lines `tui::detail` made for the model (kept in the catalogue state by
 //! update), drawn from the scroll position.
 
-use super::cells;
+use super::parts;
 use crate::tui::app::App;
 use crate::tui::layout::max_scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Clear;
 use ratatui::widgets::{Block, Borders};
 use std::borrow::Cow;
 
@@ -17,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
     let Some(m) = app.ctx.catalog.models.get(model) else {
         return;
     };
-    cells::clear(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
     let mark = if app.catalogue.is_marked(&m.id) {
         " ● marked"
     } else {
@@ -63,5 +64,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: usize, scroll: usiz
         .iter()
         .skip(scroll.min(max))
         .take(usize::from(inner.height));
-    cells::put_paragraph(frame.buffer_mut(), inner, shown, t.text);
+    parts::put_paragraph(frame.buffer_mut(), inner, shown, t.text);
 }

@@ -1,6 +1,6 @@
 //! The help overlay: the lines `update` made from the keymap, styled by the theme.
 
-use super::cells;
+use super::parts;
 use super::parts::centered;
 use crate::tui::app::App;
 use crate::tui::help::HelpText;
@@ -56,5 +56,5 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, scroll: usize) {
             }
         })
         .collect();
-    cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
+    parts::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
 }

@@ -1,8 +1,9 @@
 //! The hybrid pane: the shared workload on one line, the three tier boxes, the use-case table,
 //! the totals and the findings. Only reads the state and the plan cached by `update`.
 
+use super::parts;
 use super::parts::{first_fit, fit};
-use super::{cells, hybrid_findings, hybrid_optimum, hybrid_tiers, usecase_table};
+use super::{hybrid_findings, hybrid_optimum, hybrid_tiers, usecase_table};
 use crate::domain::units::{format_tokens, format_usd};
 use crate::tui::app::App;
 use crate::tui::layout::{HybridParts, hybrid_parts};
@@ -71,7 +72,7 @@ fn header(frame: &mut Frame, area: Rect, app: &App) {
     ];
     let text = first_fit(&options, usize::from(area.width));
     let line = Line::from(Span::styled(text, t.text));
-    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
 fn totals(frame: &mut Frame, area: Rect, app: &App) {
@@ -79,7 +80,7 @@ fn totals(frame: &mut Frame, area: Rect, app: &App) {
     let Some(p) = app.hybrid.plan() else {
         let msg = " Totals unavailable until the plan's inputs are fixed (see the tier boxes)";
         let line = Line::from(Span::styled(fit(msg, usize::from(area.width)), t.bad));
-        cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
+        parts::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
         return;
     };
     let hybrid = format_usd(p.hybrid_usd_per_month);
@@ -145,7 +146,7 @@ fn totals(frame: &mut Frame, area: Rect, app: &App) {
         .find(|s| width(s) <= w)
         .unwrap_or_else(|| build(&variants[2]));
     let line = Line::from(spans);
-    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
 /// The status line of the pane when there is no notice.
@@ -241,7 +242,7 @@ pub fn draw_edit(frame: &mut Frame, body: Rect, app: &App, edit: &UseCaseEdit) {
             t.muted,
         )));
     }
-    cells::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
+    parts::put_paragraph(frame.buffer_mut(), inner, &lines, Style::default());
     if let Some((x, y)) = cursor
         && x < inner.right()
     {

@@ -2,7 +2,7 @@
 //! fit, then "+N more") and a scrollable overlay listing every one with its source's title
 //! and date.
 
-use super::cells;
+use super::parts;
 use super::parts::{centered, fit, section, wrap};
 use crate::domain::rules::{Finding, Severity};
 use crate::tui::app::App;
@@ -88,7 +88,7 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
             " Findings appear once the plan can be computed."
         };
         let line = Line::from(Span::styled(text, t.muted));
-        cells::put_paragraph(buf, inner, [&line], Style::default());
+        parts::put_paragraph(buf, inner, [&line], Style::default());
         return;
     }
     let start = pane.findings_offset.min(findings.len().saturating_sub(1));
@@ -99,7 +99,7 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
         .flat_map(|f| block_lines(f, width, t))
         .collect();
     if detailed.len() <= rows {
-        cells::put_paragraph(buf, inner, &detailed, Style::default());
+        parts::put_paragraph(buf, inner, &detailed, Style::default());
         return;
     }
     let (count, more) = if shown.len() > rows {
@@ -123,7 +123,7 @@ pub fn draw_strip(frame: &mut Frame, area: Rect, app: &App) {
             t.muted,
         )));
     }
-    cells::put_paragraph(buf, inner, &lines, Style::default());
+    parts::put_paragraph(buf, inner, &lines, Style::default());
 }
 
 /// The overlay's box in the body.

@@ -3,7 +3,7 @@
 //! plan over 1K to 100B tokens a day as a strip, the scenario's volume marked. An answer
 //! computed for other inputs is never shown as current: the line says it is being worked out.
 
-use super::cells;
+use super::parts;
 use super::parts::first_fit;
 use crate::domain::breakeven::{VOLUME_MAX, VOLUME_MIN};
 use crate::domain::optimize::{Analysis, Band, Outcome};
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         )),
     };
     let line_area = Rect { height: 1, ..area };
-    cells::put_paragraph(frame.buffer_mut(), line_area, [&summary], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), line_area, [&summary], Style::default());
     if area.height >= 2
         && let Some(a) = current
     {
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             height: 1,
             ..area
         };
-        cells::put_paragraph(frame.buffer_mut(), strip_area, [&strip], Style::default());
+        parts::put_paragraph(frame.buffer_mut(), strip_area, [&strip], Style::default());
     }
 }
 

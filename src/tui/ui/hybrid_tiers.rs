@@ -2,9 +2,9 @@
 //! terminals get settings, full dollar figures and the use cases each tier carries. A plan
 //! error is shown in the box it belongs to, naming the field.
 
-use super::cells;
+use super::parts;
 use super::parts::{centered, first_fit, fit, tier_style, wrap};
-use crate::domain::hybrid::TierPlan;
+use crate::domain::hybrid::{TierPlan, Way};
 use crate::domain::units::{format_tokens, format_usd, format_usd_full};
 use crate::tui::app::App;
 use crate::tui::hybrid::{Focus, HybridView};
@@ -14,7 +14,7 @@ use crate::tui::usecase_edit::percent;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 /// Box titles, long and short.
 const TITLES: [[&str; 2]; 3] = [
@@ -54,7 +54,10 @@ fn draw_box(frame: &mut Frame, area: Rect, app: &App, view: &HybridView, i: usiz
         (t.border, tier_style(i as u8 + 1, t))
     };
     let buf = frame.buffer_mut();
-    cells::border(buf, area, Borders::ALL, border, &[(&title, title_style)]);
+    Block::bordered()
+        .border_style(border)
+        .title(Span::styled(title, title_style))
+        .render(area, buf);
     let inner = Block::bordered().inner(area);
     let rows = usize::from(inner.height);
     let width = usize::from(inner.width).saturating_sub(1);
@@ -85,7 +88,7 @@ fn draw_box(frame: &mut Frame, area: Rect, app: &App, view: &HybridView, i: usiz
         width: inner.width.saturating_sub(1),
         ..inner
     };
-    cells::put_paragraph(buf, area, &lines, t.text);
+    parts::put_paragraph(buf, area, &lines, t.text);
 }
 
 fn mark(focused: bool) -> &'static str {
@@ -96,11 +99,16 @@ fn plural(n: u32, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-/// How the tier runs: the API, or its GPUs and whether they are rented or bought.
+/// How the tier runs: an API, an open model bought from a host, or its GPUs and whether they
+/// are rented or bought.
 fn deployment(view: &HybridView, tier: &TierPlan, width: usize) -> String {
     let Some(d) = &tier.settings else {
         let blended = tier.blended_usd_per_million.map_or("—".into(), format_usd);
-        return first_fit(&[format!("API · blended {blended}/M"), "API".into()], width);
+        let way = match tier.way {
+            Way::Hosted => "hosted",
+            Way::Api | Way::SelfHosted => "API",
+        };
+        return first_fit(&[format!("{way} · blended {blended}/M"), way.into()], width);
     };
     let gpu = &view.gpu_names[usize::from(tier.tier - 1)];
     let mode = d.mode.as_str();

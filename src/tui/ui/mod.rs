@@ -90,21 +90,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     for overlay in &app.chrome.overlays {
         match overlay {
-            Overlay::Detail { model, scroll } => detail::draw(frame, body, app, *model, *scroll),
-            Overlay::Compare { focus, scroll } => compare::draw(frame, body, app, *focus, *scroll),
+            Overlay::Detail(v) => detail::draw(frame, body, app, v.model, v.scroll),
+            Overlay::Compare(v) => compare::draw(frame, body, app, v.focus, v.scroll),
             Overlay::Filter(menu) => filter::draw(frame, body, app, menu),
             Overlay::Help { scroll } => help::draw(frame, body, app, *scroll),
             Overlay::Picker(p) => picker::draw(frame, body, app, p),
-            Overlay::Explain {
-                row,
-                scroll,
-                explanation,
-            } => explain::draw(frame, body, app, *row, *scroll, explanation),
-            Overlay::Presets {
-                selected,
-                scroll,
-                comparisons,
-            } => presets::draw(frame, body, app, *selected, *scroll, comparisons),
+            Overlay::Explain(v) => explain::draw(frame, body, app, v.row, v.scroll, &v.explanation),
+            Overlay::Presets(v) => {
+                presets::draw(frame, body, app, v.selected, v.scroll, &v.comparisons)
+            }
             Overlay::UseCase(edit) => hybrid::draw_edit(frame, body, app, edit),
             Overlay::Findings { scroll } => hybrid_findings::draw_all(frame, body, app, *scroll),
             Overlay::TierSettings(s) => hybrid_tiers::draw_settings(frame, body, app, s),
@@ -139,7 +133,7 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
     }
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let line = Line::from(spans);
-    cells::put_paragraph(frame.buffer_mut(), area, [&line], t.text);
+    parts::put_paragraph(frame.buffer_mut(), area, [&line], t.text);
     // The active scenario is always named; when nothing reaches the disk, that comes first
     // (the whole reason was shown at start).
     let room = usize::from(area.width).saturating_sub(used + 1);
@@ -171,7 +165,7 @@ fn top_bar(frame: &mut Frame, area: Rect, app: &App) {
         ..area
     };
     let line = Line::from(right);
-    cells::put_paragraph(frame.buffer_mut(), at, [&line], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), at, [&line], Style::default());
 }
 
 fn status_line(frame: &mut Frame, area: Rect, app: &App) {
@@ -186,7 +180,7 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
         }
         None => Line::from(Span::styled(catalogue::status_text(app), t.muted)),
     };
-    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }
 
 /// The current mode's most important keys, as many as fit; the global ones (help, quit) are
@@ -214,5 +208,5 @@ fn hint_line(frame: &mut Frame, area: Rect, app: &App, mode: Mode) {
         spans.push(Span::styled(format!(" {hint}  "), t.hint_text));
     }
     let line = Line::from(spans);
-    cells::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, [&line], Style::default());
 }

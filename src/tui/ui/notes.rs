@@ -2,6 +2,7 @@
 
 use super::parts::{centered, fit};
 use crate::tui::app::App;
+use crate::tui::layout::max_scroll;
 use crate::tui::notes::NotesEditor;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,14 +41,6 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, editor: &NotesEditor) {
 
 pub fn draw_notices(frame: &mut Frame, body: Rect, app: &App, lines: &[String], scroll: usize) {
     let t = &app.chrome.theme;
-    // As tall as the wrapped messages (a blank line after each), within the body.
-    let inner_w = usize::from(body.width.min(76).saturating_sub(2)).max(1);
-    let rows: usize = lines
-        .iter()
-        .map(|l| (l.chars().count() + 2).div_ceil(inner_w) + 1)
-        .sum();
-    let area = centered(body, 76, (rows + 1).min(usize::from(body.height)) as u16);
-    frame.render_widget(Clear, area);
     let block = Block::bordered()
         .border_style(t.border)
         .title(Span::styled(" Notices ", t.title))
@@ -61,9 +54,20 @@ pub fn draw_notices(frame: &mut Frame, body: Rect, app: &App, lines: &[String], 
             ]
         })
         .collect();
-    let p = Paragraph::new(text)
+    let p = Paragraph::new(text).wrap(Wrap { trim: false });
+    // As tall as the wrapped messages (a blank line after each), within the body; the count
+    // is ratatui's own for this width, so the last line can always be scrolled to.
+    let inner_w = body.width.min(76).saturating_sub(2).max(1);
+    let rows = p.line_count(inner_w);
+    let area = centered(body, 76, (rows + 1).min(usize::from(body.height)) as u16);
+    let shown = usize::from(area.height.saturating_sub(2));
+    app.chrome
+        .measured
+        .notices_max
+        .set(Some(max_scroll(rows, shown)));
+    frame.render_widget(Clear, area);
+    let p = p
         .block(block)
-        .wrap(Wrap { trim: false })
         .scroll((scroll.min(u16::MAX as usize) as u16, 0));
     frame.render_widget(p, area);
 }

@@ -2,7 +2,7 @@
 //! words wrapped beside the figure.
 
 use super::bigtext;
-use super::cells;
+use super::parts;
 use super::parts::fit;
 use super::sliders::bar;
 use crate::tui::sliders::Shown;
@@ -25,7 +25,7 @@ pub fn text(buf: &mut Buffer, area: Rect, row: u16, pieces: &[(&str, Style)]) {
             height: 1,
             ..area
         };
-        cells::put_line(buf, cell, pieces, false);
+        parts::put_line(buf, cell, pieces, false);
     }
 }
 

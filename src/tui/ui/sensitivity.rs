@@ -4,8 +4,8 @@
 //! (savings, then the input values, which stay on the selected row's line at the bottom)
 //! rather than cut a number.
 
-use super::cells::put_line;
 use super::parts::fit;
+use super::parts::put_line;
 use crate::tui::app::App;
 use crate::tui::sensitivity::{End, Row, Sensitivity, Target};
 use crate::tui::theme::Theme;

@@ -2,7 +2,7 @@
 //! where it sits in its range; the selected row highlighted and, when open, the one-line editor
 //! with its unit and any refusal under it. Reusable by any pane that lists [`Shown`] rows.
 
-use super::cells;
+use super::parts;
 use super::parts::fit;
 use crate::tui::editor::Editor;
 use crate::tui::sliders::{Group, Shown};
@@ -78,7 +78,7 @@ pub fn draw(
             }
         }
     }
-    cells::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
+    parts::put_paragraph(frame.buffer_mut(), area, &lines, Style::default());
     if let (Some(ed), Some(row)) = (editor, editor_row) {
         draw_editor(frame, area, row, ed, t);
     }

@@ -3,6 +3,7 @@
 //! redrawn on every key).
 
 use super::cells;
+use super::parts;
 use super::parts::{fit, section, tier_style, wrap};
 use crate::domain::format::{Money, money};
 use crate::domain::scenario::PlannedUseCase;
@@ -209,7 +210,7 @@ impl UseCaseTable<'_> {
         let widths: Vec<u16> = std::iter::once(name_w as u16)
             .chain(cols.iter().map(|c| c.width() as u16))
             .collect();
-        let columns = cells::column_areas(&widths, area.width);
+        let columns = parts::column_areas(&widths, area.width);
         let cell = |i: usize, y: u16| Rect::new(area.x + columns[i].x, y, columns[i].width, 1);
         cells::fill_style(buf, area, t.text);
         cells::fill_style(buf, Rect { height: 1, ..area }, t.header);
@@ -329,5 +330,5 @@ fn about(buf: &mut Buffer, area: Rect, app: &App) {
             lines.push(Line::from(Span::styled(l, t.muted)));
         }
     }
-    cells::put_paragraph(buf, area, &lines, Style::default());
+    parts::put_paragraph(buf, area, &lines, Style::default());
 }
