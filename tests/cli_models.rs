@@ -101,10 +101,32 @@ fn json_carries_sources_and_every_conflicting_value() {
     let price = &gpt["price"];
     assert_eq!(price["value"]["input_usd_per_million"], 2.5);
     assert_eq!(price["value"]["output_usd_per_million"], 10.0);
-    // The article states it first; models.dev and LiteLLM agree, so they join its sources.
+    // OpenAI's own list price in the dated data sets is shown; the article agrees, so it joins.
     assert_eq!(
         price["sources"],
-        serde_json::json!(["ai-beat-2026", "models-dev", "litellm"])
+        serde_json::json!(["models-dev", "litellm", "ai-beat-2026"])
+    );
+    // The context window: OpenAI's API listing (128K in both data sets) is shown, the
+    // article's 1M stays beside it as an alternative with its remark.
+    let context = &gpt["context_tokens"];
+    assert_eq!(context["value"], 128_000);
+    assert_eq!(
+        context["sources"],
+        serde_json::json!(["models-dev", "litellm"])
+    );
+    let context_alts = context["alternatives"].as_array().unwrap();
+    assert_eq!(context_alts.len(), 1, "{context}");
+    assert_eq!(context_alts[0]["value"], 1_000_000);
+    assert_eq!(
+        context_alts[0]["sources"],
+        serde_json::json!(["prompt-guide-2026"])
+    );
+    assert!(context_alts[0]["note"].as_str().unwrap().contains("922K"));
+    assert!(
+        context["note"]
+            .as_str()
+            .unwrap()
+            .contains("lab's own API listing")
     );
     let alternatives = price["alternatives"].as_array().unwrap();
     assert_eq!(alternatives.len() + 1, 3, "three stated prices in all");

@@ -229,7 +229,26 @@ fn price_conflicts_are_kept() {
             .iter()
             .map(|a| (a.value.input, a.value.output)),
     );
-    assert_eq!(values, vec![(2.5, 10.0), (5.0, 30.0), (5.0, 15.0)]);
+    assert_eq!(values, vec![(2.5, 10.0), (5.0, 15.0), (5.0, 30.0)]);
+    // The article's 1M context stays beside OpenAI's 128K, which is shown.
+    let ctx = model(&catalog, "gpt-4o").context_tokens.as_ref().unwrap();
+    let contexts: Vec<u64> = std::iter::once(ctx.value)
+        .chain(ctx.alternatives.iter().map(|a| a.value))
+        .collect();
+    assert_eq!(contexts, [128_000, 1_000_000]);
+    // The second model whose sources disagree: DeepSeek R1's config (163,840) is shown; the
+    // article and model card's 128K and DeepSeek's own API limit (64K) stay as alternatives.
+    let r1 = model(&catalog, "deepseek-r1")
+        .context_tokens
+        .as_ref()
+        .unwrap();
+    let mut values: Vec<u64> = r1.alternatives.iter().map(|a| a.value).collect();
+    values.sort();
+    assert_eq!(r1.value, 163_840);
+    assert!(
+        values.contains(&128_000) && values.contains(&65_536),
+        "{r1:?}"
+    );
 
     let gpt54 = model(&catalog, "gpt-5.4").price.as_ref().unwrap();
     let inputs: Vec<f64> = std::iter::once(gpt54.value.input)

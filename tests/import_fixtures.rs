@@ -34,6 +34,12 @@ const MODELS: &str = r#"#![enable(implicit_some)]
      openness: (value: OpenWeightsPermissive, sources: ["article"]), license_family: Mit,
      price: (value: (input: 0.1, output: 2.0), sources: ["article"]),
      description: "A curated model with an article price.", hf_repo: "deepseek-ai/DeepSeek-V9"),
+    (id: "claude-opus-9", name: "Claude Opus 9", vendor: "Anthropic",
+     openness: (value: ClosedApi, sources: ["article"]), license_family: Proprietary,
+     release: (value: "2026", sources: ["article"]),
+     context_tokens: (value: 1000000, sources: ["article"], note: "Rounded by the article."),
+     price: (value: (input: 15.0, output: 75.0), sources: ["article"]),
+     description: "A curated API model whose article misstates its context."),
 ]"#;
 
 const GPUS: &str = r#"[
@@ -53,32 +59,46 @@ fn curated() -> Curated {
         gpus: parse_ron("gpus", GPUS).unwrap(),
         aliases: parse_ron("aliases", ALIASES).unwrap(),
         configs: Vec::new(),
+        doubts: Vec::new(),
     }
 }
 
+struct Texts(Vec<String>);
+
+impl Texts {
+    fn as_upstream(&self) -> Upstream<'_> {
+        let t = &self.0;
+        Upstream {
+            models_dev: &t[0],
+            litellm: &t[1],
+            llmfit: &t[2],
+            aic_models: &t[3],
+            aic_systems: &t[4],
+            datasheets: &t[5],
+            gpu_prices: &t[6],
+        }
+    }
+}
+
+fn upstream_texts() -> Texts {
+    Texts(
+        [
+            "models-dev-api.json",
+            "litellm-model-prices.json",
+            "llmfit-hf-models.json",
+            "aiconfigurator-model-configs.json",
+            "aiconfigurator-gpu-systems.json",
+            "gpu-datasheets.json",
+            "gpu-prices.csv",
+        ]
+        .iter()
+        .map(|f| fixture(f))
+        .collect(),
+    )
+}
+
 fn run() -> Imported {
-    let texts: Vec<String> = [
-        "models-dev-api.json",
-        "litellm-model-prices.json",
-        "llmfit-hf-models.json",
-        "aiconfigurator-model-configs.json",
-        "aiconfigurator-gpu-systems.json",
-        "gpu-datasheets.json",
-        "gpu-prices.csv",
-    ]
-    .iter()
-    .map(|f| fixture(f))
-    .collect();
-    let up = Upstream {
-        models_dev: &texts[0],
-        litellm: &texts[1],
-        llmfit: &texts[2],
-        aic_models: &texts[3],
-        aic_systems: &texts[4],
-        datasheets: &texts[5],
-        gpu_prices: &texts[6],
-    };
-    import(&up, &curated())
+    import(&upstream_texts().as_upstream(), &curated())
 }
 
 #[test]
@@ -133,9 +153,10 @@ fn disagreeing_prices_are_all_kept_with_their_sources() {
     let price = v9.price.as_ref().unwrap();
     assert_eq!(
         (price.value.input, price.value.output),
-        (0.1, 2.0),
-        "the article stays the default"
+        (0.5, 1.0),
+        "the lab's own list price in the dated data set is shown over the article's"
     );
+    assert_eq!(price.sources, ["models-dev"]);
     let alternatives: Vec<(f64, f64, &str)> = price
         .alternatives
         .iter()
@@ -143,9 +164,10 @@ fn disagreeing_prices_are_all_kept_with_their_sources() {
         .collect();
     assert_eq!(
         alternatives,
-        [(0.5, 1.0, "models-dev"), (1.2, 3.6, "litellm")]
+        [(1.2, 3.6, "litellm"), (0.1, 2.0, "article")],
+        "LiteLLM's and the article's prices stay as alternatives"
     );
-    assert!(price.note.as_ref().unwrap().contains("article"));
+    assert!(price.note.as_ref().unwrap().contains("articles' figures"));
     let own = v9
         .offerings
         .iter()
@@ -181,6 +203,127 @@ fn disagreeing_prices_are_all_kept_with_their_sources() {
             .any(|m| m.offerings.iter().any(|o| o.provider == "openrouter")),
         "gateways are not offerings"
     );
+}
+
+#[test]
+fn a_doubted_lab_price_leaves_the_article_shown() {
+    let mut curated = curated();
+    curated.doubts = vec![tierwise::import::Doubt {
+        model: "deepseek-v9".into(),
+        source: "models-dev".into(),
+        why: "Evidence against it.".into(),
+    }];
+    let out = import(&upstream_texts().as_upstream(), &curated);
+    let price = out
+        .catalog
+        .model("deepseek-v9")
+        .unwrap()
+        .price
+        .clone()
+        .unwrap();
+    assert_eq!((price.value.input, price.value.output), (0.1, 2.0));
+    assert_eq!(price.sources, ["article"]);
+    let doubted = price
+        .alternatives
+        .iter()
+        .find(|a| a.sources == ["models-dev"])
+        .expect("the doubted price is kept");
+    assert_eq!((doubted.value.input, doubted.value.output), (0.5, 1.0));
+    assert!(
+        doubted
+            .note
+            .as_ref()
+            .unwrap()
+            .contains("Evidence against it.")
+    );
+    assert!(price.note.as_ref().unwrap().contains("doubted"));
+}
+
+#[test]
+fn an_article_context_that_the_lab_contradicts_is_kept_as_an_alternative() {
+    let out = run();
+    let opus = out.catalog.model("claude-opus-9").unwrap();
+    let ctx = opus.context_tokens.as_ref().unwrap();
+    assert_eq!(
+        (ctx.value, ctx.sources.as_slice()),
+        (200_000, &["models-dev".to_string()][..])
+    );
+    assert_eq!(ctx.alternatives.len(), 1);
+    assert_eq!(ctx.alternatives[0].value, 1_000_000);
+    assert_eq!(ctx.alternatives[0].sources, ["article"]);
+    assert_eq!(
+        ctx.alternatives[0].note.as_deref(),
+        Some("Rounded by the article.")
+    );
+    assert!(ctx.note.as_ref().unwrap().contains("lab's own API listing"));
+    // "2026" is the lab's 2026-01-01 written less precisely: they agree.
+    let release = opus.release.as_ref().unwrap();
+    assert_eq!(release.value, "2026-01-01");
+    assert_eq!(release.sources, ["models-dev", "article"]);
+    assert!(release.alternatives.is_empty());
+}
+
+#[test]
+fn latest_aliases_join_the_model_they_name() {
+    let out = run();
+    let names: Vec<&str> = out.catalog.models.iter().map(|m| m.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("latest")), "{names:?}");
+    // `claude-opus-9-0` is Claude Opus 9: one offering, the alias's own price an alternative.
+    let opus = out.catalog.model("claude-opus-9").unwrap();
+    let ids: Vec<&str> = opus.offerings.iter().map(|o| o.id.as_str()).collect();
+    assert_eq!(ids, ["claude-opus-9@anthropic"]);
+    let price = &opus.offerings[0].price;
+    assert_eq!((price.value.input, price.value.output), (15.0, 75.0));
+    assert_eq!(price.alternatives.len(), 1);
+    assert_eq!(
+        (
+            price.alternatives[0].value.input,
+            price.alternatives[0].value.output
+        ),
+        (16.0, 80.0)
+    );
+    assert!(
+        price.alternatives[0]
+            .note
+            .as_ref()
+            .unwrap()
+            .contains("claude-opus-9-0")
+    );
+    assert!(out.catalog.model("claude-opus-9.0").is_none());
+    // Claude Opus 9.1 is another model, under its plain name.
+    let next = out
+        .catalog
+        .model("claude-opus-9.1")
+        .expect("9.1 kept apart");
+    assert_eq!(next.name, "Claude Opus 9.1");
+    assert_eq!(next.offerings.len(), 1);
+    // `mistral-medium-latest` names the dated version released the same day (2508, not 2505).
+    // LiteLLM's key of the same name carries no date to say which version it prices: it
+    // joins no model.
+    assert!(out.catalog.model("mistral-medium").is_none());
+    let m31 = out.catalog.model("mistral-medium-2508").unwrap();
+    assert_eq!(m31.name, "Mistral Medium 3.1");
+    assert_eq!(m31.offerings.len(), 1);
+    let p = &m31.offerings[0].price;
+    assert_eq!(p.sources, ["models-dev"]);
+    assert!(p.alternatives.is_empty(), "{p:?}");
+    assert!(
+        !out.catalog
+            .models
+            .iter()
+            .flat_map(|m| &m.offerings)
+            .any(|o| o.price.all_sources().any(|s| s == "litellm") && o.provider == "mistral")
+    );
+    assert_eq!(
+        out.catalog
+            .model("mistral-medium-2505")
+            .unwrap()
+            .offerings
+            .len(),
+        1
+    );
+    // An alias with no dated version in the catalogue stays one model, plainly named.
+    assert_eq!(out.catalog.model("codestral").unwrap().name, "Codestral");
 }
 
 #[test]
@@ -280,7 +423,7 @@ fn garbage_never_panics() {
         let out = import(&up, &curated());
         assert_eq!(
             out.catalog.models.len(),
-            2,
+            3,
             "the curated models survive {junk:?}"
         );
     }

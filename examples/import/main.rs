@@ -89,6 +89,7 @@ fn run() -> Result<(), String> {
         gpus: parse_ron::<Vec<Gpu>>("curated/gpus.ron", &read(c, "gpus.ron")?).map_err(e)?,
         aliases: parse_ron("curated/aliases.ron", &read(c, "aliases.ron")?).map_err(e)?,
         configs: parse_ron("curated/configs.ron", &read(c, "configs.ron")?).map_err(e)?,
+        doubts: parse_ron("curated/doubts.ron", &read(c, "doubts.ron")?).map_err(e)?,
     };
     let imported = import::import(&upstream, &curated);
 

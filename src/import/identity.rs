@@ -51,8 +51,10 @@ pub fn split_region(key: &str) -> (Option<&'static str>, &str) {
 
 /// The normal form of a model key or name.
 pub fn normalise(key: &str) -> String {
-    let lower = key.trim().to_lowercase();
-    let (_, key) = split_region(&lower);
+    // A display name's "(latest)" marks an alias of the model, not another model.
+    let lower = key.to_lowercase().replace("(latest)", "");
+    let lower = lower.trim();
+    let (_, key) = split_region(lower);
     let mut s = key.rsplit('/').next().unwrap_or(key).to_string();
     if let Some(at) = s.find('@') {
         s.truncate(at);
@@ -105,7 +107,44 @@ pub fn normalise(key: &str) -> String {
     if tokens.first().is_some_and(|t| t == "meta") && tokens.get(1).is_some_and(|t| t == "llama") {
         tokens.remove(0);
     }
-    join_versions(tokens).join("-")
+    let mut tokens = join_versions(tokens);
+    // `claude-opus-4-0` is Claude Opus 4: a trailing `.0` adds nothing to a major version.
+    if tokens.len() >= 2
+        && let Some(last) = tokens.last_mut()
+        && let Some(major) = last.strip_suffix(".0")
+        && major.trim_start_matches('v').len() == 1
+        && major
+            .trim_start_matches('v')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    {
+        last.truncate(major.len());
+    }
+    tokens.join("-")
+}
+
+/// Whether an API key or display name is an alias naming whichever version the lab serves
+/// now (`mistral-medium-latest`, "Claude Opus 4 (latest)", "Gemini Flash Latest").
+pub fn is_latest_alias(key: &str, name: &str) -> bool {
+    key.to_lowercase().ends_with("latest") || plain_name(name) != name
+}
+
+/// A display name without its "latest" marker: "Codestral (latest)" -> "Codestral",
+/// "Gemini Flash Latest" -> "Gemini Flash".
+pub fn plain_name(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    let lower = trimmed.to_lowercase();
+    for marker in ["(latest)", " latest"] {
+        // The markers are ASCII, so they end the original at the same byte offset.
+        if lower.ends_with(marker)
+            && lower.len() > marker.len()
+            && let Some(cut) = trimmed.len().checked_sub(marker.len())
+            && trimmed.is_char_boundary(cut)
+        {
+            return trimmed[..cut].trim_end();
+        }
+    }
+    name
 }
 
 /// `claude-haiku-4-5-20251001-v1:0` -> `claude-haiku-4-5-20251001`: Bedrock's version tag.
@@ -248,6 +287,63 @@ mod tests {
         ] {
             assert_eq!(normalise(key), want, "{key}");
         }
+    }
+
+    #[test]
+    fn latest_aliases_read_as_the_model_they_name() {
+        for (alias, dated) in [
+            ("claude-opus-4-0", "claude-opus-4-20250514"),
+            ("Claude Opus 4 (latest)", "Claude Opus 4"),
+            (
+                "claude-sonnet-4-0",
+                "anthropic.claude-sonnet-4-20250514-v1:0",
+            ),
+            ("claude-opus-4-1", "claude-opus-4-1-20250805"),
+            ("Claude Opus 4.1 (latest)", "claude-opus-4-1-20250805"),
+            ("gpt-5-chat-latest", "gpt-5-chat"),
+            ("codestral-latest", "Codestral"),
+            ("claude-3-5-sonnet-v2:0", "claude-3-5-sonnet-v2"),
+        ] {
+            assert_eq!(normalise(alias), normalise(dated), "{alias} vs {dated}");
+        }
+    }
+
+    #[test]
+    fn different_models_never_read_the_same() {
+        for (a, b) in [
+            ("claude-opus-4", "claude-opus-4.1"),
+            ("claude-opus-4-0", "claude-opus-4-1"),
+            ("Claude Opus 4 (latest)", "Claude Opus 4.1 (latest)"),
+            ("ministral-3b-latest", "ministral-8b-latest"),
+            ("ministral-3b", "ministral-8b"),
+            ("mistral-medium-latest", "mistral-medium-2508"),
+            ("gpt-5", "gpt-5-chat-latest"),
+            ("qwen-2.0-7b", "qwen-2-7b-0"),
+            ("gemini-2.0-flash", "gemini-2-flash-lite"),
+        ] {
+            assert_ne!(normalise(a), normalise(b), "{a} vs {b}");
+        }
+        // A `.0` inside a name is part of it; only a trailing major version loses it.
+        assert_eq!(normalise("gemini-2.0-flash"), "gemini-2.0-flash");
+        assert_eq!(normalise("granite-4.0-h-micro"), "granite-4.0-h-micro");
+        assert_eq!(normalise("qwen-2.0"), "qwen-2");
+        assert_eq!(normalise("model-10.0"), "model-10.0");
+    }
+
+    #[test]
+    fn alias_markers_and_plain_names() {
+        assert!(is_latest_alias("mistral-medium-latest", "Mistral Medium"));
+        assert!(is_latest_alias("claude-opus-4-0", "Claude Opus 4 (latest)"));
+        assert!(!is_latest_alias("claude-opus-4-20250514", "Claude Opus 4"));
+        assert_eq!(plain_name("Codestral (latest)"), "Codestral");
+        assert_eq!(plain_name("Gemini Flash Latest"), "Gemini Flash");
+        assert!(is_latest_alias(
+            "gemini-flash-latest",
+            "Gemini Flash Latest"
+        ));
+        assert_eq!(plain_name("Latest"), "Latest");
+        assert_eq!(plain_name("Codestral"), "Codestral");
+        assert_eq!(plain_name("Pixtral Large (25.02)"), "Pixtral Large (25.02)");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The import itself: curated models first, then every API offering resolved to its model,
 //! then the open models, then the GPUs.
 
-use super::identity::{id_from, normalise, split_region};
+use super::facts::{ApiFacts, ArticleFacts, settle_facts};
+use super::identity::{id_from, is_latest_alias, normalise, plain_name, split_region};
+use super::latest::{DatedTargets, dated_targets};
 use super::merge_prices::{add_litellm, add_models_dev, settle_price};
 use super::model_index::{Models, source_ids};
 use super::open_models::{HfIndex, fill_from_hf, new_hf_model, select_open};
@@ -9,25 +11,31 @@ use super::providers::{self, ProviderInfo};
 use super::{
     Curated, ImportProblem, Imported, Upstream, aiconfig, files, gpus, litellm, llmfit, models_dev,
 };
-use crate::domain::catalog::{Catalog, Figure, LicenseFamily, Model, Openness};
+use crate::domain::catalog::{Catalog, Figure, LicenseFamily, Model, OfferingKind, Openness};
 use std::collections::{BTreeMap, HashMap};
 
 /// What a key resolves to.
 struct Resolver<'a> {
     aliases: BTreeMap<(Option<String>, String), String>,
+    /// "Latest" aliases whose stem names no model: the dated version each names.
+    dated: DatedTargets,
     hf: &'a HfIndex<'a>,
     as_of_hf: String,
 }
 
 impl Resolver<'_> {
     /// The model a provider's key names: the alias table, then the normal form among the
-    /// catalogue's models and the Hugging Face repos, then (when asked) the display name.
+    /// catalogue's models, then (for a models.dev row, `dated_alias`) the dated version a
+    /// "latest" alias names, then the Hugging Face repos, then (when given) the display name.
+    /// LiteLLM's keys carry no release date, and its unversioned names can point at another
+    /// version than models.dev's (`mistral/mistral-medium` cites Medium 3.5's card).
     fn find(
         &self,
         models: &mut Models,
         provider: &str,
         key: &str,
         name: Option<&str>,
+        dated_alias: bool,
     ) -> Option<usize> {
         let lower = key.to_lowercase();
         let alias = self
@@ -42,6 +50,12 @@ impl Resolver<'_> {
         }
         let n = normalise(key);
         if let Some(&i) = models.by_key.get(&n) {
+            return Some(i);
+        }
+        if dated_alias
+            && let Some(dated) = self.dated.get(&(provider.to_string(), n.clone()))
+            && let Some(&i) = models.by_key.get(dated)
+        {
             return Some(i);
         }
         if let Some(row) = self.hf.by_norm(&n) {
@@ -98,6 +112,10 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
 
     let hf = HfIndex::new(&hf_rows);
     let mut models = Models::new(&curated.models);
+    // The articles' context, release and modalities wait while the data sets' are gathered.
+    let mut article_facts: Vec<ArticleFacts> =
+        models.list.iter_mut().map(ArticleFacts::take).collect();
+    let mut api_facts: HashMap<usize, ApiFacts> = HashMap::new();
     for m in &curated.models {
         if let Some(repo) = &m.hf_repo
             && hf.row(repo).is_none()
@@ -115,9 +133,19 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
             .iter()
             .map(|a| ((a.provider.clone(), a.key.to_lowercase()), a.model.clone()))
             .collect(),
+        dated: dated_targets(&api_rows),
         hf: &hf,
         as_of_hf: dated(source_ids::LLMFIT),
     };
+    for d in &curated.doubts {
+        if !models.has_id(&d.model) {
+            problems.push(ImportProblem::new(
+                "curated/doubts.ron",
+                &d.model,
+                "names no curated model",
+            ));
+        }
+    }
     for a in &curated.aliases {
         if !models.has_id(&a.model) && hf.row(&a.model).is_none() {
             problems.push(ImportProblem::new(
@@ -147,8 +175,11 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
         "models.dev rows from gateways or plans, skipped".into(),
         api_rows.len() - kept.len(),
     ));
+    // Aliases last, so the dated model they name exists and names itself.
+    let alias = |r: &models_dev::ApiRow| is_latest_alias(&r.key, &r.name);
     kept.sort_by(|(a, pa), (b, pb)| {
-        (pa.kind, &a.provider, a.key.len(), &a.key).cmp(&(
+        (alias(a), pa.kind, &a.provider, a.key.len(), &a.key).cmp(&(
+            alias(b),
             pb.kind,
             &b.provider,
             b.key.len(),
@@ -158,7 +189,7 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
     let md_as_of = dated(source_ids::MODELS_DEV);
     for (row, info) in kept {
         let paid = row.price.as_ref().is_some_and(|p| p.input + p.output > 0.0);
-        let i = match resolver.find(&mut models, &row.provider, &row.key, Some(&row.name)) {
+        let i = match resolver.find(&mut models, &row.provider, &row.key, Some(&row.name), true) {
             Some(i) => i,
             // A model only a free endpoint serves says nothing about cost: not listed.
             None if !paid => continue,
@@ -176,7 +207,8 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
         };
         let m = &mut models.list[i];
         add_models_dev(m, row, info, source_ids::MODELS_DEV, &md_as_of);
-        fill_api_facts(m, row);
+        let lab = info.kind_for(&m.vendor) == OfferingKind::FirstParty;
+        api_facts.entry(i).or_default().see_row(row, lab);
     }
 
     let ll_as_of = dated(source_ids::LITELLM);
@@ -194,11 +226,17 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
             continue;
         };
         let (region, key) = split_region(&e.key);
-        let Some(i) = resolver.find(&mut models, info.id, key, None) else {
+        let Some(i) = resolver.find(&mut models, info.id, key, None, false) else {
             unmatched += 1;
             continue;
         };
         let name = provider_names.get(info.id).copied().unwrap_or(info.id);
+        if region.is_none() && info.kind_for(&models.list[i].vendor) == OfferingKind::FirstParty {
+            api_facts
+                .entry(i)
+                .or_default()
+                .see_litellm_lab_context(e.max_input_tokens);
+        }
         add_litellm(
             &mut models.list[i],
             e,
@@ -222,9 +260,12 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
     select_open(&mut models, &hf, &resolver.as_of_hf);
     let config_by_repo: HashMap<String, &aiconfig::ConfigEntry> =
         configs.iter().map(|c| (c.repo.to_lowercase(), c)).collect();
-    for m in &mut models.list {
+    for (i, m) in models.list.iter_mut().enumerate() {
         fill_from_hf(m, &hf, &config_by_repo, &curated.configs);
-        settle_price(m);
+        let api = api_facts.remove(&i).unwrap_or_default();
+        let article = article_facts.get_mut(i).map(std::mem::take);
+        settle_facts(m, api, article.unwrap_or_default());
+        settle_price(m, &curated.doubts);
     }
     let (gpu_list, p) = gpus::import(up, &curated.gpus);
     problems.extend(p);
@@ -283,12 +324,12 @@ fn new_api_model(models: &Models, row: &models_dev::ApiRow, info: &ProviderInfo)
     let description = if row.open_weights {
         format!(
             "{} ({id}) by {vendor}: open weights sold through an API.",
-            row.name
+            plain_name(&row.name)
         )
     } else {
         format!(
             "{} ({id}) by {vendor}, available only through an API.",
-            row.name
+            plain_name(&row.name)
         )
     };
     let description = if description.chars().count() > 120 {
@@ -298,7 +339,7 @@ fn new_api_model(models: &Models, row: &models_dev::ApiRow, info: &ProviderInfo)
     };
     Some(Model {
         id,
-        name: row.name.clone(),
+        name: plain_name(&row.name).to_string(),
         vendor,
         origin: None,
         openness: Figure::new(openness, source_ids::MODELS_DEV),
@@ -319,24 +360,6 @@ fn new_api_model(models: &Models, row: &models_dev::ApiRow, info: &ProviderInfo)
         architecture: None,
         offerings: Vec::new(),
     })
-}
-
-/// Release, context and modalities from the first row that states them (labs come first).
-fn fill_api_facts(m: &mut Model, row: &models_dev::ApiRow) {
-    let src = source_ids::MODELS_DEV;
-    if m.release.is_none()
-        && let Some(r) = &row.release
-    {
-        m.release = Some(Figure::new(r.clone(), src));
-    }
-    if m.context_tokens.is_none()
-        && let Some(c) = row.context
-    {
-        m.context_tokens = Some(Figure::new(c, src));
-    }
-    if m.modalities.is_none() && !row.modalities.is_empty() {
-        m.modalities = Some(Figure::new(row.modalities.clone(), src));
-    }
 }
 
 // Kept beside `import` so the open-model module can name the source.

@@ -1,6 +1,7 @@
 //! Building offerings and folding one source's value into a figure: equal values add the
 //! source, different ones become alternatives, so a disagreement stays visible.
 
+use super::Doubt;
 use super::litellm::PriceEntry;
 use super::models_dev::ApiRow;
 use super::providers::ProviderInfo;
@@ -67,6 +68,45 @@ pub fn fold_opt<T: Clone>(
                 f.note = Some("The sources disagree; the default is the value stated first (the curated or API figure).".into());
             }
         }
+    }
+}
+
+/// Folds every value of `claim` (its own and its alternatives) into `target`, which keeps its
+/// shown value; an absent `target` becomes `claim`. A claim that agrees with the shown value
+/// adds its sources and, where the shown value has none, its remark; a disagreeing claim
+/// becomes an alternative carrying its remark.
+pub fn fold_in<T: Clone>(
+    target: &mut Option<Figure<T>>,
+    claim: Figure<T>,
+    same: impl Fn(&T, &T) -> bool + Copy,
+) {
+    let Some(t) = target else {
+        *target = Some(claim);
+        return;
+    };
+    let agrees = same(&t.value, &claim.value);
+    fold(t, &claim.value, &claim.sources, claim.note.clone(), same);
+    if agrees && let Some(remark) = claim.note {
+        t.note = Some(match t.note.take() {
+            Some(n) if n != remark => format!("{n} {remark}"),
+            _ => remark,
+        });
+    }
+    for alt in claim.alternatives {
+        // An article's remark on a value another source also gives stays with that value.
+        if let (Some(remark), Some(existing)) = (
+            &alt.note,
+            t.alternatives
+                .iter_mut()
+                .find(|a| same(&a.value, &alt.value)),
+        ) {
+            existing.note = Some(match existing.note.take() {
+                Some(n) if !n.contains(remark.as_str()) => format!("{n} {remark}"),
+                Some(n) => n,
+                None => remark.clone(),
+            });
+        }
+        fold(t, &alt.value, &alt.sources, alt.note, same);
     }
 }
 
@@ -198,8 +238,17 @@ pub fn default_offering(offerings: &[Offering]) -> Option<&Offering> {
 }
 
 /// Sorts offerings cheapest first (free plans last, as they are not the headline) and sets
-/// or extends the model's price from the default offering.
-pub fn settle_price(m: &mut Model) {
+/// the model's price from the default offering and the articles' figures.
+///
+/// The rule: where the model's own lab sells it, the lab's list price in the dated snapshots
+/// is shown and an article's different figure is kept as an alternative (an article that
+/// agrees adds its source and remark). Where no lab sells it, the offering is only the
+/// cheapest host's, which is not a list price: an article's figure stays shown and the host's
+/// price joins as an alternative.
+///
+/// A lab price the curated facts doubt (`curated/doubts.ron`) is treated as a host's: kept as
+/// an alternative with the reason, the article's figure shown.
+pub fn settle_price(m: &mut Model, doubts: &[Doubt]) {
     let cost = |o: &Offering| {
         let c = o.price.value.input + o.price.value.output;
         if c > 0.0 { c } else { f64::INFINITY }
@@ -209,48 +258,84 @@ pub fn settle_price(m: &mut Model) {
     let Some(default) = default_offering(&m.offerings) else {
         return;
     };
-    let why = match default.kind {
-        OfferingKind::FirstParty => format!("{}'s own price", default.provider_name),
-        _ => format!("the cheapest offering, {}", default.provider_name),
+    let doubt = doubts
+        .iter()
+        .find(|d| d.model == m.id && default.price.sources.iter().all(|s| *s == d.source));
+    let lab = default.kind == OfferingKind::FirstParty && (doubt.is_none() || m.price.is_none());
+    let why = if default.kind == OfferingKind::FirstParty {
+        format!("{}'s own price", default.provider_name)
+    } else {
+        format!("the cheapest offering, {}", default.provider_name)
     };
-    match &mut m.price {
-        None => {
-            let mut f = default.price.clone();
-            f.note = Some(format!(
-                "Default: {why} ({}); every offering is listed under offerings.",
-                default.id
-            ));
-            m.price = Some(f);
-        }
-        Some(curated) => {
-            let sources_before = curated.alternatives.len();
-            let upstream = default.price.clone();
-            let label = |sources: &[String]| format!("{} ({})", default.id, sources.join(", "));
-            fold(
-                curated,
-                &upstream.value,
-                &upstream.sources,
-                Some(label(&upstream.sources)),
-                same_price,
-            );
-            for alt in &upstream.alternatives {
-                fold(
-                    curated,
-                    &alt.value,
-                    &alt.sources,
-                    Some(label(&alt.sources)),
-                    same_price,
-                );
-            }
-            if curated.alternatives.len() > sources_before {
-                let why = format!(
-                    "Default: the article's figure, which the cost scenarios reproduce; {why} and the other sources' values are alternatives."
-                );
-                curated.note = Some(match curated.note.take() {
-                    Some(n) => format!("{n} {why}"),
-                    None => why,
-                });
-            }
-        }
+    let mut upstream = default.price.clone();
+    for alt in &mut upstream.alternatives {
+        alt.note = Some(match &alt.note {
+            Some(n) => format!("{}: {n}", default.id),
+            None => format!("{} ({})", default.id, alt.sources.join(", ")),
+        });
     }
+    let Some(article) = m.price.take() else {
+        upstream.note = Some(format!(
+            "Default: {why} ({}); every offering is listed under offerings.",
+            default.id
+        ));
+        m.price = Some(upstream);
+        return;
+    };
+    let out;
+    if lab {
+        upstream.note = Some(format!(
+            "Default: {why} ({}), the list price in the dated data sets; every offering is listed under offerings.",
+            default.id
+        ));
+        let agrees = same_price(&upstream.value, &article.value);
+        let mut shown = Some(upstream);
+        fold_in(&mut shown, article, same_price);
+        if !agrees && let Some(f) = &mut shown {
+            f.note = f
+                .note
+                .take()
+                .map(|n| format!("{n} The articles' figures are kept as alternatives."));
+        }
+        out = shown;
+    } else {
+        let mut f = article;
+        let before = f.alternatives.len();
+        let label = match doubt {
+            Some(d) => format!(
+                "{} ({}): doubted: {}",
+                default.id,
+                upstream.sources.join(", "),
+                d.why
+            ),
+            None => format!("{} ({})", default.id, upstream.sources.join(", ")),
+        };
+        fold(
+            &mut f,
+            &upstream.value,
+            &upstream.sources,
+            Some(label),
+            same_price,
+        );
+        for alt in upstream.alternatives {
+            fold(&mut f, &alt.value, &alt.sources, alt.note, same_price);
+        }
+        if f.alternatives.len() > before {
+            let rule = if doubt.is_some() {
+                format!(
+                    "Default: the article's figure, as the lab's price in the data set is doubted (see its note); {why} and the other sources' values are alternatives."
+                )
+            } else {
+                format!(
+                    "Default: the article's figure, as no lab sells the model itself; {why} and the other sources' values are alternatives."
+                )
+            };
+            f.note = Some(match f.note.take() {
+                Some(n) => format!("{n} {rule}"),
+                None => rule,
+            });
+        }
+        out = Some(f);
+    }
+    m.price = out;
 }

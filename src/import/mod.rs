@@ -8,8 +8,10 @@
 //! and key, and the entry is skipped.
 
 pub mod aiconfig;
+mod facts;
 pub mod gpus;
 pub mod identity;
+mod latest;
 pub mod license;
 pub mod litellm;
 pub mod llmfit;
@@ -101,6 +103,19 @@ pub struct PublishedConfig {
     pub context_tokens: u64,
 }
 
+/// A data set's list price for a model that the curated facts have reason to doubt: it is
+/// kept as an alternative with the reason, and the article's figure stays shown.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Doubt {
+    /// The catalogue model id.
+    pub model: String,
+    /// The data set whose lab price is doubted (`litellm`).
+    pub source: String,
+    /// The evidence, in the data or the sources.
+    pub why: String,
+}
+
 /// The hand-kept inputs: the articles' models, GPUs and sources, and the alias table.
 #[derive(Debug, Clone, Default)]
 pub struct Curated {
@@ -109,6 +124,7 @@ pub struct Curated {
     pub gpus: Vec<Gpu>,
     pub aliases: Vec<Alias>,
     pub configs: Vec<PublishedConfig>,
+    pub doubts: Vec<Doubt>,
 }
 
 /// What an import produced: the catalogue, what it skipped and how many of each it kept.

@@ -6,7 +6,7 @@ use super::aiconfig::ConfigEntry;
 use super::identity::{id_from, normalise};
 use super::license::classify;
 use super::llmfit::{HfRow, full_attention_types};
-use super::merge_prices::{close_f64, fold_opt};
+use super::merge_prices::{close_f64, fold_in, fold_opt};
 use super::model_index::{AIC_SOURCE, LLMFIT_SOURCE, Models};
 use super::providers::LAB_ORGS;
 use crate::domain::catalog::{Architecture, AttentionKind, Figure, Model};
@@ -224,6 +224,22 @@ fn config_for<'a>(
     found.first().map(|c| **c)
 }
 
+/// A verbatim config's context is shown over llmfit's reading of it; llmfit's, if different,
+/// stays as an alternative.
+fn prefer_context(m: &mut Model, config: Figure<u64>) {
+    let llmfit = m.context_tokens.replace(config);
+    if let Some(f) = llmfit {
+        fold_in(&mut m.context_tokens, f, |a, b| a == b);
+    }
+    if let Some(f) = &mut m.context_tokens
+        && f.is_conflicting()
+        && f.note.is_none()
+    {
+        f.note =
+            Some("Shown: the model's verbatim config; llmfit's reading is an alternative.".into());
+    }
+}
+
 /// Parameters, context, license, release, downloads and architecture of a model with a repo.
 pub fn fill_from_hf(
     m: &mut Model,
@@ -243,10 +259,8 @@ pub fn fill_from_hf(
         {
             fold_opt(&mut m.active_params_b, &a, LLMFIT_SOURCE, close_f64);
         }
-        if let Some(e) = row.experts
-            && m.experts.is_none()
-        {
-            m.experts = Some(Figure::new(e, LLMFIT_SOURCE));
+        if let Some(e) = row.experts {
+            fold_opt(&mut m.experts, &e, LLMFIT_SOURCE, |a, b| a == b);
         }
         if let Some(c) = row.context {
             fold_opt(&mut m.context_tokens, &c, LLMFIT_SOURCE, |a, b| a == b);
@@ -281,10 +295,8 @@ pub fn fill_from_hf(
             );
         }
         m.architecture = Some(f);
-        if m.context_tokens.is_none()
-            && let Some(ctx) = c.context
-        {
-            m.context_tokens = Some(Figure::new(ctx, AIC_SOURCE));
+        if let Some(ctx) = c.context {
+            prefer_context(m, Figure::new(ctx, AIC_SOURCE));
         }
         return;
     }
@@ -293,9 +305,7 @@ pub fn fill_from_hf(
         .find(|p| p.hf_repo.eq_ignore_ascii_case(&repo))
     {
         m.architecture = Some(Figure::new(p.architecture.clone(), &p.source));
-        if m.context_tokens.is_none() {
-            m.context_tokens = Some(Figure::new(p.context_tokens, &p.source));
-        }
+        prefer_context(m, Figure::new(p.context_tokens, &p.source));
         return;
     }
     let Some(row) = hf.row(&repo) else { return };

@@ -5,7 +5,7 @@ use crate::data::overlay::patch::clean_text;
 use crate::domain::catalog::{Catalog, Figure, Model, Source, SourceKind};
 use crate::domain::validate::validate;
 use crate::import::providers::LAB_ORGS;
-use crate::import::{Alias, Curated, Upstream, import, litellm, models_dev};
+use crate::import::{Alias, Curated, Doubt, Upstream, import, litellm, models_dev};
 use crate::update::Feed;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -30,6 +30,7 @@ const UPSTREAM: [(Feed, &str, &str); 2] = [
 /// The curated alias table the importer uses to name upstream keys, compiled in so a fetch
 /// resolves names exactly as the import did.
 const ALIASES_RON: &str = include_str!("../../../curated/aliases.ron");
+const DOUBTS_RON: &str = include_str!("../../../curated/doubts.ron");
 
 /// Check one fetched file with the importer's parser before anything is built from it. A file
 /// that does not parse, has no usable entry, or has more bad entries than good ones is refused;
@@ -91,6 +92,8 @@ pub fn apply(embedded: &Catalog, texts: &[FeedText]) -> Result<Catalog, String> 
         .collect();
     let aliases: Vec<Alias> = crate::data::parse_ron("curated/aliases.ron", ALIASES_RON)
         .map_err(|e| format!("the embedded alias table: {e}"))?;
+    let doubts: Vec<Doubt> = crate::data::parse_ron("curated/doubts.ron", DOUBTS_RON)
+        .map_err(|e| format!("the embedded table of doubted prices: {e}"))?;
     // The import dates each offering by its data set's source, so during the import that
     // source carries the fetch date (the result cites the fetch's own source instead).
     let mut sources = embedded.sources.clone();
@@ -123,6 +126,7 @@ pub fn apply(embedded: &Catalog, texts: &[FeedText]) -> Result<Catalog, String> 
         gpus: Vec::new(),
         aliases,
         configs: Vec::new(),
+        doubts,
     };
     let text = |feed: Feed| texts.iter().find(|t| t.feed == feed).map_or("", |t| t.text);
     let upstream = Upstream {
@@ -207,7 +211,17 @@ fn strip_prices(m: &mut Model, replaced: &[&str]) {
         });
         price.sources.retain(|s| !upstream(s));
         if price.sources.is_empty() {
-            m.price = None;
+            // The data sets' price was shown (the lab's own); an article's price kept beside
+            // it takes its place until the import folds the fresh one back in.
+            if price.alternatives.is_empty() {
+                m.price = None;
+            } else {
+                let first = price.alternatives.remove(0);
+                price.value = first.value;
+                price.sources = first.sources;
+                price.range = first.range;
+                price.note = first.note;
+            }
         }
     }
 }

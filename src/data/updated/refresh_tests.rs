@@ -1,6 +1,6 @@
 use super::*;
 use crate::data::embedded_catalog;
-use crate::domain::catalog::{Alternative, Offering, OfferingKind};
+use crate::domain::catalog::{Alternative, Offering, OfferingKind, Price};
 
 const MD: &str = include_str!("../../../tests/fixtures/update/models-dev-changed.json");
 const LL: &str = include_str!("../../../tests/fixtures/update/litellm-small.json");
@@ -119,6 +119,25 @@ fn stripping_keeps_what_other_sources_state() {
     // Offerings only the data sets stated go; one with another source stays.
     assert_eq!(m.offerings.len(), 1);
     assert_eq!(m.offerings[0].id, "claude-opus-4.7@mine");
+    // The lab's price shown with an article's beside it: the article's stays, shown.
+    let price = m.price.as_mut().unwrap();
+    price.sources = vec!["litellm".into()];
+    price.alternatives = vec![Alternative {
+        value: Price {
+            input: 25.0,
+            output: 125.0,
+            long_context: None,
+        },
+        sources: vec!["article".into()],
+        range: None,
+        note: Some("The article's figure.".into()),
+    }];
+    strip_prices(&mut m, &["litellm"]);
+    let price = m.price.as_ref().unwrap();
+    assert_eq!((price.value.input, price.value.output), (25.0, 125.0));
+    assert_eq!(price.sources, vec!["article".to_string()]);
+    assert!(price.alternatives.is_empty());
+    assert_eq!(price.note.as_deref(), Some("The article's figure."));
     // A price only the data sets gave goes away whole.
     m.price.as_mut().unwrap().sources = vec!["litellm".into()];
     strip_prices(&mut m, &["litellm"]);
