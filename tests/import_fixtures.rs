@@ -19,6 +19,7 @@ const SOURCES: &str = r#"[
     (id: "article", title: "An article", publisher: "P", date: "2026-04", kind: Article),
     (id: "models-dev", title: "models.dev", publisher: "m", date: "2026-07-02", kind: Dataset),
     (id: "litellm", title: "LiteLLM", publisher: "l", date: "2026-09", kind: Dataset),
+    (id: "lab-home-countries", title: "Labs' home countries", publisher: "t", date: "2026-12", kind: Dataset),
     (id: "llmfit", title: "llmfit", publisher: "f", date: "2026-10-12", kind: Dataset),
     (id: "aiconfigurator", title: "aic", publisher: "n", date: "2026-08-21", kind: Dataset),
     (id: "gpu-datasheets", title: "ds", publisher: "d", date: "2026", kind: Dataset),

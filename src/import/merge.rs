@@ -266,6 +266,7 @@ pub fn import(up: &Upstream, curated: &Curated) -> Imported {
         let article = article_facts.get_mut(i).map(std::mem::take);
         settle_facts(m, api, article.unwrap_or_default());
         settle_price(m, &curated.doubts);
+        super::origins::fill_origin(m);
     }
     let (gpu_list, p) = gpus::import(up, &curated.gpus);
     problems.extend(p);

@@ -20,6 +20,7 @@ mod merge_prices;
 mod model_index;
 pub mod models_dev;
 mod open_models;
+mod origins;
 pub mod providers;
 pub mod write;
 

@@ -379,3 +379,32 @@ fn every_gpu_and_precision_of_the_chosen_model_is_no_cheaper() {
         }
     }
 }
+
+#[test]
+fn japan_rules_out_chinese_models_that_no_source_gave_an_origin() {
+    let (catalog, rules, mut s) = setup();
+    // No data set states where Kimi K2.6 comes from; its lab's home country does.
+    let kimi = catalog.model("kimi-k2.6").unwrap();
+    assert_eq!(kimi.origin_name(), Some("China"));
+    s.region = "jp".into();
+    s.sector = "public-sector".into();
+    let chinese = |id: &str| catalog.model(id).and_then(|m| m.origin_name()) == Some("China");
+    match optimize(&catalog, &rules, &s).unwrap() {
+        Outcome::Optimal(o) => {
+            assert!(violations(&catalog, &rules, &o.scenario).is_empty());
+            for t in &o.plan.tiers {
+                assert!(!chinese(&t.model), "tier {} runs {}", t.tier, t.model);
+            }
+        }
+        // Where nothing else qualifies, the rule is what blocks.
+        Outcome::NoCompliantPlan(stuck) => {
+            let reasons = stuck.iter().flat_map(|s| &s.reasons);
+            assert!(
+                reasons
+                    .clone()
+                    .any(|r| r.contains("jp-chinese-models-excluded")),
+                "{stuck:?}"
+            );
+        }
+    }
+}
