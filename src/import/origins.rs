@@ -102,31 +102,15 @@ pub fn fill_origin(m: &mut Model) {
 mod tests {
     use super::*;
 
+    /// Any model of the embedded catalogue, made the given lab's with no origin.
     fn model(vendor: &str) -> Model {
-        use crate::domain::catalog::{LicenseFamily, Openness};
-        Model {
-            id: "m".into(),
-            name: "M".into(),
-            vendor: vendor.into(),
-            origin: None,
-            openness: Figure::new(Openness::OpenWeightsPermissive, "s"),
-            license: None,
-            license_family: LicenseFamily::Apache2,
-            release: None,
-            total_params_b: None,
-            active_params_b: None,
-            experts: None,
-            context_tokens: None,
-            price: None,
-            modalities: None,
-            scores: Default::default(),
-            description: String::new(),
-            notes: vec![],
-            hf_repo: None,
-            downloads: None,
-            architecture: None,
-            offerings: vec![],
-        }
+        let mut m = crate::data::embedded_catalog()
+            .unwrap()
+            .models
+            .swap_remove(0);
+        m.vendor = vendor.into();
+        m.origin = None;
+        m
     }
 
     #[test]
