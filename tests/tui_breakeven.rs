@@ -1,32 +1,19 @@
 //! Pane 2 through `update`: each kind of slider, the editor and its errors, the picker, the
 //! catalogue's marks, zoom, explanation and presets. No terminal.
 
+mod tui_support;
+
 use tierwise::domain::cost::Mode as CostMode;
 use tierwise::domain::rules::Severity;
 use tierwise::tui::action::{Action, Effect};
-use tierwise::tui::app::{App, Outcome, Overlay, Pane};
+use tierwise::tui::app::{App, Overlay, Pane};
 use tierwise::tui::explain_view::ExplainView;
-use tierwise::tui::keymap::{Key, Keymap, Mode};
+use tierwise::tui::keymap::Mode;
 use tierwise::tui::sliders::Field;
-use tierwise::tui::theme::Theme;
+use tui_support::press;
 
 fn app() -> App {
-    let catalog = tierwise::data::embedded_catalog().unwrap();
-    let mut a = App::new(
-        catalog,
-        Keymap::embedded().unwrap(),
-        Theme::builtin("dark").unwrap(),
-        (80, 24),
-    );
-    press(&mut a, "2");
-    a
-}
-
-fn press(a: &mut App, key: &str) -> Outcome {
-    match a.key_action(Key::parse(key).unwrap()) {
-        Some(action) => a.update(action),
-        None => Outcome::default(),
-    }
+    tui_support::app_on("2", 80, 24)
 }
 
 fn type_text(a: &mut App, text: &str) {

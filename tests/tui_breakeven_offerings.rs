@@ -2,6 +2,8 @@
 //! offerings cheapest first, refuses free plans, and the chosen line prices, explains and
 //! persists exactly as `tierwise cost --api MODEL@PROVIDER` does. No terminal.
 
+mod tui_support;
+
 use tempfile::TempDir;
 use tierwise::domain::breakeven::crossover;
 use tierwise::domain::catalog::Catalog;
@@ -10,11 +12,10 @@ use tierwise::domain::cost::blended_price;
 use tierwise::domain::scenario::Scenario;
 use tierwise::store::{SaveOutcome, State, Store};
 use tierwise::tui::action::Action;
-use tierwise::tui::app::{App, Outcome, Overlay};
+use tierwise::tui::app::{App, Overlay};
 use tierwise::tui::explain_view::ExplainView;
-use tierwise::tui::keymap::{Key, Keymap};
 use tierwise::tui::sliders::Field;
-use tierwise::tui::theme::Theme;
+use tui_support::press;
 
 const GROQ: &str = "llama-3.3-70b@groq";
 
@@ -23,21 +24,7 @@ fn catalog() -> Catalog {
 }
 
 fn app() -> App {
-    let mut a = App::new(
-        catalog(),
-        Keymap::embedded().unwrap(),
-        Theme::builtin("dark").unwrap(),
-        (80, 24),
-    );
-    press(&mut a, "2");
-    a
-}
-
-fn press(a: &mut App, key: &str) -> Outcome {
-    match a.key_action(Key::parse(key).unwrap()) {
-        Some(action) => a.update(action),
-        None => Outcome::default(),
-    }
+    tui_support::app_on("2", 80, 24)
 }
 
 fn type_text(a: &mut App, text: &str) {

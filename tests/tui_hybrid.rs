@@ -1,7 +1,7 @@
 //! The hybrid pane's update: moves between tiers, share edits, add/delete/undo, the field
 //! editor, focus, and that what it shows is the domain plan.
 
-mod tui_hybrid_support;
+mod tui_support;
 
 use tierwise::domain::hybrid::plan;
 use tierwise::domain::rules::{Sensitivity, Severity};
@@ -10,7 +10,7 @@ use tierwise::domain::usecase::{Capability, Quality};
 use tierwise::tui::app::Overlay;
 use tierwise::tui::hybrid::Focus;
 use tierwise::tui::keymap::Mode;
-use tui_hybrid_support::{app, case, keys, press, screen, shares, type_text};
+use tui_support::{app, case, keys, press, screen, shares, type_text};
 
 fn select(a: &mut tierwise::tui::app::App, i: usize) {
     press(a, "g");

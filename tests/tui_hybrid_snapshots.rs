@@ -1,10 +1,10 @@
 //! The hybrid pane drawn into a TestBackend at 80x24 and 200x50 (insta snapshots of the text).
 
-mod tui_hybrid_support;
+mod tui_support;
 
 use ratatui::style::Modifier;
 use tierwise::tui::theme::Theme;
-use tui_hybrid_support::{app, keys, render};
+use tui_support::{app, keys, render};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 50)];
 

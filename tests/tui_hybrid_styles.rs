@@ -2,14 +2,14 @@
 //! snapshots (`tui_hybrid_snapshots`) show what is written; these also pin every colour and
 //! modifier, so drawing the pane a faster way can be checked to change nothing on screen.
 
-mod tui_hybrid_support;
+mod tui_support;
 
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use std::fmt::Write;
 use tierwise::tui::app::App;
 use tierwise::tui::theme::Theme;
-use tui_hybrid_support::{app, keys, render, type_text};
+use tui_support::{app, keys, render, type_text};
 
 /// Sizes that take each layout: the smallest allowed, the three tier box heights, wide.
 const SIZES: [(u16, u16); 6] = [

@@ -2,7 +2,7 @@
 //! inputs it has not searched, its answer is shown only while the inputs are the same, `O`
 //! applies it and `u` undoes it; the strip and the break-even are drawn.
 
-mod tui_hybrid_support;
+mod tui_support;
 
 use tierwise::data::embedded_catalog;
 use tierwise::domain::optimize::{Outcome as Found, analyse};
@@ -11,7 +11,7 @@ use tierwise::tui::app::{App, Outcome};
 use tierwise::tui::keymap::Keymap;
 use tierwise::tui::optimum::OptimumDone;
 use tierwise::tui::theme::Theme;
-use tui_hybrid_support::{case, press, screen};
+use tui_support::{case, press, screen};
 
 /// The search effects an outcome asks for, run here as the loop's job would.
 fn perform(a: &mut App, outcome: Outcome) -> usize {

@@ -3,33 +3,23 @@
 
 mod tui_fixture;
 
+mod tui_support;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 use tierwise::tui::action::{Action, Effect};
 use tierwise::tui::app::{App, Outcome, Overlay, Pane};
-use tierwise::tui::keymap::{Key, Keymap, Mode};
+use tierwise::tui::keymap::Mode;
 use tierwise::tui::model_view::ModelDetail;
 use tierwise::tui::palette::{Kind, Palette, Target};
-use tierwise::tui::theme::Theme;
 use tierwise::tui::ui;
+use tui_support::press;
 
 /// The app over the embedded database, which has presets (the fixture's small catalogue has
 /// none).
 fn full_app() -> App {
-    App::new(
-        tierwise::data::embedded_catalog().unwrap(),
-        Keymap::embedded().unwrap(),
-        Theme::builtin("dark").unwrap(),
-        (80, 24),
-    )
-}
-
-fn press(a: &mut App, key: &str) -> Outcome {
-    match a.key_action(Key::parse(key).unwrap()) {
-        Some(action) => a.update(action),
-        None => Outcome::default(),
-    }
+    tui_support::app_on("1", 80, 24)
 }
 
 fn type_text(a: &mut App, text: &str) {

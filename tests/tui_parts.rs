@@ -1,13 +1,13 @@
 //! A pane's or an overlay's own `update`, without the app's routing: each part changes itself
 //! and the document and says in its reply what it needs from the app.
 
-mod tui_hybrid_support;
+mod tui_support;
 
 use tierwise::tui::action::Action;
 use tierwise::tui::reply::{Ask, Reply};
 use tierwise::tui::scenarios::{ScenarioList, Step};
 use tierwise::tui::usecase_edit::UseCaseEdit;
-use tui_hybrid_support::app;
+use tui_support::app;
 
 #[test]
 fn the_hybrid_pane_edits_the_document_and_asks_for_overlays() {

@@ -1,6 +1,6 @@
 //! Scenarios, undo, notes, merges and export against `update`, with no terminal.
 
-mod tui_hybrid_support;
+mod tui_support;
 
 use tierwise::domain::scenario::Scenario;
 use tierwise::store::{SaveOutcome, State, StoreError};
@@ -8,11 +8,11 @@ use tierwise::tui::action::{Action, Effect};
 use tierwise::tui::app::{App, Overlay, Pane};
 use tierwise::tui::export::{Clipboard, ExportDone, perform};
 use tierwise::tui::keymap::Mode;
-use tui_hybrid_support::{keys, press, type_text};
+use tui_support::{keys, press, type_text};
 
 /// The embedded data on pane 1.
 fn app() -> App {
-    let mut a = tui_hybrid_support::app(80, 24);
+    let mut a = tui_support::app(80, 24);
     press(&mut a, "1");
     a
 }

@@ -128,7 +128,7 @@ fn api_step_ids(catalog: &Catalog, w: &Workload) -> Vec<Choice> {
 }
 
 impl BreakEvenState {
-    pub fn new(scenario: &Scenario, ctx: &Context, size: (u16, u16)) -> BreakEvenState {
+    pub fn new(scenario: &Scenario, ctx: &Context) -> BreakEvenState {
         let mut s = BreakEvenState {
             list: SliderList::new(fields(scenario)),
             zoom: 0,
@@ -136,12 +136,12 @@ impl BreakEvenState {
             view: BreakEvenView::default(),
             bands: false,
         };
-        s.recompute(scenario, ctx, size);
+        s.recompute(scenario, ctx);
         s
     }
 
     /// Rebuild the slider texts and every derived number from the scenario.
-    pub fn recompute(&mut self, scenario: &Scenario, ctx: &Context, _size: (u16, u16)) {
+    pub fn recompute(&mut self, scenario: &Scenario, ctx: &Context) {
         self.list.set_fields(fields(scenario));
         self.view = view::compute(scenario, ctx, &self.list.fields, self.zoom, self.bands);
     }

@@ -214,30 +214,12 @@ impl FilterMenu {
     /// parameter bound, the previous/next step (a bound in force moves with it). Returns
     /// whether anything changed.
     pub fn adjust(&mut self, delta: i32, filters: &mut Filters, catalog: &Catalog) -> bool {
-        let last = PARAM_STEPS.len() - 1;
-        let step = |i: usize| i.saturating_add_signed(delta as isize).min(last);
         match self.items.get(self.cursor) {
             Some(Item::MinParams) => {
-                let i = step(self.min_params);
-                if i == self.min_params {
-                    return false;
-                }
-                self.min_params = i;
-                if filters.min_params.is_some() {
-                    filters.min_params = Some(PARAM_STEPS[i]);
-                }
-                return true;
+                return step_bound(&mut self.min_params, &mut filters.min_params, delta);
             }
             Some(Item::MaxParams) => {
-                let i = step(self.max_params);
-                if i == self.max_params {
-                    return false;
-                }
-                self.max_params = i;
-                if filters.max_params.is_some() {
-                    filters.max_params = Some(PARAM_STEPS[i]);
-                }
-                return true;
+                return step_bound(&mut self.max_params, &mut filters.max_params, delta);
             }
             Some(Item::FitsOn) => {
                 let n = self.gpus.saturating_add_signed(delta).clamp(1, MAX_GPUS);
@@ -261,4 +243,20 @@ impl FilterMenu {
         }
         true
     }
+}
+
+/// Move a parameter bound's step (`at`, into [`PARAM_STEPS`]) by `delta`; a bound in force
+/// moves with it. Whether it moved.
+fn step_bound(at: &mut usize, bound: &mut Option<f64>, delta: i32) -> bool {
+    let i = at
+        .saturating_add_signed(delta as isize)
+        .min(PARAM_STEPS.len() - 1);
+    if i == *at {
+        return false;
+    }
+    *at = i;
+    if bound.is_some() {
+        *bound = Some(PARAM_STEPS[i]);
+    }
+    true
 }

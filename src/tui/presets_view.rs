@@ -61,7 +61,7 @@ impl PresetsView {
                     return Reply::Nothing;
                 };
                 preset.apply(&mut doc.scenario);
-                pane.recompute(&doc.scenario, &Context::of(ctx), (0, 0));
+                pane.recompute(&doc.scenario, &Context::of(ctx));
                 return Reply::Edited {
                     notice: format!("loaded preset: {}", preset.title),
                     close: true,

@@ -11,24 +11,20 @@ pub struct Outcome {
 
 /// Run `tierwise` with these arguments.
 pub fn tierwise(args: &[&str]) -> Outcome {
-    let out = Command::new(env!("CARGO_BIN_EXE_tierwise"))
-        .args(args)
-        .output()
-        .expect("the tierwise binary runs");
-    Outcome {
-        code: out.status.code().expect("exited with a code, not a signal"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    outcome(Command::new(env!("CARGO_BIN_EXE_tierwise")).args(args))
 }
 
 /// Run `tierwise` with its home in `home`, so no user file or saved state leaks in.
 pub fn tierwise_in(home: &std::path::Path, args: &[&str]) -> Outcome {
-    let out = Command::new(env!("CARGO_BIN_EXE_tierwise"))
-        .args(args)
-        .env("TIERWISE_HOME", home)
-        .output()
-        .expect("the tierwise binary runs");
+    outcome(
+        Command::new(env!("CARGO_BIN_EXE_tierwise"))
+            .args(args)
+            .env("TIERWISE_HOME", home),
+    )
+}
+
+fn outcome(command: &mut Command) -> Outcome {
+    let out = command.output().expect("the tierwise binary runs");
     Outcome {
         code: out.status.code().expect("exited with a code, not a signal"),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),

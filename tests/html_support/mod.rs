@@ -5,27 +5,12 @@
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
 
-pub struct Outcome {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
+#[path = "../cli_support/mod.rs"]
+mod cli_support;
 
 /// Run `tierwise` with its home in `home`, so no user file or saved state leaks in.
-pub fn run(home: &Path, args: &[&str]) -> Outcome {
-    let out = Command::new(env!("CARGO_BIN_EXE_tierwise"))
-        .args(args)
-        .env("TIERWISE_HOME", home)
-        .output()
-        .expect("the tierwise binary runs");
-    Outcome {
-        code: out.status.code().expect("exited with a code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
-    }
-}
+pub use cli_support::tierwise_in as run;
 
 /// The HTML page and the JSON report for the same options.
 pub fn page_and_json(home: &Path, extra: &[&str]) -> (String, Value) {

@@ -15,8 +15,7 @@ impl App {
     /// Recompute the pane's view from the scenario (after a load or a change made elsewhere).
     pub fn recompute_breakeven(&mut self) {
         let ctx = Context::of(&self.ctx);
-        self.breakeven
-            .recompute(&self.doc.scenario, &ctx, self.chrome.size);
+        self.breakeven.recompute(&self.doc.scenario, &ctx);
     }
 
     pub(crate) fn update_breakeven(&mut self, action: Action) -> Outcome {

@@ -40,7 +40,7 @@ impl App {
             rules: &rules,
             presets: &presets,
         };
-        let breakeven = BreakEvenState::new(&scenario, &ctx, size);
+        let breakeven = BreakEvenState::new(&scenario, &ctx);
         let session = Session::new(State::single(scenario.clone()), None);
         let builtin = scenario.clone();
         let mut app = App {

@@ -104,7 +104,7 @@ impl BreakEvenState {
                     return Reply::Notice("keep at least one API model to compare".into());
                 }
                 scenario.api_models.remove(slot);
-                self.recompute(scenario, ctx, (0, 0));
+                self.recompute(scenario, ctx);
                 return Reply::Redraw;
             }
             Action::Confirm => return self.open_input(field, scenario, ctx),
@@ -118,7 +118,7 @@ impl BreakEvenState {
                     return Reply::Nothing;
                 }
                 self.zoom = z;
-                self.recompute(scenario, ctx, (0, 0));
+                self.recompute(scenario, ctx);
                 return Reply::Redraw;
             }
             Action::Explain => {
@@ -132,14 +132,14 @@ impl BreakEvenState {
             Action::Presets => return Reply::Ask(Ask::Presets),
             Action::Bands => {
                 self.bands = !self.bands;
-                self.recompute(scenario, ctx, (0, 0));
+                self.recompute(scenario, ctx);
                 return Reply::Notice(self.bands_notice());
             }
             _ => return Reply::Nothing,
         };
         match self.apply(field, &change, scenario, ctx) {
             Ok(true) => {
-                self.recompute(scenario, ctx, (0, 0));
+                self.recompute(scenario, ctx);
                 Reply::Redraw
             }
             Ok(false) => Reply::Nothing,
@@ -226,7 +226,7 @@ impl BreakEvenState {
                 match self.apply(field, &Change::Exact(text), scenario, ctx) {
                     Ok(_) => {
                         self.editor = None;
-                        self.recompute(scenario, ctx, (0, 0));
+                        self.recompute(scenario, ctx);
                     }
                     Err(e) => {
                         if let Some(ed) = self.editor.as_mut() {
@@ -244,7 +244,7 @@ impl BreakEvenState {
         let (scenario, ctx) = (&mut doc.scenario, &Context::of(ctx));
         match self.apply(field, &Change::Exact(id.to_string()), scenario, ctx) {
             Ok(_) => {
-                self.recompute(scenario, ctx, (0, 0));
+                self.recompute(scenario, ctx);
                 Reply::Redraw
             }
             Err(e) => Reply::Notice(e),

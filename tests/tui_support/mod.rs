@@ -1,5 +1,6 @@
-//! The interface with the embedded database and the default scenario, for the hybrid pane's
-//! tests: its tiers use the built-in scenario's models, which the small test catalogue lacks.
+//! The interface with the embedded database and the default scenario, driven by key names, for
+//! the interface's tests (the hybrid pane's tiers use the built-in scenario's models, which the
+//! small test catalogue lacks).
 #![allow(dead_code)]
 
 use ratatui::Terminal;
@@ -12,6 +13,11 @@ use tierwise::tui::ui;
 
 /// The app on pane 3 at `w` x `h`.
 pub fn app(w: u16, h: u16) -> App {
+    app_on("3", w, h)
+}
+
+/// The app on `pane` ("1" to "3") at `w` x `h`.
+pub fn app_on(pane: &str, w: u16, h: u16) -> App {
     let mut a = App::new(
         embedded_catalog().unwrap(),
         Keymap::embedded().unwrap(),
@@ -19,7 +25,7 @@ pub fn app(w: u16, h: u16) -> App {
         (w, h),
     );
     assert!(!a.ctx.rules.rules.is_empty(), "the embedded rules load");
-    press(&mut a, "3");
+    press(&mut a, pane);
     a
 }
 
